@@ -1,0 +1,35 @@
+package dk.model3.cli;
+
+import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The commands the jar runs instead of the service when its first argument names one.
+ * Exit codes: 0 success, 1 the check failed (a test, a gap, a threshold), 2 bad usage or
+ * unreadable input.
+ */
+@Command(name = "triage-service.jar", mixinStandardHelpOptions = true,
+		description = "Model 3 triage: run without a command to start the service.", subcommands = {})
+public final class Commands {
+
+	private Commands() {
+	}
+
+	public static boolean isCommand(String firstArgument) {
+		return commandLine().getSubcommands().containsKey(firstArgument)
+				|| Set.of("--help", "-h", "help").contains(firstArgument);
+	}
+
+	public static int run(String... args) {
+		return commandLine().execute(args);
+	}
+
+	static CommandLine commandLine() {
+		CommandLine commandLine = new CommandLine(new Commands());
+		commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+		return commandLine;
+	}
+
+}

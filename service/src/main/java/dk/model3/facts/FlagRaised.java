@@ -1,0 +1,6 @@
+package dk.model3.facts;
+
+/** The conclusion of a flag rule. */
+public record FlagRaised(Flag flag) {
+
+}

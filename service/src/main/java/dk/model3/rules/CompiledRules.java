@@ -1,0 +1,216 @@
+package dk.model3.rules;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.model3.facts.Flag;
+import dk.model3.facts.FlagRaised;
+import dk.model3.facts.Outcome;
+import dk.model3.facts.Profile;
+import dk.model3.facts.Tier;
+import dk.model3.facts.TierRuledOut;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * One compiled rule version, ready to evaluate profiles. Thread-safe: the rule base is
+ * shared and each evaluation borrows its own session from a pool.
+ */
+public final class CompiledRules {
+
+	private static final Map<String, Method> PROFILE_ACCESSORS = new HashMap<>();
+
+	static {
+		for (RecordComponent component : Profile.class.getRecordComponents()) {
+			PROFILE_ACCESSORS.put(component.getName(), component.getAccessor());
+		}
+	}
+
+	private final VersionDescriptor descriptor;
+
+	private final RuleVersionFiles files;
+
+	private final String checksum;
+
+	private final KieBase kieBase;
+
+	private final Map<String, RuleMetadata> rules;
+
+	private final KieSessionsPool sessions;
+
+	CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
+			Map<String, RuleMetadata> rules) {
+		this.descriptor = descriptor;
+		this.files = files;
+		this.checksum = checksum;
+		this.kieBase = kieBase;
+		this.rules = Map.copyOf(rules);
+		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+	}
+
+	public VersionDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	public String version() {
+		return this.descriptor.id();
+	}
+
+	public String checksum() {
+		return this.checksum;
+	}
+
+	public RuleVersionFiles files() {
+		return this.files;
+	}
+
+	/** Every rule of the version, sorted by id. */
+	public List<RuleMetadata> rules() {
+		return this.rules.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+	}
+
+	/** Runs the rules on one profile. */
+	public Decision evaluate(Profile profile) {
+		Recorder recorder = new Recorder();
+		KieSession session = this.sessions.newKieSession();
+		session.addEventListener((AgendaEventListener) recorder);
+		session.addEventListener((RuleRuntimeEventListener) recorder);
+		try {
+			session.insert(profile);
+			session.fireAllRules();
+		}
+		finally {
+			session.removeEventListener((AgendaEventListener) recorder);
+			session.removeEventListener((RuleRuntimeEventListener) recorder);
+			session.dispose();
+		}
+		return decide(profile, recorder);
+	}
+
+	/**
+	 * Every rule that fired for the profile, in firing order, including derived-fact and
+	 * why-not rules that did not decide. For coverage and rule authoring tools.
+	 */
+	public List<RuleMetadata> firedRules(Profile profile) {
+		Recorder recorder = new Recorder();
+		KieSession session = this.sessions.newKieSession();
+		session.addEventListener((AgendaEventListener) recorder);
+		try {
+			session.insert(profile);
+			session.fireAllRules();
+		}
+		finally {
+			session.removeEventListener((AgendaEventListener) recorder);
+			session.dispose();
+		}
+		return recorder.firings.stream().map((firing) -> this.rules.get(firing.rule())).toList();
+	}
+
+	private Decision decide(Profile profile, Recorder recorder) {
+		Outcome outcome = null;
+		List<String> outcomeRules = new ArrayList<>();
+		Set<Flag> flags = EnumSet.noneOf(Flag.class);
+		Set<String> decisive = new HashSet<>();
+		Map<Tier, RuleMetadata> whyNot = new EnumMap<>(Tier.class);
+		for (Recorder.Insertion insertion : recorder.insertions) {
+			if (insertion.fact() instanceof Outcome recorded) {
+				outcome = recorded;
+				outcomeRules.add(insertion.rule());
+				decisive.add(insertion.rule());
+			}
+			else if (insertion.fact() instanceof FlagRaised raised) {
+				flags.add(raised.flag());
+				decisive.add(insertion.rule());
+			}
+			else if (insertion.fact() instanceof TierRuledOut ruledOut) {
+				RuleMetadata rule = this.rules.get(insertion.rule());
+				whyNot.merge(ruledOut.tier(), rule, (a, b) -> (a.id().compareTo(b.id()) <= 0) ? a : b);
+			}
+		}
+		if (outcomeRules.size() != 1) {
+			throw new NoSingleOutcome(version(),
+					outcomeRules.stream().map((name) -> this.rules.get(name).id()).toList());
+		}
+		whyNot.remove(outcome.tier());
+		List<FiredRule> explanation = explain(profile, recorder, decisive);
+		List<Text> nextSteps = new ArrayList<>();
+		addNextStep(nextSteps, outcomeRules.get(0));
+		for (FiredRule fired : explanation) {
+			if (!fired.rule().name().equals(outcomeRules.get(0)) && fired.rule().nextStep() != null) {
+				nextSteps.add(fired.rule().nextStep());
+			}
+		}
+		List<TierReason> reasons = whyNot.entrySet()
+			.stream()
+			.map((entry) -> new TierReason(entry.getKey(), entry.getValue()))
+			.toList();
+		return new Decision(outcome.status(), outcome.tier(), outcome.area(), flags, explanation, reasons,
+				outcome.missingFacts(), Text.join(nextSteps), version(), this.checksum);
+	}
+
+	private void addNextStep(List<Text> nextSteps, String ruleName) {
+		Text next = this.rules.get(ruleName).nextStep();
+		if (next != null) {
+			nextSteps.add(next);
+		}
+	}
+
+	// the rules that decided, plus the rules that derived the facts they matched, in
+	// firing order
+	private List<FiredRule> explain(Profile profile, Recorder recorder, Set<String> decisive) {
+		Set<String> included = new HashSet<>(decisive);
+		List<Recorder.Firing> firings = recorder.firings;
+		for (int i = firings.size() - 1; i >= 0; i--) {
+			Recorder.Firing firing = firings.get(i);
+			if (included.contains(firing.rule())) {
+				for (Object matched : firing.matched()) {
+					String producer = recorder.producers.get(matched);
+					if (producer != null) {
+						included.add(producer);
+					}
+				}
+			}
+		}
+		List<FiredRule> explanation = new ArrayList<>();
+		Set<String> listed = new HashSet<>();
+		for (Recorder.Firing firing : firings) {
+			if (included.contains(firing.rule()) && listed.add(firing.rule())) {
+				RuleMetadata rule = this.rules.get(firing.rule());
+				explanation.add(new FiredRule(rule, factsUsed(rule, profile)));
+			}
+		}
+		return explanation;
+	}
+
+	private static Map<String, Object> factsUsed(RuleMetadata rule, Profile profile) {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		for (FactUse use : rule.uses()) {
+			facts.put(use.name(), use.profileField() ? profileValue(profile, use.name()) : !use.negated());
+		}
+		return facts;
+	}
+
+	private static Object profileValue(Profile profile, String field) {
+		try {
+			Object value = PROFILE_ACCESSORS.get(field).invoke(profile);
+			return (value instanceof Collection<?> collection) ? List.copyOf(collection) : value;
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("cannot read profile field " + field, ex);
+		}
+	}
+
+}

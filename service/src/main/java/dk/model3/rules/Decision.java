@@ -1,0 +1,24 @@
+package dk.model3.rules;
+
+import java.util.List;
+import java.util.Set;
+
+import dk.model3.facts.Area;
+import dk.model3.facts.Flag;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
+
+/**
+ * What the rules concluded for one profile, with the reasons: the rules that decided in
+ * firing order, why each tier not given was not, the facts a review lacks and the
+ * caseworker's next step.
+ */
+public record Decision(Status status, Tier tier, Area responsibleArea, Set<Flag> flags, List<FiredRule> explanation,
+		List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String rulesVersion, String rulesChecksum) {
+
+	/** The ids of the rules that decided, in firing order. */
+	public List<String> ruleIds() {
+		return this.explanation.stream().map((fired) -> fired.rule().id()).toList();
+	}
+
+}

@@ -1,0 +1,153 @@
+package dk.model3.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Compiles one version folder with the executable model and checks the conventions every
+ * rule file must keep. Anything wrong comes back as a {@link RuleVersionRefused} listing
+ * every problem with its file and line; a refused version never reaches the evaluator.
+ */
+public final class RuleCompiler {
+
+	static final String DRL_PACKAGE = "dk.model3.policy";
+
+	private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*-\\d{2}");
+
+	private static final List<String> REQUIRED_METADATA = List.of("id", "source", "section", "da", "en");
+
+	private final Set<String> knownSources;
+
+	/**
+	 * @param knownSources the file names listed in {@code sources.yaml}
+	 */
+	public RuleCompiler(Set<String> knownSources) {
+		this.knownSources = Set.copyOf(knownSources);
+	}
+
+	public CompiledRules compile(RuleVersionFiles files) {
+		List<RuleProblem> problems = new ArrayList<>();
+		VersionDescriptor descriptor = DescriptorReader.read(files, this.knownSources, problems);
+		String version = (descriptor != null) ? descriptor.id() : files.folder();
+		if (files.drlFiles().isEmpty()) {
+			problems.add(new RuleProblem(files.folder(), 0, 0, "the folder has no .drl rule file"));
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleVersionRefused(version, problems);
+		}
+		KieBase kieBase = build(files, version);
+		Map<String, RuleMetadata> metadata = readMetadata(files, kieBase, problems);
+		if (!problems.isEmpty()) {
+			throw new RuleVersionRefused(version, problems);
+		}
+		return new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata);
+	}
+
+	private static KieBase build(RuleVersionFiles files, String version) {
+		KieServices services = KieServices.get();
+		KieFileSystem fileSystem = services.newKieFileSystem();
+		// a release id per checksum keeps versions and reloads apart in the engine's
+		// repository
+		ReleaseId releaseId = services.newReleaseId("dk.model3.rules", "v" + version.replaceAll("[^A-Za-z0-9]", "_"),
+				files.checksum().substring(7, 23));
+		fileSystem.generateAndWritePomXML(releaseId);
+		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
+		KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+		List<RuleProblem> problems = new ArrayList<>();
+		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+			problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
+					message.getText().strip()));
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleVersionRefused(version, problems);
+		}
+		KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+		services.getRepository().removeKieModule(releaseId);
+		return kieBase;
+	}
+
+	private static String resourcePath(String name) {
+		return "src/main/resources/" + DRL_PACKAGE.replace('.', '/') + "/" + name;
+	}
+
+	private static String fileName(String path, RuleVersionFiles files) {
+		if (path == null || path.isBlank()) {
+			return files.folder();
+		}
+		return files.folder() + "/" + path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private Map<String, RuleMetadata> readMetadata(RuleVersionFiles files, KieBase kieBase,
+			List<RuleProblem> problems) {
+		Map<String, RuleMetadata> byName = new HashMap<>();
+		Map<String, String> idToName = new HashMap<>();
+		Collection<Rule> rules = kieBase.getKiePackage(DRL_PACKAGE) != null
+				? kieBase.getKiePackage(DRL_PACKAGE).getRules() : List.of();
+		for (Rule rule : rules) {
+			RuleLocation location = RuleLocation.find(files, rule.getName());
+			Map<String, String> meta = new HashMap<>();
+			rule.getMetaData().forEach((key, value) -> meta.put(key, unquote(value)));
+			List<String> missing = REQUIRED_METADATA.stream()
+				.filter((key) -> meta.get(key) == null || meta.get(key).isBlank())
+				.toList();
+			if (!missing.isEmpty()) {
+				problems.add(location.problem("rule \"" + rule.getName() + "\" lacks @" + String.join(", @", missing)
+						+ "; every rule needs @id, @source, @section, @da and @en"));
+				continue;
+			}
+			String id = meta.get("id");
+			if (!RULE_ID.matcher(id).matches()) {
+				problems.add(location
+					.problem("rule id \"" + id + "\" must be letters and digits, a dash and two digits, like T2-01"));
+			}
+			if (!rule.getName().startsWith(id + " ")) {
+				problems.add(location
+					.problem("rule name \"" + rule.getName() + "\" must start with its id \"" + id + "\" and a space"));
+			}
+			String other = idToName.putIfAbsent(id, rule.getName());
+			if (other != null) {
+				problems.add(location.problem("rule id " + id + " is used twice: also by \"" + other + "\""));
+			}
+			if (!this.knownSources.contains(meta.get("source"))) {
+				problems.add(location
+					.problem("@source \"" + meta.get("source") + "\" is not a document listed in rules/sources.yaml"));
+			}
+			problems.addAll(SalienceConvention.check(rule, location));
+			boolean hasNextDa = meta.get("nextDa") != null;
+			if (hasNextDa != (meta.get("nextEn") != null)) {
+				problems.add(location.problem("@nextDa and @nextEn go together: give both or neither"));
+			}
+			Text next = hasNextDa ? new Text(meta.get("nextDa"), meta.get("nextEn")) : null;
+			byName.put(rule.getName(), new RuleMetadata(id, rule.getName(), new Text(meta.get("da"), meta.get("en")),
+					new SourceRef(meta.get("source"), meta.get("section")), next, location.file(), FactUses.of(rule)));
+		}
+		return byName;
+	}
+
+	// the executable model may keep the quotes of a metadata value
+	private static String unquote(Object value) {
+		if (value == null) {
+			return null;
+		}
+		String text = value.toString().strip();
+		if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+			text = text.substring(1, text.length() - 1);
+		}
+		return text;
+	}
+
+}

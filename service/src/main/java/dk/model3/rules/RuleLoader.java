@@ -1,0 +1,66 @@
+package dk.model3.rules;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a version folder and runs its scenarios: a version is accepted only when both
+ * pass.
+ */
+public final class RuleLoader {
+
+	private final RuleFolders folders;
+
+	public RuleLoader(RuleFolders folders) {
+		this.folders = folders;
+	}
+
+	public RuleFolders folders() {
+		return this.folders;
+	}
+
+	public List<SourceDocument> sources() {
+		return SourceDocument.parse(this.folders.sourcesYaml());
+	}
+
+	public RuleCompiler compiler() {
+		Set<String> known = sources().stream().map(SourceDocument::file).collect(Collectors.toSet());
+		return new RuleCompiler(known);
+	}
+
+	/** Compiles and verifies one version, or throws {@link RuleVersionRefused}. */
+	public CompiledRules load(RuleVersionFiles files) {
+		CompiledRules rules = compiler().compile(files);
+		List<ScenarioResult> failed = ScenarioRunner.run(rules, ScenarioRunner.scenariosOf(rules))
+			.stream()
+			.filter((result) -> !result.passed())
+			.toList();
+		if (!failed.isEmpty()) {
+			String file = files.folder() + "/" + RuleVersionFiles.SCENARIOS;
+			throw new RuleVersionRefused(rules.version(),
+					failed.stream()
+						.map((result) -> new RuleProblem(file, result.scenario().line(), 0,
+								"scenario \"" + result.scenario().name() + "\" fails: "
+										+ String.join("; ", result.differences())))
+						.toList());
+		}
+		return rules;
+	}
+
+	/**
+	 * Loads every version folder into the registry: accepted ones active, the others
+	 * refused.
+	 */
+	public void loadAll(RuleVersions versions) {
+		for (RuleVersionFiles files : this.folders.versions()) {
+			try {
+				versions.activate(load(files));
+			}
+			catch (RuleVersionRefused ex) {
+				versions.refuse(ex.version(), files.checksum(), ex.problems());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,109 @@
+package dk.model3.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rule versions the service runs and the ones it refused. A request takes one
+ * immutable snapshot, so a version swapped in mid-request never mixes with the one the
+ * request started on.
+ */
+public final class RuleVersions {
+
+	/** What the service knows of one version folder. */
+	public record Entry(String version, LocalDate inForceFrom, String checksum, State state, Instant loadedAt,
+			List<RuleProblem> problems, CompiledRules rules) {
+
+		public Entry {
+			problems = List.copyOf(problems);
+		}
+
+	}
+
+	public enum State {
+
+		ACTIVE, REFUSED
+
+	}
+
+	private final AtomicReference<Map<String, Entry>> entries = new AtomicReference<>(Map.of());
+
+	/**
+	 * The active version in force on the date: the one with the latest in-force date on
+	 * or before it.
+	 */
+	public CompiledRules inForceOn(LocalDate date) {
+		return active().stream()
+			.filter((rules) -> !rules.descriptor().inForceFrom().isAfter(date))
+			.max(Comparator.comparing((CompiledRules rules) -> rules.descriptor().inForceFrom()))
+			.orElseThrow(() -> new NoVersionInForce(date,
+					active().stream()
+						.map((rules) -> rules.descriptor().inForceFrom())
+						.min(Comparator.naturalOrder())
+						.orElse(null)));
+	}
+
+	/** The active version with this id. */
+	public CompiledRules byId(String version) {
+		Entry entry = this.entries.get().get(version);
+		if (entry == null || entry.state() != State.ACTIVE) {
+			throw new UnknownVersion(version, active().stream().map(CompiledRules::version).toList());
+		}
+		return entry.rules();
+	}
+
+	/** The pinned version when one is given, otherwise the one in force on the date. */
+	public CompiledRules resolve(String pinned, LocalDate date) {
+		return (pinned != null) ? byId(pinned) : inForceOn(date);
+	}
+
+	/** Active versions, oldest first. */
+	public List<CompiledRules> active() {
+		return this.entries.get()
+			.values()
+			.stream()
+			.filter((entry) -> entry.state() == State.ACTIVE)
+			.map(Entry::rules)
+			.sorted(Comparator.comparing((CompiledRules rules) -> rules.descriptor().inForceFrom()))
+			.toList();
+	}
+
+	/** Every version folder, active or refused, by version id. */
+	public List<Entry> entries() {
+		return new ArrayList<>(this.entries.get().values());
+	}
+
+	public void activate(CompiledRules rules) {
+		put(new Entry(rules.version(), rules.descriptor().inForceFrom(), rules.checksum(), State.ACTIVE, Instant.now(),
+				List.of(), rules));
+	}
+
+	/**
+	 * Records a refused version. An active version of the same id keeps serving; the
+	 * refusal is kept beside it so it stays visible.
+	 */
+	public void refuse(String version, String checksum, List<RuleProblem> problems) {
+		Entry current = this.entries.get().get(version);
+		if (current != null && current.state() == State.ACTIVE) {
+			put(new Entry(current.version(), current.inForceFrom(), current.checksum(), State.ACTIVE,
+					current.loadedAt(), problems, current.rules()));
+			return;
+		}
+		put(new Entry(version, null, checksum, State.REFUSED, Instant.now(), problems, null));
+	}
+
+	private void put(Entry entry) {
+		this.entries.updateAndGet((current) -> {
+			Map<String, Entry> next = new TreeMap<>(current);
+			next.put(entry.version(), entry);
+			return Map.copyOf(next);
+		});
+	}
+
+}

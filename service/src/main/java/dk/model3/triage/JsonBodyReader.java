@@ -1,0 +1,40 @@
+package dk.model3.triage;
+
+import dk.model3.request.FieldError;
+import dk.model3.request.InvalidRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Parses a request body strictly: malformed JSON and repeated keys are refused with where
+ * they are, as a 400 rather than a parser's stack trace.
+ */
+@Component
+public class JsonBodyReader {
+
+	private final JsonMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+	public JsonNode read(byte[] body) {
+		if (body == null || body.length == 0) {
+			throw new InvalidRequest(java.util.List.of(new FieldError("", "the body is empty; send a JSON object")));
+		}
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			String where = (ex.getLocation() != null)
+					? " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : "";
+			throw new InvalidRequest(java.util.List
+				.of(new FieldError("", "is not valid JSON" + where + ": " + ex.getOriginalMessage())));
+		}
+	}
+
+	public JsonMapper mapper() {
+		return this.mapper;
+	}
+
+}

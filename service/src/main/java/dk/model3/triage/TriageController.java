@@ -1,0 +1,39 @@
+package dk.model3.triage;
+
+import dk.model3.request.RequestReader;
+import dk.model3.request.TriageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/v1/triage. */
+@RestController
+class TriageController {
+
+	private static final Logger log = LoggerFactory.getLogger(TriageController.class);
+
+	private final Triage triage;
+
+	private final JsonBodyReader bodies;
+
+	TriageController(Triage triage, JsonBodyReader bodies) {
+		this.triage = triage;
+		this.bodies = bodies;
+	}
+
+	@PostMapping(path = "/api/v1/triage", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	TriageResponse triage(@RequestBody byte[] body) {
+		TriageRequest request = RequestReader.read(this.bodies.read(body));
+		TriageResponse response = this.triage.triage(request);
+		// the case reference and the decision, never the profile
+		log.info("triage citizenRef={} rulesVersion={} status={} tier={} flags={}", response.citizenRef(),
+				response.rulesVersion(), response.status(), response.tier(), response.flags());
+		return response;
+	}
+
+}
