@@ -68,7 +68,13 @@ public final class RuleCompiler {
 		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
 		KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
 		List<RuleProblem> problems = new ArrayList<>();
-		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+		for (Message message : errors) {
+			// a follow-on of the syntax error already reported for the same file; says
+			// nothing to an editor
+			if (errors.size() > 1 && message.getText().contains("Parser returned a null Package")) {
+				continue;
+			}
 			problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
 					message.getText().strip()));
 		}

@@ -35,11 +35,7 @@ public final class ScenarioRunner {
 	public static ScenarioResult run(CompiledRules rules, Scenario scenario) {
 		TriageRequest request;
 		try {
-			ObjectNode given = (ObjectNode) scenario.given().deepCopy();
-			if (!given.has("citizenRef")) {
-				given.put("citizenRef", "scenario");
-			}
-			request = RequestReader.read(given);
+			request = request(scenario);
 		}
 		catch (InvalidRequest ex) {
 			return new ScenarioResult(scenario, List.of("\"given:\" is not a valid request: " + ex.getMessage()), null);
@@ -52,6 +48,18 @@ public final class ScenarioRunner {
 			return new ScenarioResult(scenario, List.of(ex.getMessage()), null);
 		}
 		return new ScenarioResult(scenario, compare(scenario.expect(), decision), decision);
+	}
+
+	/**
+	 * The scenario's {@code given:} as a request; scenarios need no case reference of
+	 * their own.
+	 */
+	public static TriageRequest request(Scenario scenario) {
+		ObjectNode given = (ObjectNode) scenario.given().deepCopy();
+		if (!given.has("citizenRef")) {
+			given.put("citizenRef", "scenario");
+		}
+		return RequestReader.read(given);
 	}
 
 	private static List<String> compare(Scenario.Expectation expect, Decision actual) {

@@ -1,0 +1,35 @@
+package dk.model3.rules;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rule versions in the repository's {@code rules/} folder, compiled once per test
+ * run.
+ */
+public final class RepoRules {
+
+	/** Tests run in {@code service/}; the rules policy staff edit are one level up. */
+	public static final Path DIRECTORY = Path.of("..", "rules");
+
+	private static final Map<String, CompiledRules> COMPILED = new ConcurrentHashMap<>();
+
+	private RepoRules() {
+	}
+
+	public static RuleLoader loader() {
+		return new RuleLoader(RuleFolders.inDirectory(DIRECTORY));
+	}
+
+	public static List<RuleVersionFiles> versions() {
+		return RuleFolders.inDirectory(DIRECTORY).versions();
+	}
+
+	public static CompiledRules compiled(String version) {
+		return COMPILED.computeIfAbsent(version, (id) -> loader().compiler()
+			.compile(versions().stream().filter((files) -> files.folder().equals(id)).findFirst().orElseThrow()));
+	}
+
+}

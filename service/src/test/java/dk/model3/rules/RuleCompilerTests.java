@@ -1,0 +1,117 @@
+package dk.model3.rules;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RuleCompilerTests {
+
+	private static RuleVersionFiles shipped() {
+		return RepoRules.versions()
+			.stream()
+			.filter((files) -> files.folder().equals("2021.03"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static RuleVersionFiles edited(String file, UnaryOperator<String> edit) {
+		Map<String, String> files = new HashMap<>(shipped().files());
+		files.put(file, edit.apply(files.get(file)));
+		return new RuleVersionFiles("2021.03", files);
+	}
+
+	private static RuleVersionRefused refused(RuleVersionFiles files) {
+		return assertThatExceptionOfType(RuleVersionRefused.class)
+			.isThrownBy(() -> RepoRules.loader().compiler().compile(files))
+			.actual();
+	}
+
+	@Test
+	void compilesEveryShippedVersionWithCompleteMetadata() {
+		for (RuleVersionFiles files : RepoRules.versions()) {
+			CompiledRules rules = RepoRules.compiled(files.folder());
+			assertThat(rules.rules()).isNotEmpty().allSatisfy((rule) -> {
+				assertThat(rule.id()).matches("[A-Z][A-Z0-9]*-\\d{2}");
+				assertThat(rule.name()).startsWith(rule.id() + " ");
+				assertThat(rule.text().da()).isNotBlank();
+				assertThat(rule.text().en()).isNotBlank();
+				assertThat(rule.source().document()).matches("\\d{3}_[0-9a-f]{16}\\.txt");
+				assertThat(rule.source().section()).isNotBlank();
+			});
+			assertThat(rules.rules()).extracting(RuleMetadata::id).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void refusesASyntaxErrorWithFileAndLine() {
+		RuleVersionRefused ex = refused(edited("tiers.drl", (drl) -> drl.replace("\tChild()\nthen", "\tChild(\nthen")));
+		assertThat(ex.problems()).isNotEmpty().allSatisfy((problem) -> {
+			assertThat(problem.file()).isEqualTo("2021.03/tiers.drl");
+			assertThat(problem.line()).isPositive();
+		});
+	}
+
+	@Test
+	void refusesARuleWithoutItsSourceAndNamesTheRuleAndLine() {
+		RuleVersionRefused ex = refused(
+				edited("tiers.drl", (drl) -> drl.replaceFirst("\t@source\\(\"000_376bb355f2c46007.txt\"\\)\n", "")));
+		assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.file()).isEqualTo("tiers.drl");
+			assertThat(problem.line()).isEqualTo(lineOf(shipped().files().get("tiers.drl"), "rule \"T0-01"));
+			assertThat(problem.message()).contains("T0-01", "@source");
+		});
+	}
+
+	@Test
+	void refusesADuplicateRuleId() {
+		RuleVersionRefused ex = refused(edited("flags.drl",
+				(drl) -> drl.replace("@id(\"F-02\")", "@id(\"F-01\")").replace("rule \"F-02 ", "rule \"F-01 ")));
+		assertThat(ex.problems()).anySatisfy((problem) -> assertThat(problem.message()).contains("F-01 is used twice"));
+	}
+
+	@Test
+	void refusesASourceThatIsNotAKnownDocument() {
+		RuleVersionRefused ex = refused(
+				edited("flags.drl", (drl) -> drl.replaceFirst("001_d900a8dc3fc1bab9.txt", "999_unknown.txt")));
+		assertThat(ex.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("999_unknown.txt", "sources.yaml"));
+	}
+
+	@Test
+	void refusesADerivedRuleWithoutSalienceSoDecisionsNeverRaceDerivedFacts() {
+		RuleVersionRefused ex = refused(edited("derived.drl", (drl) -> drl.replaceFirst("\tsalience 10\n", "")));
+		assertThat(ex.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("D-01", "salience 10"));
+	}
+
+	@Test
+	void refusesADescriptorWhoseIdIsNotTheFolderName() {
+		RuleVersionRefused ex = refused(edited("version.yaml", (yaml) -> yaml.replace("\"2021.03\"", "\"2021.04\"")));
+		assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.file()).isEqualTo("2021.03/version.yaml");
+			assertThat(problem.message()).contains("2021.04", "folder");
+		});
+	}
+
+	@Test
+	void givesEveryEditANewChecksum() {
+		assertThat(edited("tiers.drl", (drl) -> drl + "\n").checksum()).isNotEqualTo(shipped().checksum())
+			.startsWith("sha256:");
+	}
+
+	@Test
+	void packagedRulesAreTheRepositoryRules() {
+		assertThat(RuleFolders.packaged().versions()).extracting(RuleVersionFiles::checksum)
+			.containsExactlyElementsOf(RepoRules.versions().stream().map(RuleVersionFiles::checksum).toList());
+	}
+
+	private static int lineOf(String text, String needle) {
+		return (int) text.substring(0, text.indexOf(needle)).chars().filter((c) -> c == '\n').count() + 1;
+	}
+
+}
