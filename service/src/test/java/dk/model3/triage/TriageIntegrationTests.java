@@ -1,0 +1,201 @@
+package dk.model3.triage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The triage API end to end through Spring MVC: one request per kind of outcome, version
+ * choice, and every kind of bad input answered with a problem that names the field.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TriageIntegrationTests {
+
+	static final String CASEWORKER = "Basic " + Base64.getEncoder()
+		.encodeToString("caseworker:test-caseworker-password".getBytes(StandardCharsets.UTF_8));
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@TestConfiguration
+	static class FixedToday {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneId.of("Europe/Copenhagen"));
+		}
+
+	}
+
+	private MvcTestResult triage(String json) {
+		return this.mvc.post()
+			.uri("/api/v1/triage")
+			.header("Authorization", CASEWORKER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.replace('\'', '"'))
+			.exchange();
+	}
+
+	@Test
+	void placesAVeryComplexAdultWithPotentialCrossSectorWithTheWholeExplanation() {
+		MvcTestResult result = triage("{'citizenRef':'case-1','age':40,'benefit':'CASH_BENEFIT',"
+				+ "'employmentPotential':'PRESENT','problems':['HOMELESSNESS']}");
+		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(result).bodyJson().extractingPath("$.citizenRef").isEqualTo("case-1");
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PLACED");
+		assertThat(result).bodyJson().extractingPath("$.tier").isEqualTo("CROSS_SECTOR");
+		assertThat(result).bodyJson().extractingPath("$.responsibleArea").isEqualTo("EMPLOYMENT");
+		assertThat(result).bodyJson().extractingPath("$.flags").asArray().containsExactly("JOINT_PLAN_OFFER");
+		assertThat(result).bodyJson().extractingPath("$.rulesVersion").isEqualTo("2023.01");
+		assertThat(result).bodyJson().extractingPath("$.rulesChecksum").asString().startsWith("sha256:");
+		assertThat(result).bodyJson().extractingPath("$.assessmentDate").isEqualTo("2024-03-01");
+		assertThat(result).bodyJson()
+			.extractingPath("$.explanation[*].ruleId")
+			.asArray()
+			.containsExactly("D-03", "D-04", "T2-01", "F-04");
+		assertThat(result).bodyJson().extractingPath("$.explanation[2].text.da").asString().contains("tværgående");
+		assertThat(result).bodyJson()
+			.extractingPath("$.explanation[2].source.document")
+			.isEqualTo("000_376bb355f2c46007.txt");
+		assertThat(result).bodyJson().extractingPath("$.explanation[2].facts.employmentPotential").isEqualTo("PRESENT");
+		assertThat(result).bodyJson()
+			.extractingPath("$.whyNot[*].tier")
+			.asArray()
+			.containsExactly("EMPLOYMENT_ONLY", "PENSION_SOCIAL");
+		assertThat(result).bodyJson().extractingPath("$.whyNot[0].text.en").asString().isNotBlank();
+		assertThat(result).bodyJson().extractingPath("$.missingFacts").asArray().isEmpty();
+		assertThat(result).bodyJson().extractingPath("$.nextStep.da").asString().contains("samlet plan");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					employment tier        | {'citizenRef':'a','age':35,'benefit':'SICKNESS_BENEFIT','employmentPotential':'PRESENT','problems':['ANXIETY','SUBSTANCE_ABUSE']} | PLACED | EMPLOYMENT_ONLY | EMPLOYMENT
+					social tier            | {'citizenRef':'b','age':50,'benefit':'DISABILITY_PENSION','problems':['SEVERE_MENTAL_ILLNESS']} | PLACED | PENSION_SOCIAL | SOCIAL
+					youth exception        | {'citizenRef':'c','age':16,'benefit':'NONE','problems':['ADHD']} | PLACED | EMPLOYMENT_ONLY | EMPLOYMENT
+					youth social anchor    | {'citizenRef':'d','age':17,'benefit':'NONE','problems':['SOCIAL_PROBLEMS'],'placedOutOfHome':true} | PLACED | PENSION_SOCIAL | SOCIAL
+					brain-injury exclusion | {'citizenRef':'e','age':45,'benefit':'SICKNESS_BENEFIT','employmentPotential':'PRESENT','brainInjuryCoordination':true} | PLACED | EMPLOYMENT_ONLY | HEALTH_AND_CARE
+					under 15               | {'citizenRef':'f','age':14,'benefit':'NONE','problems':['HOMELESSNESS']} | OUT_OF_SCOPE | | CHILDREN_AND_FAMILY
+					not complex            | {'citizenRef':'g','age':30,'benefit':'CASH_BENEFIT','problems':['ANXIETY']} | OUT_OF_SCOPE | | EMPLOYMENT
+					unknown potential      | {'citizenRef':'h','age':30,'benefit':'CASH_BENEFIT','problems':['SEVERE_SUBSTANCE_ABUSE']} | MANUAL_REVIEW | | EMPLOYMENT
+					""")
+	void answersEachKindOfOutcome(String kind, String json, String status, String tier, String area) {
+		MvcTestResult result = triage(json);
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status);
+		assertThat(result).bodyJson().extractingPath("$.tier").isEqualTo(tier);
+		assertThat(result).bodyJson().extractingPath("$.responsibleArea").isEqualTo(area);
+		assertThat(result).bodyJson().extractingPath("$.nextStep.da").asString().isNotBlank();
+		assertThat(result).bodyJson().extractingPath("$.explanation").asArray().isNotEmpty();
+	}
+
+	@Test
+	void usesTheVersionInForceOnTheAssessmentDateUnlessOneIsPinned() {
+		String body = "{'citizenRef':'a','age':40,'benefit':'CASH_BENEFIT','employmentPotential':'PRESENT',"
+				+ "'problems':['HOMELESSNESS'],'assessmentDate':'2022-06-01'";
+		assertThat(triage(body + "}")).bodyJson().extractingPath("$.rulesVersion").isEqualTo("2021.03");
+		assertThat(triage(body + "}")).bodyJson().extractingPath("$.flags").asArray().isEmpty();
+		assertThat(triage(body + ",'rulesVersion':'2023.01'}")).bodyJson()
+			.extractingPath("$.rulesVersion")
+			.isEqualTo("2023.01");
+	}
+
+	@Test
+	void answersAManualReviewWithTheMissingFacts() {
+		assertThat(triage("{'citizenRef':'a','age':40,'benefit':'NONE','employmentPotential':'PRESENT',"
+				+ "'problems':['ANXIETY','SOCIAL_PROBLEMS']}"))
+			.bodyJson()
+			.extractingPath("$.missingFacts")
+			.asArray()
+			.containsExactly("benefit");
+	}
+
+	@Test
+	void refusesAnUnknownPinnedVersionWith404NamingIt() {
+		MvcTestResult result = triage("{'citizenRef':'a','age':40,'benefit':'NONE','rulesVersion':'1999.01'}");
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("/rulesVersion");
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("1999.01", "2021.03");
+	}
+
+	@Test
+	void refusesADateBeforeAnyVersionWith422() {
+		MvcTestResult result = triage("{'citizenRef':'a','age':40,'benefit':'NONE','assessmentDate':'2020-01-01'}");
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("/assessmentDate");
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("2021-05-01");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown field        | {'citizenRef':'a','age':40,'benefit':'NONE','name':'Jens'}                    | /name
+					wrong type           | {'citizenRef':'a','age':'forty','benefit':'NONE'}                             | /age
+					out of range         | {'citizenRef':'a','age':40,'benefit':'NONE','departmentsInvolved':21}         | /departmentsInvolved
+					unknown enum value   | {'citizenRef':'a','age':40,'benefit':'PENSION'}                               | /benefit
+					duplicate problem    | {'citizenRef':'a','age':40,'benefit':'NONE','problems':['ADHD','ADHD']}       | /problems/1
+					missing field        | {'citizenRef':'a','age':40}                                                   | /benefit
+					CPR as reference     | {'citizenRef':'010190-1234','age':40,'benefit':'NONE'}                        | /citizenRef
+					bad date             | {'citizenRef':'a','age':40,'benefit':'NONE','assessmentDate':'1/2/2023'}      | /assessmentDate
+					malformed JSON       | {'citizenRef':'a','age':40,                                                   | ''
+					duplicate key        | {'citizenRef':'a','age':40,'age':41,'benefit':'NONE'}                         | ''
+					not an object        | [1,2,3]                                                                       | ''
+					""")
+	void refusesBadInputWith400NamingTheField(String kind, String json, String field) throws Exception {
+		MvcTestResult result = triage(json);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().contains(field);
+		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:model3:problem:invalid-request");
+		assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Exception",
+				"at dk.");
+	}
+
+	@Test
+	void neverEchoesACprNumberBack() throws Exception {
+		MvcTestResult result = triage("{'citizenRef':'0101901234','age':40,'benefit':'NONE'}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("0101901234");
+	}
+
+	@Test
+	void refusesAnotherContentTypeWith415() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/triage")
+			.header("Authorization", CASEWORKER)
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("age=40")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void refusesAnOversizedBodyWith413() {
+		String padding = "x".repeat(70_000);
+		MvcTestResult result = triage("{'citizenRef':'a','age':40,'benefit':'NONE','pad':'" + padding + "'}");
+		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+}
