@@ -84,6 +84,18 @@ public final class CompiledRules {
 
 	/** Runs the rules on one profile. */
 	public Decision evaluate(Profile profile) {
+		return decide(profile, run(profile));
+	}
+
+	/**
+	 * Every rule that fired for the profile, in firing order, including derived-fact and
+	 * why-not rules that did not decide. For coverage and rule authoring tools.
+	 */
+	public List<RuleMetadata> firedRules(Profile profile) {
+		return run(profile).firings.stream().map((firing) -> this.rules.get(firing.rule())).toList();
+	}
+
+	private Recorder run(Profile profile) {
 		Recorder recorder = new Recorder();
 		KieSession session = this.sessions.newKieSession();
 		session.addEventListener((AgendaEventListener) recorder);
@@ -97,26 +109,7 @@ public final class CompiledRules {
 			session.removeEventListener((RuleRuntimeEventListener) recorder);
 			session.dispose();
 		}
-		return decide(profile, recorder);
-	}
-
-	/**
-	 * Every rule that fired for the profile, in firing order, including derived-fact and
-	 * why-not rules that did not decide. For coverage and rule authoring tools.
-	 */
-	public List<RuleMetadata> firedRules(Profile profile) {
-		Recorder recorder = new Recorder();
-		KieSession session = this.sessions.newKieSession();
-		session.addEventListener((AgendaEventListener) recorder);
-		try {
-			session.insert(profile);
-			session.fireAllRules();
-		}
-		finally {
-			session.removeEventListener((AgendaEventListener) recorder);
-			session.dispose();
-		}
-		return recorder.firings.stream().map((firing) -> this.rules.get(firing.rule())).toList();
+		return recorder;
 	}
 
 	private Decision decide(Profile profile, Recorder recorder) {
