@@ -1,0 +1,29 @@
+package dk.model3.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a chunk of lines produced, built by one worker and written in input order. */
+final class ChunkResult {
+
+	final Bytes output;
+
+	final Bytes changed = new Bytes(256);
+
+	final List<Reject> rejects = new ArrayList<>();
+
+	final Tally primary = new Tally();
+
+	final Tally compared = new Tally();
+
+	final Comparison comparison = new Comparison();
+
+	long lines;
+
+	long written;
+
+	ChunkResult(int lines) {
+		this.output = new Bytes(Math.max(1024, lines * 2048));
+	}
+
+}

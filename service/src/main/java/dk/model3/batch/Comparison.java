@@ -1,0 +1,88 @@
+package dk.model3.batch;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dk.model3.facts.Flag;
+import dk.model3.rules.Decision;
+
+/**
+ * Who moves between two versions: the transition matrix of outcomes (status and tier
+ * before × after), flags gained and lost, and the count of changed rows.
+ */
+final class Comparison {
+
+	final Map<String, Map<String, Long>> transitions = new TreeMap<>();
+
+	final long[] gained = new long[Flag.values().length];
+
+	final long[] lost = new long[Flag.values().length];
+
+	long changed;
+
+	/** Records one citizen; returns the changed row, or null when nothing changed. */
+	ChangedRow add(long line, String citizenRef, Evaluated before, Evaluated after) {
+		this.transitions.computeIfAbsent(before.outcome(), (key) -> new TreeMap<>())
+			.merge(after.outcome(), 1L, Long::sum);
+		Decision b = before.decision();
+		Decision a = after.decision();
+		Set<Flag> flagsGained = difference(a.flags(), b.flags());
+		Set<Flag> flagsLost = difference(b.flags(), a.flags());
+		flagsGained.forEach((flag) -> this.gained[flag.ordinal()]++);
+		flagsLost.forEach((flag) -> this.lost[flag.ordinal()]++);
+		if (b.status() == a.status() && b.tier() == a.tier() && b.responsibleArea() == a.responsibleArea()
+				&& flagsGained.isEmpty() && flagsLost.isEmpty()) {
+			return null;
+		}
+		this.changed++;
+		return new ChangedRow(line, citizenRef, result(before), result(after),
+				before.ruleIds().stream().filter((id) -> !after.ruleIds().contains(id)).toList(),
+				after.ruleIds().stream().filter((id) -> !before.ruleIds().contains(id)).toList(),
+				List.copyOf(flagsGained), List.copyOf(flagsLost));
+	}
+
+	void merge(Comparison other) {
+		other.transitions.forEach((from, row) -> row
+			.forEach((to, count) -> this.transitions.computeIfAbsent(from, (key) -> new TreeMap<>())
+				.merge(to, count, Long::sum)));
+		for (int i = 0; i < this.gained.length; i++) {
+			this.gained[i] += other.gained[i];
+			this.lost[i] += other.lost[i];
+		}
+		this.changed += other.changed;
+	}
+
+	Map<String, Object> toMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("transitions", this.transitions);
+		Map<String, Map<String, Long>> flags = new LinkedHashMap<>();
+		for (Flag flag : Flag.values()) {
+			if (this.gained[flag.ordinal()] + this.lost[flag.ordinal()] > 0) {
+				Map<String, Long> counts = new LinkedHashMap<>();
+				counts.put("gained", this.gained[flag.ordinal()]);
+				counts.put("lost", this.lost[flag.ordinal()]);
+				flags.put(flag.name(), counts);
+			}
+		}
+		map.put("flagChanges", flags);
+		map.put("changedRows", this.changed);
+		return map;
+	}
+
+	private static ChangedRow.Result result(Evaluated evaluated) {
+		Decision decision = evaluated.decision();
+		return new ChangedRow.Result(decision.rulesVersion(), decision.status(), decision.tier(),
+				decision.responsibleArea(), decision.flags(), evaluated.ruleIds());
+	}
+
+	private static Set<Flag> difference(Set<Flag> a, Set<Flag> b) {
+		Set<Flag> difference = a.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(a);
+		difference.removeAll(b);
+		return difference;
+	}
+
+}

@@ -1,0 +1,108 @@
+package dk.model3.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.model3.request.FieldError;
+import dk.model3.request.InvalidRequest;
+import dk.model3.request.RequestReader;
+import dk.model3.request.TriageRequest;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.NoSingleOutcome;
+import dk.model3.rules.NoVersionInForce;
+import dk.model3.rules.UnknownVersion;
+import dk.model3.triage.JsonBodyReader;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One line through the same steps as an API request: strict JSON parse (or CSV row to
+ * JSON object), {@link RequestReader}, version resolution, evaluation and the contract
+ * response. A line that fails any step becomes a {@link Reject}; nothing a line holds can
+ * stop the run.
+ */
+final class LineProcessor {
+
+	private final BatchSettings settings;
+
+	private final Classifier classifier;
+
+	private final JsonBodyReader json = new JsonBodyReader();
+
+	private final CsvRows csv;
+
+	LineProcessor(BatchSettings settings, Classifier classifier, CsvRows csv) {
+		this.settings = settings;
+		this.classifier = classifier;
+		this.csv = csv;
+	}
+
+	void process(Line line, ChunkResult result) {
+		result.lines++;
+		try {
+			TriageRequest request = RequestReader.read(parse(line));
+			LocalDate date = (request.assessmentDate() != null) ? request.assessmentDate()
+					: this.settings.defaultDate();
+			String pinned = (this.settings.pinned() != null) ? this.settings.pinned() : request.rulesVersion();
+			CompiledRules rules = this.settings.versions().resolve(pinned, date);
+			Evaluated evaluated = this.classifier.evaluate(rules, request.profile());
+			Evaluated compared = null;
+			if (this.settings.compareWith() != null) {
+				compared = this.classifier.evaluate(this.settings.compareWith(), request.profile());
+			}
+			evaluated.write(result.output, request.citizenRef(), date, this.classifier.mapper());
+			result.output.append((byte) '\n');
+			result.written++;
+			result.primary.add(request.age(), evaluated);
+			if (compared != null) {
+				result.compared.add(request.age(), compared);
+				ChangedRow changed = result.comparison.add(line.number(), request.citizenRef(), evaluated, compared);
+				if (changed != null) {
+					result.changed.append(this.classifier.mapper().writeValueAsBytes(changed));
+					result.changed.append((byte) '\n');
+				}
+			}
+		}
+		catch (BadLine ex) {
+			result.rejects.add(new Reject(line.number(), ex.kind(), ex.getMessage(), List.of()));
+		}
+		catch (InvalidRequest ex) {
+			result.rejects.add(new Reject(line.number(), kind(ex), ex.getMessage(), ex.errors()));
+		}
+		catch (UnknownVersion | NoVersionInForce ex) {
+			result.rejects.add(new Reject(line.number(), "rule version", ex.getMessage(), List.of()));
+		}
+		catch (NoSingleOutcome ex) {
+			// a gap or overlap in the rules: the line cannot be answered, the others can
+			result.rejects.add(new Reject(line.number(), "no single outcome", ex.getMessage(), List.of()));
+		}
+	}
+
+	private JsonNode parse(Line line) throws BadLine {
+		if (line.tooLong()) {
+			throw new BadLine("too long", "is longer than " + LineReader.MAX_LINE_BYTES + " bytes");
+		}
+		if (line.bytes().length == 0) {
+			throw new BadLine("empty line", "is empty");
+		}
+		if (this.csv != null) {
+			return this.csv.toObject(new String(line.bytes(), StandardCharsets.UTF_8));
+		}
+		try {
+			return this.json.read(line.bytes());
+		}
+		catch (InvalidRequest ex) {
+			throw new BadLine("bad JSON", ex.errors().get(0).message());
+		}
+	}
+
+	private static String kind(InvalidRequest ex) {
+		for (FieldError error : ex.errors()) {
+			if (error.field().equals("/citizenRef") && error.message().startsWith("looks like a CPR")) {
+				return "CPR number as reference";
+			}
+		}
+		return "invalid field";
+	}
+
+}
