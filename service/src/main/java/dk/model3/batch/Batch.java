@@ -28,6 +28,12 @@ final class Batch {
 
 	}
 
+	/**
+	 * Profiles remembered per version: a decision takes about a kilobyte, so at most a
+	 * few hundred megabytes whatever the size of the file.
+	 */
+	static final int MEMORY = 1 << 18;
+
 	private Batch() {
 	}
 
@@ -38,7 +44,7 @@ final class Batch {
 		}
 		CompiledRules compareWith = (options.compare() != null) ? versions.byId(options.compare()) : null;
 		JsonMapper mapper = BatchJson.mapper();
-		Classifier classifier = new Classifier(mapper, options.remember(), 1 << 18);
+		Classifier classifier = new Classifier(new ResponseTemplates(mapper), options.remember(), MEMORY);
 		BatchSettings settings = new BatchSettings(versions, options.pinned(), compareWith, options.defaultDate());
 		Outputs outputs = new Outputs(options.output());
 		Thread cleanup = new Thread(outputs::abandon, "batch-cleanup");

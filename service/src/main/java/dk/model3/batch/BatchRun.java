@@ -82,7 +82,7 @@ final class BatchRun {
 			csv = CsvRows.header(new String(header.bytes(), StandardCharsets.UTF_8));
 		}
 		LineProcessor processor = new LineProcessor(this.settings, this.classifier, csv);
-		JsonMapper mapper = this.classifier.mapper();
+		JsonMapper mapper = this.classifier.templates().mapper();
 		ExecutorService workers = Executors.newFixedThreadPool(this.threads, (task) -> {
 			Thread thread = new Thread(task, "batch-worker");
 			thread.setDaemon(true);

@@ -5,18 +5,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.facts.Profile;
 import dk.model3.rules.CompiledRules;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluates profiles under a rule version, remembering the decision per distinct profile.
  * A version's rules are a pure function of the profile (their right-hand sides only
- * record conclusions, and a compiled version never changes), so a population whose
- * citizens share profiles is evaluated once per profile. The memory is bounded: past
- * {@code maxEntries} profiles per version, new ones are evaluated without being kept.
+ * record conclusions, and a compiled version never changes), so citizens who share a
+ * profile are evaluated once. Memory is bounded: past {@code maxEntries} profiles per
+ * version, new ones are evaluated without being kept.
  */
 final class Classifier {
 
-	private final JsonMapper mapper;
+	private final ResponseTemplates templates;
 
 	private final boolean remember;
 
@@ -24,30 +23,35 @@ final class Classifier {
 
 	private final Map<CompiledRules, Map<Profile, Evaluated>> memory = new ConcurrentHashMap<>();
 
-	Classifier(JsonMapper mapper, boolean remember, int maxEntries) {
-		this.mapper = mapper;
+	Classifier(ResponseTemplates templates, boolean remember, int maxEntries) {
+		this.templates = templates;
 		this.remember = remember;
 		this.maxEntries = maxEntries;
 	}
 
-	JsonMapper mapper() {
-		return this.mapper;
+	ResponseTemplates templates() {
+		return this.templates;
 	}
 
 	Evaluated evaluate(CompiledRules rules, Profile profile) {
 		if (!this.remember) {
-			return Evaluated.plain(rules.evaluate(profile));
+			return evaluated(rules, profile);
 		}
 		Map<Profile, Evaluated> known = this.memory.computeIfAbsent(rules, (key) -> new ConcurrentHashMap<>());
 		Evaluated evaluated = known.get(profile);
 		if (evaluated == null) {
-			evaluated = Evaluated.fragmented(rules.evaluate(profile), this.mapper);
+			evaluated = evaluated(rules, profile);
 			if (known.size() < this.maxEntries) {
 				Evaluated raced = known.putIfAbsent(profile, evaluated);
 				evaluated = (raced != null) ? raced : evaluated;
 			}
 		}
 		return evaluated;
+	}
+
+	private Evaluated evaluated(CompiledRules rules, Profile profile) {
+		var decision = rules.evaluate(profile);
+		return new Evaluated(decision, this.templates.templateOf(decision));
 	}
 
 }

@@ -50,7 +50,7 @@ final class LineProcessor {
 			if (this.settings.compareWith() != null) {
 				compared = this.classifier.evaluate(this.settings.compareWith(), request.profile());
 			}
-			evaluated.write(result.output, request.citizenRef(), date, this.classifier.mapper());
+			evaluated.write(this.classifier.templates(), result.output, request.citizenRef(), date);
 			result.output.append((byte) '\n');
 			result.written++;
 			result.primary.add(request.age(), evaluated);
@@ -58,7 +58,7 @@ final class LineProcessor {
 				result.compared.add(request.age(), compared);
 				ChangedRow changed = result.comparison.add(line.number(), request.citizenRef(), evaluated, compared);
 				if (changed != null) {
-					result.changed.append(this.classifier.mapper().writeValueAsBytes(changed));
+					result.changed.append(this.classifier.templates().mapper().writeValueAsBytes(changed));
 					result.changed.append((byte) '\n');
 				}
 			}
