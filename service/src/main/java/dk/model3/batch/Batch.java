@@ -24,7 +24,12 @@ final class Batch {
 
 	/** What to run. */
 	record Options(Path input, InputFile.Format format, Path output, String pinned, String compare,
-			LocalDate defaultDate, int threads, int chunkSize, boolean remember, Progress.Mode progress) {
+			LocalDate defaultDate, int threads, int chunkSize, boolean remember, Progress.Mode progress, int memory) {
+
+		Options(Path input, InputFile.Format format, Path output, String pinned, String compare, LocalDate defaultDate,
+				int threads, int chunkSize, boolean remember, Progress.Mode progress) {
+			this(input, format, output, pinned, compare, defaultDate, threads, chunkSize, remember, progress, MEMORY);
+		}
 
 	}
 
@@ -44,7 +49,7 @@ final class Batch {
 		}
 		CompiledRules compareWith = (options.compare() != null) ? versions.byId(options.compare()) : null;
 		JsonMapper mapper = BatchJson.mapper();
-		Classifier classifier = new Classifier(new ResponseTemplates(mapper), options.remember(), MEMORY);
+		Classifier classifier = new Classifier(new ResponseTemplates(mapper), options.remember(), options.memory());
 		BatchSettings settings = new BatchSettings(versions, options.pinned(), compareWith, options.defaultDate());
 		Outputs outputs = new Outputs(options.output());
 		Thread cleanup = new Thread(outputs::abandon, "batch-cleanup");
@@ -56,6 +61,7 @@ final class Batch {
 						(options.progress() == Progress.Mode.BAR) ? 200 : 10_000);
 				BatchRun.Totals totals = new BatchRun(settings, classifier, options.threads(), options.chunkSize())
 					.run(input, outputs, progress);
+				totals.evaluations = classifier.evaluations();
 				Map<String, Object> run = new LinkedHashMap<>();
 				run.put("input", options.input().getFileName().toString());
 				run.put("format", input.format().name());

@@ -59,6 +59,10 @@ public final class BatchCommand implements Callable<Integer> {
 			description = "Evaluate every line even when its profile was seen before (for measuring the engine).")
 	boolean noMemo;
 
+	@Option(names = "--memo", paramLabel = "N",
+			description = "Distinct profiles whose decisions are kept per version (default ${DEFAULT-VALUE}; about 1 KB each).")
+	int memo = Batch.MEMORY;
+
 	@Override
 	public Integer call() {
 		if (!Files.isReadable(this.input)) {
@@ -79,7 +83,7 @@ public final class BatchCommand implements Callable<Integer> {
 			Batch.run(versions,
 					new Batch.Options(this.input, this.format, this.output, this.rules, this.compare, defaultDate,
 							this.threads, this.chunk, !this.noMemo,
-							(this.progress != null) ? this.progress : Progress.auto()),
+							(this.progress != null) ? this.progress : Progress.auto(), this.memo),
 					System.err);
 			return 0;
 		}

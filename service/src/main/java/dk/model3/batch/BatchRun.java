@@ -39,11 +39,19 @@ final class BatchRun {
 
 	private final int chunkSize;
 
+	private final java.util.function.Function<CsvRows, LineHandler> handlers;
+
 	BatchRun(BatchSettings settings, Classifier classifier, int threads, int chunkSize) {
+		this(settings, classifier, threads, chunkSize, (csv) -> new LineProcessor(settings, classifier, csv));
+	}
+
+	BatchRun(BatchSettings settings, Classifier classifier, int threads, int chunkSize,
+			java.util.function.Function<CsvRows, LineHandler> handlers) {
 		this.settings = settings;
 		this.classifier = classifier;
 		this.threads = threads;
 		this.chunkSize = chunkSize;
+		this.handlers = handlers;
 	}
 
 	/** Totals of a run, for the summary. */
@@ -67,6 +75,8 @@ final class BatchRun {
 
 		double seconds;
 
+		long evaluations;
+
 	}
 
 	Totals run(InputFile input, Outputs outputs, Progress progress) throws IOException, InterruptedException {
@@ -81,8 +91,8 @@ final class BatchRun {
 			}
 			csv = CsvRows.header(new String(header.bytes(), StandardCharsets.UTF_8));
 		}
-		LineProcessor processor = new LineProcessor(this.settings, this.classifier, csv);
-		JsonMapper mapper = this.classifier.templates().mapper();
+		LineHandler processor = this.handlers.apply(csv);
+		JsonMapper mapper = (this.classifier != null) ? this.classifier.templates().mapper() : BatchJson.mapper();
 		ExecutorService workers = Executors.newFixedThreadPool(this.threads, (task) -> {
 			Thread thread = new Thread(task, "batch-worker");
 			thread.setDaemon(true);
@@ -95,8 +105,8 @@ final class BatchRun {
 		reader.start();
 		try (OutputStream out = outputs.open(outputs.output());
 				OutputStream rejects = outputs.open(outputs.rejects());
-				OutputStream changed = (this.settings.compareWith() != null) ? outputs.open(outputs.changed())
-						: OutputStream.nullOutputStream()) {
+				OutputStream changed = (this.settings != null && this.settings.compareWith() != null)
+						? outputs.open(outputs.changed()) : OutputStream.nullOutputStream()) {
 			while (true) {
 				Future<ChunkResult> next = inFlight.take();
 				if (next == END) {
@@ -137,7 +147,7 @@ final class BatchRun {
 		return totals;
 	}
 
-	private void read(LineReader lines, LineProcessor processor, ExecutorService workers,
+	private void read(LineReader lines, LineHandler processor, ExecutorService workers,
 			BlockingQueue<Future<ChunkResult>> inFlight, IOException[] failure) {
 		try {
 			while (true) {

@@ -23,6 +23,8 @@ final class Classifier {
 
 	private final Map<CompiledRules, Map<Profile, Evaluated>> memory = new ConcurrentHashMap<>();
 
+	private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
+
 	Classifier(ResponseTemplates templates, boolean remember, int maxEntries) {
 		this.templates = templates;
 		this.remember = remember;
@@ -49,7 +51,13 @@ final class Classifier {
 		return evaluated;
 	}
 
+	/** How many times the rules ran, for the benchmark. */
+	long evaluations() {
+		return this.evaluations.sum();
+	}
+
 	private Evaluated evaluated(CompiledRules rules, Profile profile) {
+		this.evaluations.increment();
 		var decision = rules.evaluate(profile);
 		return new Evaluated(decision, this.templates.templateOf(decision));
 	}

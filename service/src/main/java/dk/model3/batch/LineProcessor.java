@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * response. A line that fails any step becomes a {@link Reject}; nothing a line holds can
  * stop the run.
  */
-final class LineProcessor {
+final class LineProcessor implements LineHandler {
 
 	private final BatchSettings settings;
 
@@ -37,7 +37,8 @@ final class LineProcessor {
 		this.csv = csv;
 	}
 
-	void process(Line line, ChunkResult result) {
+	@Override
+	public void process(Line line, ChunkResult result) {
 		result.lines++;
 		try {
 			TriageRequest request = RequestReader.read(parse(line));

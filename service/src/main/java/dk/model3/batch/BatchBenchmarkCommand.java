@@ -1,0 +1,128 @@
+package dk.model3.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import dk.model3.population.PopulationFile;
+import dk.model3.rules.RuleVersions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code batch-benchmark}: generates a population, then in one JVM runs a baseline pass
+ * (parse and write each line, no triage) and the batch (JSON Lines to JSON Lines with
+ * explanations) over it, and reports both rates and their ratio. Besides wall-clock rates
+ * it reports the process CPU time per line, because on a shared machine the wall clock
+ * measures the neighbours too.
+ */
+@Command(name = "batch-benchmark", mixinStandardHelpOptions = true,
+		description = { "Benchmarks the batch against a parse-and-write baseline on a generated population.",
+				"Results go into docs/performance.md by hand; see the Batch section there." })
+public final class BatchBenchmarkCommand implements Callable<Integer> {
+
+	@Option(names = "--size", defaultValue = "1000000", description = "Profiles (default ${DEFAULT-VALUE}).")
+	int size;
+
+	@Option(names = "--seed", defaultValue = "7", description = "Population seed (default ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--dir", defaultValue = "target/benchmark",
+			description = "Working directory for the population and outputs (default ${DEFAULT-VALUE}).")
+	Path dir;
+
+	@Option(names = "--threads", description = "Worker threads (default: the number of cores).")
+	int threads = Runtime.getRuntime().availableProcessors();
+
+	@Option(names = "--no-memo", description = "Evaluate every line, even a profile seen before.")
+	boolean noMemo;
+
+	@Option(names = "--memo", paramLabel = "N",
+			description = "Distinct profiles kept per version (default ${DEFAULT-VALUE}).")
+	int memo = Batch.MEMORY;
+
+	@Option(names = "--keep", description = "Keep the output files (they are large).")
+	boolean keep;
+
+	@Option(names = "--check",
+			description = "Exit 1 unless the batch reaches 100,000 profiles/s and half the baseline's rate.")
+	boolean check;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintStream out = System.out;
+		Path population = this.dir.resolve("population-" + this.size + "-" + this.seed + ".jsonl");
+		if (!Files.exists(population)) {
+			out.printf("generating %,d profiles (seed %d) into %s%n", this.size, this.seed, population);
+			PopulationFile.write(population, this.seed, this.size, LocalDate.parse("2022-06-01"), "BENCH");
+		}
+		RuleVersions versions = Rules.load(null, System.err);
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		out.printf("cores %d, worker threads %d, load average before %.2f%n", os.getAvailableProcessors(), this.threads,
+				os.getSystemLoadAverage());
+
+		Path baselineOut = this.dir.resolve("baseline.jsonl");
+		long cpu = os.getProcessCpuTime();
+		BatchRun.Totals baseline = baseline(population, baselineOut);
+		double baselineCpu = (os.getProcessCpuTime() - cpu) / 1e9;
+
+		Path triagedOut = this.dir.resolve("triaged.jsonl");
+		cpu = os.getProcessCpuTime();
+		BatchRun.Totals triaged = Batch.run(versions,
+				new Batch.Options(population, InputFile.Format.JSONL, triagedOut, null, null,
+						LocalDate.parse("2022-06-01"), this.threads, 1000, !this.noMemo, Progress.Mode.NONE, this.memo),
+				System.err);
+		double triagedCpu = (os.getProcessCpuTime() - cpu) / 1e9;
+
+		double baselineRate = baseline.in / baseline.seconds;
+		double triagedRate = triaged.in / triaged.seconds;
+		out.printf("load average after %.2f%n", os.getSystemLoadAverage());
+		out.println("| pass | profiles | wall s | profiles/s (wall) | CPU µs per profile | output MB |");
+		out.println("|---|---:|---:|---:|---:|---:|");
+		row(out, "baseline: parse + write, no triage", baseline, baselineCpu, baselineOut);
+		row(out, "batch: triage with explanations" + (this.noMemo ? " (no memo)" : " (memo " + this.memo + ")"),
+				triaged, triagedCpu, triagedOut);
+		double ratio = triagedRate / baselineRate;
+		double cpuRatio = (baselineCpu / baseline.in) / (triagedCpu / triaged.in);
+		out.printf("rule evaluations in the batch: %,d of %,d profiles%n", triaged.evaluations, triaged.in);
+		out.printf("batch / baseline: %.2f (wall), %.2f (CPU per profile)%n", ratio, cpuRatio);
+		boolean met = triagedRate >= 100_000 && ratio >= 0.5;
+		out.printf("target (>= 100,000 profiles/s and >= 0.5 of baseline): %s%n", met ? "met" : "NOT met");
+		if (!this.keep) {
+			Files.deleteIfExists(baselineOut);
+			Files.deleteIfExists(triagedOut);
+		}
+		return (this.check && !met) ? 1 : 0;
+	}
+
+	private BatchRun.Totals baseline(Path population, Path output) throws IOException, InterruptedException {
+		Outputs outputs = new Outputs(output);
+		try {
+			InputFile input = InputFile.open(population, InputFile.Format.JSONL);
+			try (InputStream stream = input.stream()) {
+				var mapper = BatchJson.mapper();
+				BatchRun.Totals totals = new BatchRun(null, null, this.threads, 1000, (csv) -> new EchoHandler(mapper))
+					.run(input, outputs, new Progress(System.err, Progress.Mode.NONE, 0, () -> 0, 0));
+				outputs.commit();
+				return totals;
+			}
+		}
+		finally {
+			outputs.abandon();
+		}
+	}
+
+	private static void row(PrintStream out, String pass, BatchRun.Totals totals, double cpuSeconds, Path output)
+			throws IOException {
+		out.printf("| %s | %,d | %.1f | %,.0f | %.1f | %,d |%n", pass, totals.in, totals.seconds,
+				totals.in / totals.seconds, cpuSeconds * 1e6 / totals.in,
+				Files.exists(output) ? Files.size(output) / 1_000_000 : 0);
+	}
+
+}
