@@ -46,6 +46,10 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			description = "Distinct profiles kept per version (default ${DEFAULT-VALUE}).")
 	int memo = Batch.MEMORY;
 
+	@Option(names = "--warmup", defaultValue = "200000",
+			description = "Profiles of a separate population run through both passes first, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}; 0: measure cold).")
+	int warmup;
+
 	@Option(names = "--keep", description = "Keep the output files (they are large).")
 	boolean keep;
 
@@ -67,6 +71,18 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 		out.printf("cores %d, worker threads %d, load average before %.2f%n", os.getAvailableProcessors(), this.threads,
 				os.getSystemLoadAverage());
 
+		if (this.warmup > 0) {
+			Path warm = this.dir.resolve("warmup-" + this.warmup + "-" + (this.seed + 1) + ".jsonl");
+			if (!Files.exists(warm)) {
+				PopulationFile.write(warm, this.seed + 1, this.warmup, LocalDate.parse("2022-06-01"), "WARM");
+			}
+			baseline(warm, this.dir.resolve("warmup-baseline.jsonl"));
+			triage(versions, warm, this.dir.resolve("warmup-triaged.jsonl"));
+			Files.deleteIfExists(this.dir.resolve("warmup-baseline.jsonl"));
+			Files.deleteIfExists(this.dir.resolve("warmup-triaged.jsonl"));
+			out.printf("warmed up on %,d other profiles%n", this.warmup);
+		}
+
 		Path baselineOut = this.dir.resolve("baseline.jsonl");
 		long cpu = os.getProcessCpuTime();
 		BatchRun.Totals baseline = baseline(population, baselineOut);
@@ -74,10 +90,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 
 		Path triagedOut = this.dir.resolve("triaged.jsonl");
 		cpu = os.getProcessCpuTime();
-		BatchRun.Totals triaged = Batch.run(versions,
-				new Batch.Options(population, InputFile.Format.JSONL, triagedOut, null, null,
-						LocalDate.parse("2022-06-01"), this.threads, 1000, !this.noMemo, Progress.Mode.NONE, this.memo),
-				System.err);
+		BatchRun.Totals triaged = triage(versions, population, triagedOut);
 		double triagedCpu = (os.getProcessCpuTime() - cpu) / 1e9;
 
 		double baselineRate = baseline.in / baseline.seconds;
@@ -99,6 +112,14 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			Files.deleteIfExists(triagedOut);
 		}
 		return (this.check && !met) ? 1 : 0;
+	}
+
+	private BatchRun.Totals triage(RuleVersions versions, Path population, Path output)
+			throws IOException, InterruptedException {
+		return Batch.run(
+				versions, new Batch.Options(population, InputFile.Format.JSONL, output, null, null,
+						LocalDate.parse("2022-06-01"), this.threads, 1000, !this.noMemo, Progress.Mode.NONE, this.memo),
+				System.err);
 	}
 
 	private BatchRun.Totals baseline(Path population, Path output) throws IOException, InterruptedException {

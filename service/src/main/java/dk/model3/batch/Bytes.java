@@ -2,57 +2,76 @@ package dk.model3.batch;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A growable byte buffer for one chunk's output; unsynchronised, as each chunk is built
- * by one thread and written by another only after it is complete.
+ * A byte buffer for one chunk's output, kept as a list of 64 KiB blocks: it never copies
+ * what it holds to grow, and never asks the garbage collector for one huge array (a chunk
+ * of responses runs to megabytes, which G1 would allocate as humongous objects).
+ * Unsynchronised: each chunk is built by one thread and written by another only after it
+ * is complete.
  */
 final class Bytes {
 
-	private byte[] bytes;
+	private static final int BLOCK = 1 << 16;
 
-	private int length;
+	private final List<byte[]> full = new ArrayList<>();
+
+	private byte[] block;
+
+	private int position;
+
+	private long length;
 
 	Bytes(int capacity) {
-		this.bytes = new byte[capacity];
+		this.block = new byte[Math.min(Math.max(capacity, 256), BLOCK)];
 	}
 
 	void append(byte[] more) {
-		ensure(more.length);
-		System.arraycopy(more, 0, this.bytes, this.length, more.length);
+		int offset = 0;
+		while (offset < more.length) {
+			if (this.position == this.block.length) {
+				next();
+			}
+			int n = Math.min(more.length - offset, this.block.length - this.position);
+			System.arraycopy(more, offset, this.block, this.position, n);
+			this.position += n;
+			offset += n;
+		}
 		this.length += more.length;
 	}
 
 	void append(byte b) {
-		ensure(1);
-		this.bytes[this.length++] = b;
+		if (this.position == this.block.length) {
+			next();
+		}
+		this.block[this.position++] = b;
+		this.length++;
 	}
 
 	/** Appends text known to be ASCII (case references and ISO dates). */
 	void appendAscii(String text) {
-		ensure(text.length());
 		for (int i = 0; i < text.length(); i++) {
-			this.bytes[this.length++] = (byte) text.charAt(i);
+			append((byte) text.charAt(i));
 		}
 	}
 
-	int length() {
+	long length() {
 		return this.length;
 	}
 
 	void writeTo(OutputStream out) throws IOException {
-		out.write(this.bytes, 0, this.length);
-	}
-
-	byte[] toByteArray() {
-		return Arrays.copyOf(this.bytes, this.length);
-	}
-
-	private void ensure(int more) {
-		if (this.length + more > this.bytes.length) {
-			this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+		for (byte[] each : this.full) {
+			out.write(each);
 		}
+		out.write(this.block, 0, this.position);
+	}
+
+	private void next() {
+		this.full.add(this.block);
+		this.block = new byte[BLOCK];
+		this.position = 0;
 	}
 
 }

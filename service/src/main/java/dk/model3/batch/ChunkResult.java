@@ -23,7 +23,7 @@ final class ChunkResult {
 	long written;
 
 	ChunkResult(int lines) {
-		this.output = new Bytes(Math.max(1024, lines * 2048));
+		this.output = new Bytes(lines * 4096);
 	}
 
 }
