@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "triage-service.jar", mixinStandardHelpOptions = true,
 		description = "Model 3 triage: run without a command to start the service.",
 		subcommands = { dk.model3.batch.BatchCommand.class, dk.model3.batch.BatchBenchmarkCommand.class,
-				dk.model3.population.GeneratePopulationCommand.class })
+				dk.model3.population.GeneratePopulationCommand.class, dk.model3.audit.ReplayCommand.class })
 public final class Commands {
 
 	private Commands() {

@@ -65,6 +65,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		RejectionReason.record(type);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));
 		problem.setTitle(title);

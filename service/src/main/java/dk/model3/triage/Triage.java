@@ -2,12 +2,15 @@ package dk.model3.triage;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
 import dk.model3.rules.RuleVersions;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,16 +24,48 @@ public class Triage {
 
 	private final Clock clock;
 
+	private final List<DecisionObserver> observers;
+
 	public Triage(RuleVersions versions, Clock clock) {
-		this.versions = versions;
-		this.clock = clock;
+		this(versions, clock, List.of());
 	}
 
+	@Autowired
+	Triage(RuleVersions versions, Clock clock, ObjectProvider<DecisionObserver> observers) {
+		this(versions, clock, observers.orderedStream().toList());
+	}
+
+	Triage(RuleVersions versions, Clock clock, List<DecisionObserver> observers) {
+		this.versions = versions;
+		this.clock = clock;
+		this.observers = List.copyOf(observers);
+	}
+
+	/** Triages without telling anyone: for evaluation, which makes no decisions. */
 	public TriageResponse triage(TriageRequest request) {
-		LocalDate date = (request.assessmentDate() != null) ? request.assessmentDate() : LocalDate.now(this.clock);
-		CompiledRules rules = this.versions.resolve(request.rulesVersion(), date);
-		Decision decision = rules.evaluate(request.profile());
+		LocalDate date = date(request);
+		Decision decision = this.versions.resolve(request.rulesVersion(), date).evaluate(request.profile());
 		return TriageResponse.of(request.citizenRef(), date, decision);
+	}
+
+	/**
+	 * Decides a case for the API: the decision log and the metrics are told before the
+	 * answer goes out.
+	 */
+	public TriageResponse decide(TriageRequest request) {
+		LocalDate date = date(request);
+		CompiledRules rules = this.versions.resolve(request.rulesVersion(), date);
+		long start = System.nanoTime();
+		Decision decision = rules.evaluate(request.profile());
+		long nanos = System.nanoTime() - start;
+		for (DecisionObserver observer : this.observers) {
+			observer.decided(request, date, decision, nanos);
+		}
+		return TriageResponse.of(request.citizenRef(), date, decision);
+	}
+
+	private LocalDate date(TriageRequest request) {
+		return (request.assessmentDate() != null) ? request.assessmentDate() : LocalDate.now(this.clock);
 	}
 
 }

@@ -29,7 +29,7 @@ class TriageController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	TriageResponse triage(@RequestBody byte[] body) {
 		TriageRequest request = RequestReader.read(this.bodies.read(body));
-		TriageResponse response = this.triage.triage(request);
+		TriageResponse response = this.triage.decide(request);
 		// the case reference and the decision, never the profile
 		log.info("triage citizenRef={} rulesVersion={} status={} tier={} flags={}", response.citizenRef(),
 				response.rulesVersion(), response.status(), response.tier(), response.flags());

@@ -1,0 +1,106 @@
+package dk.model3.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+import dk.model3.request.FieldError;
+import dk.model3.request.InvalidRequest;
+import dk.model3.request.RequestReader;
+import dk.model3.request.TriageRequest;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.Decision;
+import dk.model3.triage.TriageResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Re-classifies decision-log lines under one version. The logged facts become a request
+ * read by the same {@link RequestReader} as the API, so a line is checked like any input.
+ * Facts the original rules did not read were not logged and take the contract's defaults;
+ * a required one the original decision did not need (the benefit of an under-15, say)
+ * makes the line a reject, since inventing it would invent a decision.
+ */
+final class Replay {
+
+	private final CompiledRules rules;
+
+	private final OutputStream output;
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private long read;
+
+	private long replayed;
+
+	private long changed;
+
+	Replay(CompiledRules rules, OutputStream output) {
+		this.rules = rules;
+		this.output = output;
+	}
+
+	void line(String line) throws IOException {
+		if (line.isBlank()) {
+			return;
+		}
+		this.read++;
+		JsonNode logged;
+		try {
+			logged = this.mapper.readTree(line);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidRequest(
+					List.of(new FieldError("", "is not a decision-log line: " + ex.getOriginalMessage())));
+		}
+		TriageRequest request = RequestReader.read(request(logged));
+		Decision decision = this.rules.evaluate(request.profile());
+		TriageResponse response = TriageResponse.of(request.citizenRef(), request.assessmentDate(), decision);
+		this.output.write(this.mapper.writeValueAsBytes(response));
+		this.output.write('\n');
+		this.replayed++;
+		if (changed(logged.path("outcome"), decision)) {
+			this.changed++;
+		}
+	}
+
+	private ObjectNode request(JsonNode logged) {
+		ObjectNode request = this.mapper.createObjectNode();
+		request.set("citizenRef", logged.get("citizenRefHmac"));
+		request.set("assessmentDate", logged.get("assessmentDate"));
+		request.put("rulesVersion", this.rules.version());
+		JsonNode facts = logged.path("facts");
+		for (Map.Entry<String, JsonNode> fact : facts.properties()) {
+			request.set(fact.getKey(), fact.getValue());
+		}
+		return request;
+	}
+
+	private static boolean changed(JsonNode outcome, Decision decision) {
+		String tier = (decision.tier() != null) ? decision.tier().name() : null;
+		List<String> flags = decision.flags().stream().map(Enum::name).sorted().toList();
+		List<String> loggedFlags = outcome.path("flags").valueStream().map(Replay::text).sorted().toList();
+		return !decision.status().name().equals(text(outcome.path("status")))
+				|| !java.util.Objects.equals(tier, text(outcome.path("tier"))) || !flags.equals(loggedFlags);
+	}
+
+	private static String text(JsonNode node) {
+		return node.isString() ? node.stringValue() : null;
+	}
+
+	long read() {
+		return this.read;
+	}
+
+	long replayed() {
+		return this.replayed;
+	}
+
+	long changed() {
+		return this.changed;
+	}
+
+}

@@ -1,0 +1,75 @@
+package dk.model3.metrics;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import dk.model3.facts.Flag;
+import dk.model3.request.TriageRequest;
+import dk.model3.rules.Decision;
+import dk.model3.triage.DecisionObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts every API decision by version, status and tier, its flags and the rules that
+ * decided it, and times the rule evaluation. Tag values are closed sets (versions, enum
+ * names, rule ids), never a case reference, so the number of series stays bounded.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class DecisionMetrics implements DecisionObserver {
+
+	static final String DECISIONS = "triage.decisions";
+
+	static final String FLAGS = "triage.flags";
+
+	static final String RULE_FIRINGS = "triage.rule.firings";
+
+	static final String EVALUATION = "triage.evaluation";
+
+	private final MeterRegistry registry;
+
+	DecisionMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void decided(TriageRequest request, LocalDate assessmentDate, Decision decision, long evaluationNanos) {
+		String version = decision.rulesVersion();
+		Counter.builder(DECISIONS)
+			.description("Triage decisions made by the API")
+			.tag("version", version)
+			.tag("status", decision.status().name())
+			.tag("tier", (decision.tier() != null) ? decision.tier().name() : "none")
+			.register(this.registry)
+			.increment();
+		for (Flag flag : decision.flags()) {
+			Counter.builder(FLAGS)
+				.description("Flags raised on API decisions")
+				.tag("flag", flag.name())
+				.tag("version", version)
+				.register(this.registry)
+				.increment();
+		}
+		for (String rule : decision.ruleIds()) {
+			Counter.builder(RULE_FIRINGS)
+				.description("Rules that took part in API decisions")
+				.tag("rule", rule)
+				.tag("version", version)
+				.register(this.registry)
+				.increment();
+		}
+		Timer.builder(EVALUATION)
+			.description("Time the rules took to evaluate one profile")
+			.tag("version", version)
+			.publishPercentileHistogram()
+			.register(this.registry)
+			.record(evaluationNanos, TimeUnit.NANOSECONDS);
+	}
+
+}

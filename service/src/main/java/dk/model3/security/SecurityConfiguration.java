@@ -1,0 +1,83 @@
+package dk.model3.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what, by path, so endpoints added later fall under "authenticated" until a
+ * rule here says more. Stateless: every request carries its credentials, so there is no
+ * session to steal and CSRF does not apply.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
+		boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
+		SecurityProblems problems = new SecurityProblems(jwt ? "Bearer" : "Basic realm=\"model3-triage\"");
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.authorizeHttpRequests((requests) -> requests
+				// an error page carries the status of a request already authorised
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Roles.POLICY)
+				.requestMatchers("/api/v1/admin/**")
+				.hasRole(Roles.POLICY)
+				.requestMatchers(HttpMethod.POST, "/api/v1/triage")
+				.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)
+				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/rules", "/api/v1/rules/**", "/rules",
+						"/rules/**")
+				.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+						"/swagger-ui/**")
+				.authenticated()
+				.anyRequest()
+				.authenticated());
+		if (jwt) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((token) -> token.jwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim())))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems));
+		}
+		else {
+			http.httpBasic((basic) -> basic.authenticationEntryPoint(problems));
+		}
+		return http.build();
+	}
+
+	/**
+	 * The built-in users; in JWT mode there are none (an empty store also keeps Spring
+	 * Boot from generating its own default user).
+	 */
+	@Bean
+	UserDetailsService userDetailsService(SecurityProperties properties, ConstantTimePasswordEncoder encoder) {
+		if (properties.mode() == SecurityProperties.Mode.JWT) {
+			return new InMemoryUserDetailsManager();
+		}
+		return BuiltInUsers.of(properties, encoder);
+	}
+
+	@Bean
+	ConstantTimePasswordEncoder passwordEncoder() {
+		return new ConstantTimePasswordEncoder();
+	}
+
+}

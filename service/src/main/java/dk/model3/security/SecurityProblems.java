@@ -1,0 +1,63 @@
+package dk.model3.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as RFC 9457 problems like every other error of the service. The 401 names
+ * the scheme the caller should use, so a browser asks for Basic credentials.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final String TYPE_BASE = "urn:model3:problem:";
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final String challenge;
+
+	SecurityProblems(String challenge) {
+		this.challenge = challenge;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+		write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+				"Send valid credentials: " + this.challenge.split(" ")[0] + " authentication.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+				"Your role may not use " + request.getMethod() + " " + request.getRequestURI() + ".");
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+			String title, String detail) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", TYPE_BASE + type);
+		problem.put("title", title);
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}

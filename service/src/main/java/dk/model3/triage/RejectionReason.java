@@ -1,0 +1,24 @@
+package dk.model3.triage;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Records on the current request why it was refused (the problem type), so the metrics
+ * count refusals by reason without parsing response bodies.
+ */
+public final class RejectionReason {
+
+	public static final String ATTRIBUTE = RejectionReason.class.getName();
+
+	private RejectionReason() {
+	}
+
+	static void record(String problemType) {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != null) {
+			attributes.setAttribute(ATTRIBUTE, problemType, RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
+}
