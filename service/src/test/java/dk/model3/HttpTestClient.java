@@ -1,0 +1,67 @@
+package dk.model3;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for tests against the running service on a random port. */
+public final class HttpTestClient {
+
+	public static final String CASEWORKER = basic("caseworker", "test-caseworker-password");
+
+	public static final String POLICY = basic("policy", "test-policy-password");
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final int port;
+
+	public HttpTestClient(int port) {
+		this.port = port;
+	}
+
+	public static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	public HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(10));
+	}
+
+	public HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public HttpResponse<String> get(String path, String authorization) {
+		HttpRequest.Builder builder = request(path).GET();
+		if (authorization != null) {
+			builder.header("Authorization", authorization);
+		}
+		return send(builder.build());
+	}
+
+	public HttpResponse<String> post(String path, String authorization, String json) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (authorization != null) {
+			builder.header("Authorization", authorization);
+		}
+		return send(builder.build());
+	}
+
+}
