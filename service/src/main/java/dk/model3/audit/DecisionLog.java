@@ -37,6 +37,9 @@ final class DecisionLog implements DecisionObserver, DisposableBean {
 	private static final Map<String, Method> PROFILE_FIELDS = Arrays.stream(Profile.class.getRecordComponents())
 		.collect(Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getAccessor));
 
+	// the contract's required profile fields
+	private static final List<String> ALWAYS_USED = List.of("age", "benefit");
+
 	private final DailyFileAppender appender;
 
 	private final CitizenRefHasher hasher;
@@ -72,14 +75,20 @@ final class DecisionLog implements DecisionObserver, DisposableBean {
 
 	/**
 	 * The profile fields the decision's reasons read: the rules that decided and the
-	 * why-not rules the response shows. Nothing else of the profile.
+	 * why-not rules the response shows, plus age and benefit, which the order of
+	 * reasoning tests for every citizen (a cross-sector placement rests on the benefit
+	 * not being a disability pension though no rule shown reads it) and without which no
+	 * logged decision could be replayed. Nothing else of the profile.
 	 */
 	static Map<String, Object> factsUsed(Profile profile, Decision decision) {
 		Map<String, Object> facts = new TreeMap<>();
+		for (String always : ALWAYS_USED) {
+			facts.put(always, value(profile, always));
+		}
 		for (FiredRule fired : decision.explanation()) {
 			fired.facts().forEach((name, value) -> {
 				if (PROFILE_FIELDS.containsKey(name)) {
-					facts.putIfAbsent(name, value);
+					facts.put(name, value);
 				}
 			});
 		}
