@@ -40,7 +40,7 @@ class OpenApiConfiguration {
 
 	static final String TRIAGE_PATH = "/api/v1/triage";
 
-	private static final String PROBLEM = "Problem";
+	private static final String PROBLEM = "ProblemDetail";
 
 	@Bean
 	OpenAPI triageOpenApi(@Value("${triage.security.mode:basic}") String mode) {
