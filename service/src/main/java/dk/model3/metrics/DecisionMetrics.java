@@ -1,13 +1,17 @@
 package dk.model3.metrics;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dk.model3.facts.Flag;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.Decision;
 import dk.model3.triage.DecisionObserver;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -34,6 +38,8 @@ class DecisionMetrics implements DecisionObserver {
 
 	private final MeterRegistry registry;
 
+	private final Map<Key, Meter> meters = new ConcurrentHashMap<>();
+
 	DecisionMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
@@ -41,35 +47,51 @@ class DecisionMetrics implements DecisionObserver {
 	@Override
 	public void decided(TriageRequest request, LocalDate assessmentDate, Decision decision, long evaluationNanos) {
 		String version = decision.rulesVersion();
-		Counter.builder(DECISIONS)
-			.description("Triage decisions made by the API")
-			.tag("version", version)
-			.tag("status", decision.status().name())
-			.tag("tier", (decision.tier() != null) ? decision.tier().name() : "none")
-			.register(this.registry)
+		String tier = (decision.tier() != null) ? decision.tier().name() : "none";
+		meter(DECISIONS, version, decision.status().name(), tier,
+				() -> Counter.builder(DECISIONS)
+					.description("Triage decisions made by the API")
+					.tag("version", version)
+					.tag("status", decision.status().name())
+					.tag("tier", tier)
+					.register(this.registry))
 			.increment();
 		for (Flag flag : decision.flags()) {
-			Counter.builder(FLAGS)
-				.description("Flags raised on API decisions")
-				.tag("flag", flag.name())
-				.tag("version", version)
-				.register(this.registry)
+			meter(FLAGS, version, flag.name(), "",
+					() -> Counter.builder(FLAGS)
+						.description("Flags raised on API decisions")
+						.tag("flag", flag.name())
+						.tag("version", version)
+						.register(this.registry))
 				.increment();
 		}
 		for (String rule : decision.ruleIds()) {
-			Counter.builder(RULE_FIRINGS)
-				.description("Rules that took part in API decisions")
-				.tag("rule", rule)
-				.tag("version", version)
-				.register(this.registry)
+			meter(RULE_FIRINGS, version, rule, "",
+					() -> Counter.builder(RULE_FIRINGS)
+						.description("Rules that took part in API decisions")
+						.tag("rule", rule)
+						.tag("version", version)
+						.register(this.registry))
 				.increment();
 		}
-		Timer.builder(EVALUATION)
-			.description("Time the rules took to evaluate one profile")
-			.tag("version", version)
-			.publishPercentileHistogram()
-			.register(this.registry)
+		meter(EVALUATION, version, "", "",
+				() -> Timer.builder(EVALUATION)
+					.description("Time the rules took to evaluate one profile")
+					.tag("version", version)
+					.publishPercentileHistogram()
+					.register(this.registry))
 			.record(evaluationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	// the registry's own lookup sorts and hashes the tags on every call; the set of
+	// series is small and closed, so each meter is looked up once
+	@SuppressWarnings("unchecked")
+	private <M extends Meter> M meter(String name, String a, String b, String c, Supplier<M> create) {
+		return (M) this.meters.computeIfAbsent(new Key(name, a, b, c), (key) -> create.get());
+	}
+
+	private record Key(String name, String a, String b, String c) {
+
 	}
 
 }
