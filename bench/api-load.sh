@@ -3,7 +3,7 @@
 # drives GET /api/v1/ping (the trivial baseline) and POST /api/v1/triage with wrk at
 # 1, 8 and 32 connections and prints requests/s, p50 and p99 for each.
 #
-#   bench/api-load.sh                      # 20 s per run after a 60 s warm-up
+#   bench/api-load.sh                      # 20 s per run after a 120 s warm-up
 #   DURATION=30s WARMUP=20s bench/api-load.sh
 #   AUDIT=off bench/api-load.sh            # without the decision log
 #
@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 JAR=${JAR:-service/target/triage-service.jar}
 PORT=${PORT:-18080}
 DURATION=${DURATION:-20s}
-# the rule engine's code is large: the JIT needs about a minute of traffic to settle
-WARMUP=${WARMUP:-60s}
+# the rule engine's code is large: the JIT needs about 100,000 triages to settle
+WARMUP=${WARMUP:-120s}
 CONNECTIONS=${CONNECTIONS:-"1 8 32"}
 AUDIT=${AUDIT:-on}
 WORK=$(mktemp -d)
@@ -41,35 +41,47 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$URL/actuator/health" >/dev/null || { echo "service did not start; log:" >&2; tail -50 "$WORK/service.log" >&2; exit 1; }
 
-run() { # name connections duration -> "rps p50 p99"
-	local name=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE/stat"; }
+
+run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request"
+	local name=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out before after
+	before=$(cpu_ticks)
 	if [ "$name" = ping ]; then
 		out=$(wrk -t"$threads" -c"$c" -d"$d" --latency -H "$AUTH" "$URL/api/v1/ping")
 	else
 		out=$(wrk -t"$threads" -c"$c" -d"$d" --latency -H "$AUTH" -s bench/triage.lua "$URL/api/v1/triage")
 	fi
+	after=$(cpu_ticks)
 	if echo "$out" | grep -q "Non-2xx"; then
 		echo "$name: non-2xx answers:" >&2; echo "$out" >&2; exit 1
 	fi
-	local rps p50 p99
+	local rps p50 p99 total cpu
 	rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
 	p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
 	p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-	echo "$rps $p50 $p99"
+	total=$(echo "$out" | awk '/requests in/ {print $1}')
+	# the service's own CPU time per request (all its threads, GC and JIT included): steadier
+	# than the rates when neighbours share the cores
+	cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$total" 'BEGIN {printf "%.0f", t * 1e6 / hz / n}')
+	echo "$rps $p50 $p99 $cpu"
 }
 
 echo "warming up ($WARMUP each)..." >&2
 run triage 8 "$WARMUP" >/dev/null
 run ping 8 20s >/dev/null
 
-printf '| connections | ping req/s | ping p50 | ping p99 | triage req/s | triage p50 | triage p99 | triage/ping |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+printf '| connections | ping req/s | ping p50 | ping p99 | ping CPU µs/req | triage req/s | triage p50 | triage p99 | triage CPU µs/req | triage/ping req/s | ping/triage CPU |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for c in $CONNECTIONS; do
-	read -r prps pp50 pp99 <<<"$(run ping "$c" "$DURATION")"
-	read -r trps tp50 tp99 <<<"$(run triage "$c" "$DURATION")"
+	read -r prps pp50 pp99 pcpu <<<"$(run ping "$c" "$DURATION")"
+	read -r trps tp50 tp99 tcpu <<<"$(run triage "$c" "$DURATION")"
 	ratio=$(awk -v t="$trps" -v p="$prps" 'BEGIN {printf "%.2f", t / p}')
-	printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$prps" "$pp50" "$pp99" "$trps" "$tp50" "$tp99" "$ratio"
+	cratio=$(awk -v t="$tcpu" -v p="$pcpu" 'BEGIN {printf "%.2f", p / t}')
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$prps" "$pp50" "$pp99" "$pcpu" \
+		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio"
 done
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 if [ "$AUDIT" = on ]; then
 	echo "decision log lines written: $(cat "$WORK"/decisions/*.jsonl | wc -l)" >&2
 fi
