@@ -112,6 +112,41 @@ public final class CompiledRules {
 		return recorder;
 	}
 
+	/**
+	 * Runs the rules on one profile and returns what they concluded without judging it: a
+	 * gap or an overlap shows as zero or several outcomes instead of an exception. For
+	 * completeness checks and version comparisons over large profile spaces.
+	 */
+	public Trace trace(Profile profile) {
+		TraceListener listener = new TraceListener(this.rules);
+		KieSession session = this.sessions.newKieSession();
+		session.addEventListener((AgendaEventListener) listener);
+		session.addEventListener((RuleRuntimeEventListener) listener);
+		try {
+			session.insert(profile);
+			session.fireAllRules();
+		}
+		finally {
+			session.removeEventListener((AgendaEventListener) listener);
+			session.removeEventListener((RuleRuntimeEventListener) listener);
+			session.dispose();
+		}
+		return listener.trace();
+	}
+
+	/**
+	 * Where the rule with this id is declared, as {@code folder/file:line:column}, for
+	 * reports that point an editor at it; null when no rule has the id.
+	 */
+	public String locationOf(String ruleId) {
+		return this.rules.values()
+			.stream()
+			.filter((rule) -> rule.id().equals(ruleId))
+			.findFirst()
+			.map((rule) -> RuleLocation.find(this.files, rule.name()).where())
+			.orElse(null);
+	}
+
 	private Decision decide(Profile profile, Recorder recorder) {
 		Outcome outcome = null;
 		List<String> outcomeRules = new ArrayList<>();

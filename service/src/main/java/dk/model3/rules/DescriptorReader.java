@@ -33,24 +33,40 @@ final class DescriptorReader {
 					"cannot read the descriptor: " + ex.getOriginalMessage()));
 			return null;
 		}
+		String yaml = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		if (descriptor == null || descriptor.id() == null || descriptor.id().isBlank()) {
-			problems.add(new RuleProblem(where, 0, 0, "id is missing"));
+			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1, "id is missing; give the folder's name"));
 			return null;
 		}
 		if (!descriptor.id().equals(files.folder())) {
-			problems.add(new RuleProblem(where, 0, 0,
+			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1,
 					"id \"" + descriptor.id() + "\" must be the folder's name \"" + files.folder() + "\""));
 		}
 		if (descriptor.inForceFrom() == null) {
-			problems.add(new RuleProblem(where, 0, 0, "inForceFrom is missing; give the date as YYYY-MM-DD"));
+			problems.add(new RuleProblem(where, lineOf(yaml, "inForceFrom"), 1,
+					"inForceFrom is missing; give the date as YYYY-MM-DD"));
 		}
 		for (String source : descriptor.sources()) {
 			if (!knownSources.contains(source)) {
-				problems.add(new RuleProblem(where, 0, 0,
+				problems.add(new RuleProblem(where, lineOf(yaml, "- " + source), 1,
 						"source \"" + source + "\" is not a document listed in rules/sources.yaml"));
 			}
 		}
 		return descriptor;
+	}
+
+	// the line a key (or list item) stands on, so an editor is taken there; line 1 when
+	// the
+	// key is missing altogether
+	private static int lineOf(String yaml, String start) {
+		String[] lines = yaml.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i].strip();
+			if (line.startsWith(start + ":") || line.equals(start) || line.startsWith(start + " ")) {
+				return i + 1;
+			}
+		}
+		return 1;
 	}
 
 }

@@ -2,23 +2,37 @@ package dk.model3.rules;
 
 import java.util.Map;
 
-/** Where a rule stands in its version's files, found by its name, for problem reports. */
-record RuleLocation(String file, int line) {
+/**
+ * Where a rule stands in its version's files, found by its name, for problem reports: the
+ * file name within the folder, the line and column of its declaration.
+ */
+record RuleLocation(String folder, String file, int line, int column) {
 
 	static RuleLocation find(RuleVersionFiles files, String ruleName) {
 		String declaration = "rule \"" + ruleName + "\"";
 		for (Map.Entry<String, String> entry : files.drlFiles().entrySet()) {
-			int index = entry.getValue().indexOf(declaration);
+			String content = entry.getValue();
+			int index = content.indexOf(declaration);
 			if (index >= 0) {
-				int line = (int) entry.getValue().substring(0, index).chars().filter((c) -> c == '\n').count() + 1;
-				return new RuleLocation(entry.getKey(), line);
+				int line = (int) content.substring(0, index).chars().filter((c) -> c == '\n').count() + 1;
+				int column = index - content.lastIndexOf('\n', index - 1);
+				return new RuleLocation(files.folder(), entry.getKey(), line, column);
 			}
 		}
-		return new RuleLocation("?", 0);
+		return new RuleLocation(files.folder(), "?", 0, 0);
+	}
+
+	/** The file with its version folder, as problem reports name it. */
+	String path() {
+		return this.folder + "/" + this.file;
+	}
+
+	String where() {
+		return path() + ":" + this.line + ":" + this.column;
 	}
 
 	RuleProblem problem(String message) {
-		return new RuleProblem(this.file, this.line, 0, message);
+		return new RuleProblem(path(), this.line, this.column, message);
 	}
 
 }

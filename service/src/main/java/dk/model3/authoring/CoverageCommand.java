@@ -1,0 +1,91 @@
+package dk.model3.authoring;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dk.model3.request.RequestReader;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.Scenario;
+import dk.model3.rules.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Which rules the scenarios make fire, and how often: a rule no scenario fires is a rule
+ * nobody has checked.
+ */
+@Command(name = "coverage", description = "Show which rules the scenarios of a version fire, and how often.")
+public final class CoverageCommand extends AuthoringCommand {
+
+	@Parameters(paramLabel = "VERSION", description = "The version folder, e.g. 2023.01.")
+	String version;
+
+	@Option(names = "--min", paramLabel = "PERCENT",
+			description = "Fail (exit 1) when fewer than this percentage of the rules fire.")
+	Double minimum;
+
+	@Override
+	int run(RuleLoader loader, ProblemPrinter printer, PrintWriter out, PrintWriter err) {
+		CompiledRules rules = this.rules.compile(loader, this.version, printer);
+		List<Scenario> scenarios;
+		try {
+			scenarios = ScenarioRunner.scenariosOf(rules);
+		}
+		catch (RuleVersionRefused ex) {
+			throw new CannotRun(printer.refusal(ex), 1);
+		}
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		rules.rules().forEach((rule) -> counts.put(rule.id(), 0));
+		int unreadable = 0;
+		for (Scenario scenario : scenarios) {
+			ObjectNode given = (ObjectNode) scenario.given().deepCopy();
+			given.put("citizenRef", "scenario");
+			try {
+				for (RuleMetadata fired : rules.firedRules(RequestReader.read(given).profile())) {
+					counts.merge(fired.id(), 1, Integer::sum);
+				}
+			}
+			catch (RuntimeException ex) {
+				// an invalid "given:" is the test command's to report
+				unreadable++;
+			}
+		}
+		List<String> never = counts.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() == 0)
+			.map(Map.Entry::getKey)
+			.toList();
+		out.println("Rule coverage of " + rules.version() + " by its " + scenarios.size() + " scenarios:");
+		for (RuleMetadata rule : rules.rules()) {
+			out.printf("  %-6s %5d  %s%n", rule.id(), counts.get(rule.id()), sentence(rule));
+		}
+		double percent = 100.0 * (counts.size() - never.size()) / Math.max(1, counts.size());
+		out.printf("%d of %d rules fired (%.1f%%).%n", counts.size() - never.size(), counts.size(), percent);
+		if (unreadable > 0) {
+			out.println(unreadable + " scenarios could not be read; run the test command.");
+		}
+		if (!never.isEmpty()) {
+			out.println("Never fired:");
+			for (String id : never) {
+				out.println("  " + printer.location(rules.locationOf(id)) + ": " + id + " is fired by no scenario");
+			}
+		}
+		if (this.minimum != null && percent < this.minimum) {
+			out.printf("Coverage %.1f%% is below the minimum of %.1f%%.%n", percent, this.minimum);
+			return 1;
+		}
+		return 0;
+	}
+
+	static String sentence(RuleMetadata rule) {
+		return rule.name().startsWith(rule.id() + " ") ? rule.name().substring(rule.id().length() + 1) : rule.name();
+	}
+
+}
