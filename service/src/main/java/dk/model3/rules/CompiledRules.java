@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.facts.Benefit;
+import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Flag;
 import dk.model3.facts.FlagRaised;
 import dk.model3.facts.Outcome;
+import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
 import dk.model3.facts.Tier;
 import dk.model3.facts.TierRuledOut;
@@ -59,6 +62,32 @@ public final class CompiledRules {
 		this.kieBase = kieBase;
 		this.rules = Map.copyOf(rules);
 		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+		warmUpEngine();
+	}
+
+	private static boolean engineWarm;
+
+	/*
+	 * The engine finds its truth-maintenance helper through a service lookup the first
+	 * time any rule calls insertLogical. Drools 10.2 has a race there: when two threads
+	 * fire their first rules at once, one may get the plain helper, and every later
+	 * insertLogical then recurses until the stack overflows. So the first rule version
+	 * compiled in a JVM fires once here, on one thread, before anyone can share it.
+	 */
+	private void warmUpEngine() {
+		synchronized (CompiledRules.class) {
+			if (engineWarm) {
+				return;
+			}
+			try {
+				trace(new Profile(40, Benefit.CASH_BENEFIT, EmploymentPotential.PRESENT,
+						Set.of(Problem.SEVERE_MENTAL_ILLNESS, Problem.ANXIETY), false, false, false, false, 2));
+			}
+			catch (RuntimeException ex) {
+				// a broken rule set still warms the engine up to the point it broke
+			}
+			engineWarm = true;
+		}
 	}
 
 	public VersionDescriptor descriptor() {

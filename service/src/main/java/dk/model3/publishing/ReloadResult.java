@@ -1,0 +1,35 @@
+package dk.model3.publishing;
+
+import java.util.List;
+
+import dk.model3.rules.RuleProblem;
+
+/**
+ * What one reload did to each version folder it looked at.
+ *
+ * @param versions one line per folder, oldest first
+ */
+public record ReloadResult(List<VersionReload> versions) {
+
+	/** What happened to one version folder. */
+	public record VersionReload(String version, Outcome outcome, String checksum, String previousChecksum,
+			List<RuleProblem> problems) {
+
+	}
+
+	public enum Outcome {
+
+		/** New or changed, compiled, its scenarios passed: now serving. */
+		ACTIVATED,
+		/** New or changed but broken: not serving; an older load of it keeps serving. */
+		REFUSED,
+		/** Same checksum as last time: nothing to do. */
+		UNCHANGED
+
+	}
+
+	public boolean changedAnything() {
+		return this.versions.stream().anyMatch((version) -> version.outcome() != Outcome.UNCHANGED);
+	}
+
+}

@@ -1,0 +1,115 @@
+package dk.model3.publishing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersions;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GET /api/v1/rules lists every rule version the service knows, and POST
+ * /api/v1/admin/rules/reload loads new and changed version folders now.
+ */
+@RestController
+class RulesController {
+
+	private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+	private final RuleVersions versions;
+
+	private final RuleReloader reloader;
+
+	RulesController(RuleVersions versions, RuleReloader reloader) {
+		this.versions = versions;
+		this.reloader = reloader;
+	}
+
+	/** The rules' source and every version folder, oldest first. */
+	record RulesList(String source, boolean reloadable, String inForceToday, List<VersionView> versions) {
+	}
+
+	/**
+	 * One version. {@code state} ACTIVE or REFUSED; {@code refusal} is the last refused
+	 * edit, beside an active version it keeps serving, or the reason a refused one does
+	 * not serve.
+	 */
+	record VersionView(String version, LocalDate inForceFrom, String checksum, String state, String loadedAt,
+			String catalogue, RefusalView refusal) {
+	}
+
+	record RefusalView(String checksum, String at, List<ProblemView> problems) {
+	}
+
+	/** A problem with its place as {@code file:line:column}. */
+	record ProblemView(String location, String file, int line, int column, String message) {
+
+		static ProblemView of(RuleProblem problem) {
+			return new ProblemView(
+					problem.file() + ":" + Math.max(problem.line(), 1) + ":" + Math.max(problem.column(), 1),
+					problem.file(), problem.line(), problem.column(), problem.message());
+		}
+
+	}
+
+	@GetMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
+	RulesList list() {
+		String today = null;
+		try {
+			today = this.versions.inForceOn(LocalDate.now(COPENHAGEN)).version();
+		}
+		catch (RuntimeException ex) {
+			// no version in force today: say so with null
+		}
+		List<VersionView> views = this.versions.entries()
+			.stream()
+			.sorted(Comparator.comparing(RuleVersions.Entry::version))
+			.map(this::view)
+			.toList();
+		return new RulesList(this.reloader.source(), this.reloader.reloadable(), today, views);
+	}
+
+	@PostMapping(path = "/api/v1/admin/rules/reload", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> reload() {
+		if (!this.reloader.reloadable()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+					"The service runs the rules packaged in its jar, which cannot change. "
+							+ "Set triage.rules.dir to a rules folder to reload rules.");
+			problem.setTitle("Rules cannot be reloaded");
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
+		ReloadResult result = this.reloader.reload();
+		return ResponseEntity.ok(new ReloadView(result.versions(), list()));
+	}
+
+	record ReloadView(List<ReloadResult.VersionReload> reloaded, RulesList rules) {
+	}
+
+	private VersionView view(RuleVersions.Entry entry) {
+		boolean active = entry.state() == RuleVersions.State.ACTIVE;
+		RefusalView refusal = this.reloader.refusal(entry.version())
+			.map((refused) -> new RefusalView(refused.checksum(), refused.at().toString(),
+					refused.problems().stream().map(ProblemView::of).toList()))
+			.orElse(entry.problems().isEmpty() ? null
+					: new RefusalView(entry.checksum(), null, entry.problems().stream().map(ProblemView::of).toList()));
+		return new VersionView(entry.version(), entry.inForceFrom(), entry.checksum(), entry.state().name(),
+				instant(entry.loadedAt()), active ? "/rules/" + entry.version() : null, refusal);
+	}
+
+	private static String instant(Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+}

@@ -1,0 +1,68 @@
+package dk.model3.authoring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Copies of the repository's rules in a temporary folder, to break on purpose: broken
+ * rule folders are never committed.
+ */
+public final class RuleCopies {
+
+	/** The repository's rules, seen from the service module the tests run in. */
+	public static final Path RULES = Path.of("../rules");
+
+	private RuleCopies() {
+	}
+
+	/** A copy of the whole rules folder (sources.yaml and every version) under root. */
+	public static Path copy(Path root) {
+		Path target = root.resolve("rules");
+		try (Stream<Path> files = Files.walk(RULES)) {
+			for (Path source : files.toList()) {
+				Path destination = target.resolve(RULES.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(destination);
+				}
+				else {
+					Files.copy(source, destination);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return target;
+	}
+
+	/** Replaces the one occurrence of a text in a file; fails if it is not there once. */
+	public static void edit(Path file, String from, String to) {
+		try {
+			String content = Files.readString(file);
+			assertThat(content).as("text to replace in %s", file).containsOnlyOnce(from);
+			Files.writeString(file, content.replace(from, to));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The 1-based line on which a text stands in a file. */
+	public static int lineOf(Path file, String text) {
+		try {
+			String content = Files.readString(file);
+			int index = content.indexOf(text);
+			assertThat(index).as("%s in %s", text, file).isNotNegative();
+			return (int) content.substring(0, index).chars().filter((c) -> c == '\n').count() + 1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
