@@ -131,6 +131,26 @@ class CompletenessCheckTests {
 			.contains("\"age\": 10");
 	}
 
+	@Test
+	void refusesToCheckOrDiffAVersionThatDoesNotCompile() {
+		Path rules = RuleCopies.copy(this.temp);
+		Path tiers = rules.resolve("2021.03/tiers.drl");
+		RuleCopies.edit(tiers, "\tVeryComplex()\n\tProfile( employmentPotential == EmploymentPotential.PRESENT )\nthen",
+				"\tVeryComplex()\n\tProfile( employmentPotential == EmploymentPotential.PRESENT \nthen");
+
+		CommandRun check = CommandRun.of(new CheckCommand(), "--rules-dir", rules.toString(), "--ages", "20",
+				"2021.03");
+		CommandRun diff = CommandRun.of(new DiffCommand(), "--rules-dir", rules.toString(), "--ages", "20", "2021.03",
+				"2023.01");
+
+		for (CommandRun run : List.of(check, diff)) {
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.out()).containsPattern(java.util.regex.Pattern.quote(tiers.toString()) + ":\\d+:\\d+: ")
+				.contains("cannot be published")
+				.doesNotContain("Checked");
+		}
+	}
+
 	static CompiledRules compile(Path rulesDirectory, String version) {
 		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rulesDirectory));
 		return loader.compiler()
