@@ -118,7 +118,8 @@ public class RuleReloader {
 		try {
 			this.versions.activate(this.loader.load(files));
 			this.refusals.remove(version);
-			log.info("Rule version {} activated: checksum {} (was {})", version, checksum, previous);
+			log.info("Rule version {} activated: checksum {} ({})", version, checksum,
+					(previous != null) ? "was " + previous : "a new version");
 			count(ReloadResult.Outcome.ACTIVATED);
 			return new ReloadResult.VersionReload(version, ReloadResult.Outcome.ACTIVATED, checksum, previous,
 					List.of());
