@@ -61,7 +61,7 @@ class RuleCompilerTests {
 		RuleVersionRefused ex = refused(
 				edited("tiers.drl", (drl) -> drl.replaceFirst("\t@source\\(\"000_376bb355f2c46007.txt\"\\)\n", "")));
 		assertThat(ex.problems()).singleElement().satisfies((problem) -> {
-			assertThat(problem.file()).isEqualTo("tiers.drl");
+			assertThat(problem.file()).isEqualTo("2021.03/tiers.drl");
 			assertThat(problem.line()).isEqualTo(lineOf(shipped().files().get("tiers.drl"), "rule \"T0-01"));
 			assertThat(problem.message()).contains("T0-01", "@source");
 		});
