@@ -23,7 +23,7 @@ final class ProblemPrinter {
 		if (this.folders.isDirectory()) {
 			return this.folders.directory().resolve(file).toString();
 		}
-		return "rules/" + file + " (packaged)";
+		return "rules/" + file;
 	}
 
 	/** A location from the rules ({@code folder/file:line:column}) as a path to open. */
