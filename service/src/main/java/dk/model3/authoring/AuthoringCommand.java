@@ -1,9 +1,14 @@
 package dk.model3.authoring;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.Scenario;
+import dk.model3.rules.ScenarioRunner;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,5 +56,18 @@ abstract class AuthoringCommand implements Callable<Integer> {
 	}
 
 	abstract int run(RuleLoader loader, ProblemPrinter printer, PrintWriter out, PrintWriter err);
+
+	/**
+	 * The version's scenarios, or a refusal naming the line of the scenario file at
+	 * fault.
+	 */
+	static List<Scenario> scenariosOf(CompiledRules rules, ProblemPrinter printer) {
+		try {
+			return ScenarioRunner.scenariosOf(rules);
+		}
+		catch (RuleVersionRefused ex) {
+			throw new CannotRun(printer.refusal(ex), 1);
+		}
+	}
 
 }

@@ -9,9 +9,7 @@ import dk.model3.request.RequestReader;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleMetadata;
-import dk.model3.rules.RuleVersionRefused;
 import dk.model3.rules.Scenario;
-import dk.model3.rules.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,13 +32,7 @@ public final class CoverageCommand extends AuthoringCommand {
 	@Override
 	int run(RuleLoader loader, ProblemPrinter printer, PrintWriter out, PrintWriter err) {
 		CompiledRules rules = this.rules.compile(loader, this.version, printer);
-		List<Scenario> scenarios;
-		try {
-			scenarios = ScenarioRunner.scenariosOf(rules);
-		}
-		catch (RuleVersionRefused ex) {
-			throw new CannotRun(printer.refusal(ex), 1);
-		}
+		List<Scenario> scenarios = scenariosOf(rules, printer);
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		rules.rules().forEach((rule) -> counts.put(rule.id(), 0));
 		int unreadable = 0;

@@ -5,9 +5,7 @@ import java.util.List;
 
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersionRefused;
 import dk.model3.rules.Scenario;
-import dk.model3.rules.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,13 +23,7 @@ public final class ValidateCommand extends AuthoringCommand {
 	@Override
 	int run(RuleLoader loader, ProblemPrinter printer, PrintWriter out, PrintWriter err) {
 		CompiledRules rules = this.rules.compile(loader, this.version, printer);
-		List<Scenario> scenarios;
-		try {
-			scenarios = ScenarioRunner.scenariosOf(rules);
-		}
-		catch (RuleVersionRefused ex) {
-			throw new CannotRun(printer.refusal(ex), 1);
-		}
+		List<Scenario> scenarios = scenariosOf(rules, printer);
 		out.println("Version " + rules.version() + " is valid: " + rules.rules().size() + " rules, " + scenarios.size()
 				+ " scenarios, in force from " + rules.descriptor().inForceFrom() + ", checksum " + rules.checksum()
 				+ ".");

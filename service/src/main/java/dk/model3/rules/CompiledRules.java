@@ -125,29 +125,11 @@ public final class CompiledRules {
 	}
 
 	private Recorder run(Profile profile) {
-		Recorder recorder = new Recorder();
-		KieSession session = this.sessions.newKieSession();
-		session.addEventListener((AgendaEventListener) recorder);
-		session.addEventListener((RuleRuntimeEventListener) recorder);
-		try {
-			session.insert(profile);
-			session.fireAllRules();
-		}
-		finally {
-			session.removeEventListener((AgendaEventListener) recorder);
-			session.removeEventListener((RuleRuntimeEventListener) recorder);
-			session.dispose();
-		}
-		return recorder;
+		return run(profile, new Recorder());
 	}
 
-	/**
-	 * Runs the rules on one profile and returns what they concluded without judging it: a
-	 * gap or an overlap shows as zero or several outcomes instead of an exception. For
-	 * completeness checks and version comparisons over large profile spaces.
-	 */
-	public Trace trace(Profile profile) {
-		TraceListener listener = new TraceListener(this.rules);
+	// the listener hears one evaluation only: it is attached for it and removed after
+	private <L extends AgendaEventListener & RuleRuntimeEventListener> L run(Profile profile, L listener) {
 		KieSession session = this.sessions.newKieSession();
 		session.addEventListener((AgendaEventListener) listener);
 		session.addEventListener((RuleRuntimeEventListener) listener);
@@ -160,7 +142,16 @@ public final class CompiledRules {
 			session.removeEventListener((RuleRuntimeEventListener) listener);
 			session.dispose();
 		}
-		return listener.trace();
+		return listener;
+	}
+
+	/**
+	 * Runs the rules on one profile and returns what they concluded without judging it: a
+	 * gap or an overlap shows as zero or several outcomes instead of an exception. For
+	 * completeness checks and version comparisons over large profile spaces.
+	 */
+	public Trace trace(Profile profile) {
+		return run(profile, new TraceListener(this.rules)).trace();
 	}
 
 	/**
