@@ -1,9 +1,9 @@
 package dk.model3.batch;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dk.model3.request.FieldError;
+import dk.model3.request.RequestReader;
 
 /**
  * A rejected line: its number, the kind of fault and the reason. Never the line's
@@ -12,15 +12,12 @@ import dk.model3.request.FieldError;
  */
 record Reject(long line, String kind, String reason, List<FieldError> errors) {
 
-	private static final Pattern CPR = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
-
 	Reject {
-		reason = mask(reason);
-		errors = errors.stream().map((error) -> new FieldError(error.field(), mask(error.message()))).toList();
-	}
-
-	private static String mask(String text) {
-		return (text != null) ? CPR.matcher(text).replaceAll("[masked]") : null;
+		reason = RequestReader.maskCpr(reason);
+		errors = errors.stream()
+			.map((error) -> new FieldError(RequestReader.maskCpr(error.field()),
+					RequestReader.maskCpr(error.message())))
+			.toList();
 	}
 
 }

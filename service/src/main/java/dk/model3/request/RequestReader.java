@@ -45,7 +45,8 @@ public final class RequestReader {
 		}
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
 			if (!FIELDS.contains(entry.getKey())) {
-				fields.error("/" + entry.getKey(), "unknown field; allowed fields are " + String.join(", ", FIELDS));
+				fields.error("/" + maskCpr(entry.getKey()),
+						"unknown field; allowed fields are " + String.join(", ", FIELDS));
 			}
 		}
 		String citizenRef = fields.citizenRef();
@@ -71,6 +72,14 @@ public final class RequestReader {
 	/** True when the text holds something shaped like a CPR number. */
 	public static boolean looksLikeCpr(String text) {
 		return CPR.matcher(text).find();
+	}
+
+	/**
+	 * The text with every CPR-shaped number replaced, for anything that repeats a
+	 * caller's input back: a field name, a parser's message.
+	 */
+	public static String maskCpr(String text) {
+		return (text != null) ? CPR.matcher(text).replaceAll("[masked]") : null;
 	}
 
 	private static final class Fields {

@@ -179,6 +179,17 @@ class TriageIntegrationTests {
 		assertThat(result.getResponse().getContentAsString()).doesNotContain("0101901234");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			as a field name     | {'citizenRef':'a','age':40,'benefit':'NONE','0101901234':true}
+			in malformed JSON   | {'citizenRef':'a','age':40,'benefit':NONE0101901234}
+			""")
+	void masksACprNumberWhereverTheProblemWouldRepeatIt(String where, String json) throws Exception {
+		MvcTestResult result = triage(json);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("0101901234").contains("[masked]");
+	}
+
 	@Test
 	void refusesAnotherContentTypeWith415() {
 		MvcTestResult result = this.mvc.post()
