@@ -2,19 +2,16 @@ package dk.model3.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dk.model3.facts.Profile;
+import dk.model3.facts.ProfileFields;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.Decision;
 import dk.model3.rules.FactUse;
@@ -33,9 +30,6 @@ import org.springframework.core.annotation.Order;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class DecisionLog implements DecisionObserver, DisposableBean {
-
-	private static final Map<String, Method> PROFILE_FIELDS = Arrays.stream(Profile.class.getRecordComponents())
-		.collect(Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getAccessor));
 
 	// the contract's required profile fields
 	private static final List<String> ALWAYS_USED = List.of("age", "benefit");
@@ -83,33 +77,23 @@ final class DecisionLog implements DecisionObserver, DisposableBean {
 	static Map<String, Object> factsUsed(Profile profile, Decision decision) {
 		Map<String, Object> facts = new TreeMap<>();
 		for (String always : ALWAYS_USED) {
-			facts.put(always, value(profile, always));
+			facts.put(always, ProfileFields.value(profile, always));
 		}
 		for (FiredRule fired : decision.explanation()) {
 			fired.facts().forEach((name, value) -> {
-				if (PROFILE_FIELDS.containsKey(name)) {
+				if (ProfileFields.NAMES.contains(name)) {
 					facts.put(name, value);
 				}
 			});
 		}
 		for (TierReason reason : decision.whyNot()) {
 			for (FactUse use : reason.rule().uses()) {
-				if (use.profileField() && PROFILE_FIELDS.containsKey(use.name())) {
-					facts.computeIfAbsent(use.name(), (name) -> value(profile, name));
+				if (use.profileField() && ProfileFields.NAMES.contains(use.name())) {
+					facts.computeIfAbsent(use.name(), (name) -> ProfileFields.value(profile, name));
 				}
 			}
 		}
 		return facts;
-	}
-
-	private static Object value(Profile profile, String field) {
-		try {
-			Object value = PROFILE_FIELDS.get(field).invoke(profile);
-			return (value instanceof Collection<?> collection) ? List.copyOf(collection) : value;
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot read profile field " + field, ex);
-		}
 	}
 
 	@Override

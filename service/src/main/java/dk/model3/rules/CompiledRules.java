@@ -1,12 +1,8 @@
 package dk.model3.rules;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +16,7 @@ import dk.model3.facts.FlagRaised;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
+import dk.model3.facts.ProfileFields;
 import dk.model3.facts.Tier;
 import dk.model3.facts.TierRuledOut;
 import org.kie.api.KieBase;
@@ -33,14 +30,6 @@ import org.kie.api.runtime.KieSessionsPool;
  * shared and each evaluation borrows its own session from a pool.
  */
 public final class CompiledRules {
-
-	private static final Map<String, Method> PROFILE_ACCESSORS = new HashMap<>();
-
-	static {
-		for (RecordComponent component : Profile.class.getRecordComponents()) {
-			PROFILE_ACCESSORS.put(component.getName(), component.getAccessor());
-		}
-	}
 
 	private final VersionDescriptor descriptor;
 
@@ -246,19 +235,9 @@ public final class CompiledRules {
 	private static Map<String, Object> factsUsed(RuleMetadata rule, Profile profile) {
 		Map<String, Object> facts = new LinkedHashMap<>();
 		for (FactUse use : rule.uses()) {
-			facts.put(use.name(), use.profileField() ? profileValue(profile, use.name()) : !use.negated());
+			facts.put(use.name(), use.profileField() ? ProfileFields.value(profile, use.name()) : !use.negated());
 		}
 		return facts;
-	}
-
-	private static Object profileValue(Profile profile, String field) {
-		try {
-			Object value = PROFILE_ACCESSORS.get(field).invoke(profile);
-			return (value instanceof Collection<?> collection) ? List.copyOf(collection) : value;
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot read profile field " + field, ex);
-		}
 	}
 
 }

@@ -1,16 +1,14 @@
 package dk.model3.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import dk.model3.facts.Profile;
+import dk.model3.facts.ProfileFields;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.RuleConditionElement;
@@ -23,10 +21,6 @@ import org.kie.api.definition.rule.Rule;
  * them without the rule author listing them a second time.
  */
 final class FactUses {
-
-	private static final Set<String> PROFILE_FIELDS = Arrays.stream(Profile.class.getRecordComponents())
-		.map((component) -> component.getName())
-		.collect(Collectors.toUnmodifiableSet());
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -69,7 +63,7 @@ final class FactUses {
 		List<String> fields = new ArrayList<>();
 		Matcher matcher = IDENTIFIER.matcher((text != null) ? text : "");
 		while (matcher.find()) {
-			if (PROFILE_FIELDS.contains(matcher.group()) && !fields.contains(matcher.group())) {
+			if (ProfileFields.NAMES.contains(matcher.group()) && !fields.contains(matcher.group())) {
 				fields.add(matcher.group());
 			}
 		}
