@@ -1,6 +1,5 @@
 package dk.model3.authoring;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.List;
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +45,7 @@ class CompletenessCheckTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "2021.03", "2023.01" })
 	void findsNoGapConflictOrWhyNotMismatchInTheShippedVersions(String version) {
-		CompiledRules rules = compile(RuleCopies.RULES, version);
+		CompiledRules rules = RuleCopies.compile(RuleCopies.RULES, version);
 
 		CheckReport report = CompletenessCheck.run(rules, SMALL, (progress) -> {
 		});
@@ -87,7 +84,7 @@ class CompletenessCheckTests {
 		RuleCopies.edit(tiers, "\tProfile( benefit != Benefit.SICKNESS_BENEFIT )\nthen",
 				"\tProfile( benefit != Benefit.SICKNESS_BENEFIT, benefit != Benefit.CASH_BENEFIT )\nthen");
 
-		CheckReport report = CompletenessCheck.run(compile(rules, "2021.03"), SMALL, (progress) -> {
+		CheckReport report = CompletenessCheck.run(RuleCopies.compile(rules, "2021.03"), SMALL, (progress) -> {
 		});
 
 		assertThat(report.gaps().count()).isPositive();
@@ -103,20 +100,7 @@ class CompletenessCheckTests {
 	void reportsADeadRuleAndAWhyNotMismatch() throws Exception {
 		Path rules = RuleCopies.copy(this.temp);
 		Path flags = rules.resolve("2021.03/flags.drl");
-		Files.writeString(flags, Files.readString(flags) + """
-
-				rule "F-09 Nobody is older than 125"
-					@id("F-09")
-					@source("000_376bb355f2c46007.txt")
-					@section("15-17 årige")
-					@da("Ingen.")
-					@en("None.")
-				when
-					Profile( age > 125 )
-				then
-					insert(new FlagRaised(Flag.MEASURES_SENTENCE));
-				end
-				""");
+		RuleCopies.addNeverFiringRule(flags);
 		Path whyNot = rules.resolve("2021.03/whynot.drl");
 		RuleCopies.edit(whyNot, "\tChild()\nthen\n\tinsert(new TierRuledOut(Tier.CROSS_SECTOR));",
 				"\tChild()\n\tProfile( age > 13 )\nthen\n\tinsert(new TierRuledOut(Tier.CROSS_SECTOR));");
@@ -149,17 +133,6 @@ class CompletenessCheckTests {
 				.contains("cannot be published")
 				.doesNotContain("Checked");
 		}
-	}
-
-	static CompiledRules compile(Path rulesDirectory, String version) {
-		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rulesDirectory));
-		return loader.compiler()
-			.compile(loader.folders()
-				.versions()
-				.stream()
-				.filter((files) -> files.folder().equals(version))
-				.findFirst()
-				.orElseThrow());
 	}
 
 }

@@ -1,6 +1,5 @@
 package dk.model3.authoring;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -28,20 +27,7 @@ class CoverageCommandTests {
 	void listsARuleNoScenarioFiresAndFailsBelowTheMinimum() throws Exception {
 		Path rules = RuleCopies.copy(this.temp);
 		Path flags = rules.resolve("2021.03/flags.drl");
-		Files.writeString(flags, Files.readString(flags) + """
-
-				rule "F-09 A citizen of 126 or over carries no flag at all"
-					@id("F-09")
-					@source("000_376bb355f2c46007.txt")
-					@section("15-17 årige")
-					@da("Ingen.")
-					@en("None.")
-				when
-					Profile( age > 125 )
-				then
-					insert(new FlagRaised(Flag.MEASURES_SENTENCE));
-				end
-				""");
+		RuleCopies.addNeverFiringRule(flags);
 		int line = RuleCopies.lineOf(flags, "rule \"F-09");
 
 		CommandRun run = CommandRun.of(new CoverageCommand(), "--rules-dir", rules.toString(), "--min", "100",

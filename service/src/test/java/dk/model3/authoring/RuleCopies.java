@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleFolders;
+import dk.model3.rules.RuleLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,6 +63,43 @@ public final class RuleCopies {
 			int index = content.indexOf(text);
 			assertThat(index).as("%s in %s", text, file).isNotNegative();
 			return (int) content.substring(0, index).chars().filter((c) -> c == '\n').count() + 1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A version compiled from a rules folder (the repository's or a copy). */
+	public static CompiledRules compile(Path rulesDirectory, String version) {
+		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rulesDirectory));
+		return loader.compiler()
+			.compile(loader.folders()
+				.versions()
+				.stream()
+				.filter((files) -> files.folder().equals(version))
+				.findFirst()
+				.orElseThrow());
+	}
+
+	/**
+	 * Appends a well-formed flag rule F-09 that no profile of the model can make fire.
+	 */
+	public static void addNeverFiringRule(Path flagsFile) {
+		try {
+			Files.writeString(flagsFile, Files.readString(flagsFile) + """
+
+					rule "F-09 Nobody is older than 125"
+						@id("F-09")
+						@source("000_376bb355f2c46007.txt")
+						@section("15-17 årige")
+						@da("Ingen.")
+						@en("None.")
+					when
+						Profile( age > 125 )
+					then
+						insert(new FlagRaised(Flag.MEASURES_SENTENCE));
+					end
+					""");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -23,7 +23,7 @@ class VersionDiffTests {
 
 	@Test
 	void findsNoChangeBetweenAVersionAndItself() {
-		CompiledRules rules = CompletenessCheckTests.compile(RuleCopies.RULES, "2021.03");
+		CompiledRules rules = RuleCopies.compile(RuleCopies.RULES, "2021.03");
 
 		DiffReport report = VersionDiff.compare(rules, rules, SMALL.stream().parallel());
 
@@ -40,8 +40,8 @@ class VersionDiffTests {
 
 	@Test
 	void showsTheNationalLawAsFlagChangesWithTheRulesThatMadeThem() {
-		CompiledRules older = CompletenessCheckTests.compile(RuleCopies.RULES, "2021.03");
-		CompiledRules newer = CompletenessCheckTests.compile(RuleCopies.RULES, "2023.01");
+		CompiledRules older = RuleCopies.compile(RuleCopies.RULES, "2021.03");
+		CompiledRules newer = RuleCopies.compile(RuleCopies.RULES, "2023.01");
 
 		DiffReport report = VersionDiff.compare(older, newer, SMALL.stream());
 
@@ -60,8 +60,8 @@ class VersionDiffTests {
 		RuleCopies.edit(rules.resolve("2021.03/tiers.drl"),
 				"insert(Outcome.placed(Tier.CROSS_SECTOR, Area.EMPLOYMENT));",
 				"insert(Outcome.manualReview(Area.EMPLOYMENT, \"employmentPotential\"));");
-		CompiledRules older = CompletenessCheckTests.compile(RuleCopies.RULES, "2021.03");
-		CompiledRules newer = CompletenessCheckTests.compile(rules, "2021.03");
+		CompiledRules older = RuleCopies.compile(RuleCopies.RULES, "2021.03");
+		CompiledRules newer = RuleCopies.compile(rules, "2021.03");
 
 		DiffReport report = VersionDiff.compare(older, newer, SMALL.stream().parallel());
 

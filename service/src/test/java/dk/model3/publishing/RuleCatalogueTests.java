@@ -4,8 +4,6 @@ import java.nio.file.Path;
 
 import dk.model3.authoring.RuleCopies;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +17,7 @@ class RuleCatalogueTests {
 
 	@Test
 	void listsEveryRuleWithItsTextsAndSourceInMarkdown() {
-		CompiledRules rules = compile(RuleCopies.RULES, "2023.01");
+		CompiledRules rules = RuleCopies.compile(RuleCopies.RULES, "2023.01");
 
 		String markdown = new RuleCatalogue(rules).markdown();
 
@@ -40,7 +38,7 @@ class RuleCatalogueTests {
 		String daLine = text.substring(at, text.indexOf('\n', at));
 		RuleCopies.edit(rules.resolve("2021.03/tiers.drl"), daLine, "@da(\"Se <script>alert('x')</script> & co.\")");
 
-		String html = new RuleCatalogue(compile(rules, "2021.03")).html();
+		String html = new RuleCatalogue(RuleCopies.compile(rules, "2021.03")).html();
 
 		assertThat(html).contains("<html lang=\"da\">")
 			.doesNotContain("<script>")
@@ -49,17 +47,6 @@ class RuleCatalogueTests {
 		int english = html.indexOf("<p lang=\"en\"", danish);
 		assertThat(danish).isPositive();
 		assertThat(english).isGreaterThan(danish);
-	}
-
-	static CompiledRules compile(Path directory, String version) {
-		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(directory));
-		return loader.compiler()
-			.compile(loader.folders()
-				.versions()
-				.stream()
-				.filter((files) -> files.folder().equals(version))
-				.findFirst()
-				.orElseThrow());
 	}
 
 	static String read(Path file) {
