@@ -81,8 +81,9 @@ class CompletenessCheckTests {
 	void reportsAGapWithTheProfilesThatFallThrough() {
 		Path rules = RuleCopies.copy(this.temp);
 		Path tiers = rules.resolve("2021.03/tiers.drl");
-		RuleCopies.edit(tiers, "\tProfile( benefit != Benefit.SICKNESS_BENEFIT )\nthen",
-				"\tProfile( benefit != Benefit.SICKNESS_BENEFIT, benefit != Benefit.CASH_BENEFIT )\nthen");
+		// TB-04 (the brain-injury scheme, not complex) no longer covers cash benefit
+		RuleCopies.edit(tiers, "\tBrainInjuryScheme()\n\tnot Complex()\nthen",
+				"\tBrainInjuryScheme()\n\tnot Complex()\n\tProfile( benefit != Benefit.CASH_BENEFIT )\nthen");
 
 		CheckReport report = CompletenessCheck.run(RuleCopies.compile(rules, "2021.03"), SMALL, (progress) -> {
 		});

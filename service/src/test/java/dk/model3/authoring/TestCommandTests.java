@@ -44,8 +44,10 @@ class TestCommandTests {
 	void printsExpectedAgainstActual() {
 		Path rules = RuleCopies.copy(this.temp);
 		Path tiers = rules.resolve("2021.03/tiers.drl");
-		RuleCopies.edit(tiers, "insert(Outcome.placed(Tier.CROSS_SECTOR, Area.EMPLOYMENT));",
-				"insert(Outcome.placed(Tier.CROSS_SECTOR, Area.SOCIAL));");
+		// T2-01's consequence (T2-02 ends alike, on the other benefits)
+		RuleCopies.edit(tiers,
+				"benefit != Benefit.JOB_CLARIFICATION_BENEFIT )\nthen\n\tinsert(Outcome.placed(Tier.CROSS_SECTOR, Area.EMPLOYMENT));",
+				"benefit != Benefit.JOB_CLARIFICATION_BENEFIT )\nthen\n\tinsert(Outcome.placed(Tier.CROSS_SECTOR, Area.SOCIAL));");
 
 		CommandRun run = CommandRun.of(new TestCommand(), "--rules-dir", rules.toString(), "2021.03");
 

@@ -75,8 +75,7 @@ class CompiledRulesTests {
 	void addsTheCommitteeToTheNextStepOfAYoungCrossSectorCase() {
 		Decision decision = this.rules.evaluate(adult(22, EmploymentPotential.PRESENT, Problem.SEVERE_MENTAL_ILLNESS));
 		assertThat(decision.flags()).containsExactly(Flag.YOUTH_COORDINATION_COMMITTEE);
-		assertThat(decision.nextStep().da()).contains("Jobcentret holder sagen",
-				"koordinations- og visitationsudvalget");
+		assertThat(decision.nextStep().da()).contains("Jobcentret har sagen", "koordinations- og visitationsudvalget");
 		assertThat(decision.ruleIds()).endsWith("T2-01", "F-03");
 	}
 

@@ -73,12 +73,12 @@ class TriageIntegrationTests {
 		assertThat(result).bodyJson()
 			.extractingPath("$.explanation[*].ruleId")
 			.asArray()
-			.containsExactly("D-03", "D-04", "T2-01", "F-04");
-		assertThat(result).bodyJson().extractingPath("$.explanation[2].text.da").asString().contains("tværgående");
+			.containsExactly("D-03", "D-04", "D-05", "T2-01", "F-04");
+		assertThat(result).bodyJson().extractingPath("$.explanation[3].text.da").asString().contains("tværgående");
 		assertThat(result).bodyJson()
-			.extractingPath("$.explanation[2].source.document")
+			.extractingPath("$.explanation[3].source.document")
 			.isEqualTo("000_376bb355f2c46007.txt");
-		assertThat(result).bodyJson().extractingPath("$.explanation[2].facts.employmentPotential").isEqualTo("PRESENT");
+		assertThat(result).bodyJson().extractingPath("$.explanation[3].facts.employmentPotential").isEqualTo("PRESENT");
 		assertThat(result).bodyJson()
 			.extractingPath("$.whyNot[*].tier")
 			.asArray()
@@ -95,7 +95,8 @@ class TriageIntegrationTests {
 					social tier            | {'citizenRef':'b','age':50,'benefit':'DISABILITY_PENSION','problems':['SEVERE_MENTAL_ILLNESS']} | PLACED | PENSION_SOCIAL | SOCIAL
 					youth exception        | {'citizenRef':'c','age':16,'benefit':'NONE','problems':['ADHD']} | PLACED | EMPLOYMENT_ONLY | EMPLOYMENT
 					youth social anchor    | {'citizenRef':'d','age':17,'benefit':'NONE','problems':['SOCIAL_PROBLEMS'],'placedOutOfHome':true} | PLACED | PENSION_SOCIAL | SOCIAL
-					brain-injury exclusion | {'citizenRef':'e','age':45,'benefit':'SICKNESS_BENEFIT','employmentPotential':'PRESENT','brainInjuryCoordination':true} | PLACED | EMPLOYMENT_ONLY | HEALTH_AND_CARE
+					brain-injury exclusion | {'citizenRef':'e','age':45,'benefit':'SICKNESS_BENEFIT','employmentPotential':'PRESENT','brainInjuryCoordination':true} | OUT_OF_SCOPE | | HEALTH_AND_CARE
+					old-age pensioner      | {'citizenRef':'i','age':70,'benefit':'OLD_AGE_PENSION','employmentPotential':'PRESENT','problems':['HOMELESSNESS']} | OUT_OF_SCOPE | | SOCIAL
 					under 15               | {'citizenRef':'f','age':14,'benefit':'NONE','problems':['HOMELESSNESS']} | OUT_OF_SCOPE | | CHILDREN_AND_FAMILY
 					not complex            | {'citizenRef':'g','age':30,'benefit':'CASH_BENEFIT','problems':['ANXIETY']} | OUT_OF_SCOPE | | EMPLOYMENT
 					unknown potential      | {'citizenRef':'h','age':30,'benefit':'CASH_BENEFIT','problems':['SEVERE_SUBSTANCE_ABUSE']} | MANUAL_REVIEW | | EMPLOYMENT
