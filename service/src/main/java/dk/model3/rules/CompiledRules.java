@@ -31,6 +31,12 @@ import org.kie.api.runtime.KieSessionsPool;
  */
 public final class CompiledRules {
 
+	/**
+	 * Rule firings one evaluation may take. A decision of the shipped versions takes
+	 * fewer than 60; a version needing more than this has a rule that feeds itself.
+	 */
+	static final int MAX_FIRINGS = 1_000;
+
 	private final VersionDescriptor descriptor;
 
 	private final RuleVersionFiles files;
@@ -124,7 +130,10 @@ public final class CompiledRules {
 		session.addEventListener((RuleRuntimeEventListener) listener);
 		try {
 			session.insert(profile);
-			session.fireAllRules();
+			// one more than the limit, to tell "stopped at the limit" from "done at it"
+			if (session.fireAllRules(MAX_FIRINGS + 1) > MAX_FIRINGS) {
+				throw new FiringLimitExceeded(version(), MAX_FIRINGS);
+			}
 		}
 		finally {
 			session.removeEventListener((AgendaEventListener) listener);
