@@ -24,7 +24,9 @@ public record ReloadResult(List<VersionReload> versions) {
 		/** New or changed but broken: not serving; an older load of it keeps serving. */
 		REFUSED,
 		/** Same checksum as last time: nothing to do. */
-		UNCHANGED
+		UNCHANGED,
+		/** The folder is gone: the version serves no more. */
+		RETIRED
 
 	}
 

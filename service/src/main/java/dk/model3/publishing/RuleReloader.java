@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleProblem;
@@ -85,6 +87,12 @@ public class RuleReloader {
 			for (RuleVersionFiles files : folders) {
 				results.add(reload(files));
 			}
+			Set<String> present = folders.stream().map(RuleVersionFiles::folder).collect(Collectors.toSet());
+			for (RuleVersions.Entry entry : this.versions.entries()) {
+				if (!present.contains(entry.version()) && entry.state() != RuleVersions.State.RETIRED) {
+					results.add(retire(entry));
+				}
+			}
 		}
 		if (results.stream().allMatch((result) -> result.outcome() == ReloadResult.Outcome.UNCHANGED)) {
 			count(ReloadResult.Outcome.UNCHANGED);
@@ -134,6 +142,17 @@ public class RuleReloader {
 		}
 	}
 
+	private ReloadResult.VersionReload retire(RuleVersions.Entry entry) {
+		this.versions.retire(entry.version());
+		this.lastSeen.remove(entry.version());
+		this.refusals.remove(entry.version());
+		log.warn("Rule version {} retired: its folder is gone from {}; checksum {} ({}) serves no more",
+				entry.version(), source(), entry.checksum(), entry.state());
+		count(ReloadResult.Outcome.RETIRED);
+		return new ReloadResult.VersionReload(entry.version(), ReloadResult.Outcome.RETIRED, null, entry.checksum(),
+				List.of());
+	}
+
 	private ReloadResult.VersionReload refuse(String version, String checksum, String previous,
 			List<RuleProblem> problems, RuleVersions.Entry serving) {
 		this.versions.refuse(version, checksum, problems);
@@ -147,7 +166,8 @@ public class RuleReloader {
 
 	private void count(ReloadResult.Outcome outcome) {
 		Counter.builder("triage.rules.reloads")
-			.description("Rule version reloads by outcome: per version activated or refused, or nothing changed")
+			.description(
+					"Rule version reloads by outcome: per version activated, refused or retired, or nothing changed")
 			.tag("outcome", outcome.name().toLowerCase())
 			.register(this.meters)
 			.increment();
