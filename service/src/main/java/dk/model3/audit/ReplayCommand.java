@@ -97,7 +97,8 @@ public final class ReplayCommand implements Callable<Integer> {
 				}
 			}
 			output.flush();
-			System.err.printf("replay under %s: %d read, %d replayed, %d rejected, %d changed status, tier or flags%n",
+			System.err.printf(
+					"replay under %s: %d read, %d replayed, %d rejected, %d changed status, tier, responsible area or flags%n",
 					this.version, replay.read(), replay.replayed(), replay.read() - replay.replayed(),
 					replay.changed());
 			return 0;
