@@ -120,11 +120,11 @@ public final class CompiledRules {
 	}
 
 	private Recorder run(Profile profile) {
-		return run(profile, new Recorder());
+		return run(profile, Recorder.forDecision());
 	}
 
 	// the listener hears one evaluation only: it is attached for it and removed after
-	private <L extends AgendaEventListener & RuleRuntimeEventListener> L run(Profile profile, L listener) {
+	private Recorder run(Profile profile, Recorder listener) {
 		KieSession session = this.sessions.newKieSession();
 		session.addEventListener((AgendaEventListener) listener);
 		session.addEventListener((RuleRuntimeEventListener) listener);
@@ -149,7 +149,7 @@ public final class CompiledRules {
 	 * completeness checks and version comparisons over large profile spaces.
 	 */
 	public Trace trace(Profile profile) {
-		return run(profile, new TraceListener(this.rules)).trace();
+		return run(profile, Recorder.forTrace()).trace(this.rules);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -43,6 +44,23 @@ public final class RuleFolders {
 	/** Rules read from a directory on disk. */
 	public static RuleFolders inDirectory(Path directory) {
 		return new RuleFolders(directory);
+	}
+
+	/**
+	 * The rules a command of the jar reads, the same for every command: the folder given
+	 * with {@code --rules-dir}, else {@code ./rules} when it exists (an editor working in
+	 * the repository), else the rules packaged in the jar.
+	 */
+	public static RuleFolders forCommand(Path given) {
+		if (given != null) {
+			if (!Files.isDirectory(given)) {
+				throw new UncheckedIOException(
+						new NoSuchFileException(given.toString(), null, "the rules folder does not exist"));
+			}
+			return inDirectory(given);
+		}
+		Path local = Path.of("rules");
+		return Files.isDirectory(local) ? inDirectory(local) : packaged();
 	}
 
 	/** The rules packaged in the jar. */
