@@ -56,12 +56,13 @@ class RulesController {
 	}
 
 	/**
-	 * One version. {@code state} ACTIVE or REFUSED; {@code refusal} is the last refused
-	 * edit, beside an active version it keeps serving, or the reason a refused one does
-	 * not serve.
+	 * One version. {@code state} ACTIVE, CHECKING, REFUSED or RETIRED; {@code checking}
+	 * the checksum whose completeness check is under way; {@code refusal} is the last
+	 * refused edit, beside an active version it keeps serving, or the reason a refused
+	 * one does not serve.
 	 */
 	record VersionView(String version, LocalDate inForceFrom, String checksum, String state, String loadedAt,
-			String catalogue, RefusalView refusal) {
+			String catalogue, String checking, RefusalView refusal) {
 	}
 
 	record RefusalView(String checksum, String at, List<ProblemView> problems) {
@@ -139,7 +140,8 @@ class RulesController {
 			.orElse(entry.problems().isEmpty() ? null
 					: new RefusalView(entry.checksum(), null, entry.problems().stream().map(ProblemView::of).toList()));
 		return new VersionView(entry.version(), entry.inForceFrom(), entry.checksum(), entry.state().name(),
-				instant(entry.loadedAt()), active ? "/rules/" + entry.version() : null, refusal);
+				instant(entry.loadedAt()), active ? "/rules/" + entry.version() : null,
+				this.reloader.checking(entry.version()).orElse(null), refusal);
 	}
 
 	private static String instant(Instant instant) {

@@ -82,19 +82,27 @@ public final class RuleFolders {
 	}
 
 	public String sourcesYaml() {
+		return rootFile(SOURCES);
+	}
+
+	/**
+	 * A file beside the version folders, such as {@code sources.yaml}; empty when there
+	 * is none. Read as a regular file only, never through a link.
+	 */
+	public String rootFile(String name) {
 		try {
 			if (this.directory != null) {
-				Path file = this.directory.resolve(SOURCES);
+				Path file = this.directory.resolve(name);
 				if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 					return "";
 				}
 				String problem = problemWith(file);
 				if (problem != null) {
-					throw new IOException(describe() + "/" + SOURCES + ": " + problem);
+					throw new IOException(describe() + "/" + name + ": " + problem);
 				}
 				return readRegularFile(file);
 			}
-			Resource resource = resolver().getResource("classpath:" + CLASSPATH_ROOT + "/" + SOURCES);
+			Resource resource = resolver().getResource("classpath:" + CLASSPATH_ROOT + "/" + name);
 			return resource.exists() ? read(resource) : "";
 		}
 		catch (IOException ex) {

@@ -28,7 +28,12 @@ public final class RuleVersions {
 
 	public enum State {
 
-		ACTIVE, REFUSED,
+		ACTIVE,
+		/**
+		 * Compiled and its scenarios passed; it serves once its completeness check has
+		 * passed too.
+		 */
+		CHECKING, REFUSED,
 		/** Its folder was removed: it serves no more. */
 		RETIRED
 
@@ -119,6 +124,18 @@ public final class RuleVersions {
 			return;
 		}
 		put(new Entry(version, null, checksum, State.REFUSED, Instant.now(), problems, null));
+	}
+
+	/**
+	 * Records a version waiting for its completeness check; it does not serve. An active
+	 * version of the same id keeps serving meanwhile.
+	 */
+	public void awaitCheck(CompiledRules rules) {
+		Entry current = this.entries.get().get(rules.version());
+		if (current == null || current.state() != State.ACTIVE) {
+			put(new Entry(rules.version(), rules.descriptor().inForceFrom(), rules.checksum(), State.CHECKING,
+					Instant.now(), List.of(), rules));
+		}
 	}
 
 	/** Takes a version out of service because its folder is gone. */

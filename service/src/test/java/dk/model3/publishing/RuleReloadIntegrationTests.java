@@ -199,6 +199,27 @@ class RuleReloadIntegrationTests {
 	}
 
 	@Test
+	void refusesAVersionWithAGapItsScenariosMissBeforeItEverServes() throws Exception {
+		Http http = new Http(this.port);
+		Path folder = newVersion("2094.01", "2094-01-01");
+		// 30 year olds without employment potential and with two departments get no
+		// outcome: no scenario has one
+		RuleCopies.edit(folder.resolve("tiers.drl"), "\tAdult()\n\tLacksEmploymentPotential()\n",
+				"\tAdult()\n\tLacksEmploymentPotential()\n\tProfile( age != 30 || departmentsInvolved == null || departmentsInvolved != 2 )\n");
+
+		JsonNode refused = reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2094.01");
+
+		assertThat(refused.path("outcome").asString()).isEqualTo("REFUSED");
+		assertThat(refused.path("problems").findValuesAsString("message"))
+			.anySatisfy((message) -> assertThat(message).contains("completeness:", "get no outcome"));
+		assertThat(version(http, "2094.01").path("state").asString()).isEqualTo("REFUSED");
+		HttpResponse<String> gap = http.post("/api/v1/triage", Http.CASEWORKER, """
+				{"citizenRef": "gap-1", "age": 30, "rulesVersion": "2094.01", "benefit": "DISABILITY_PENSION",
+				 "departmentsInvolved": 2}""");
+		assertThat(gap.statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void showsCaseworkersTheServingVersionsAndTheirDatesOnly() throws Exception {
 		Http http = new Http(this.port);
 		Path folder = newVersion("2095.01", "2095-01-01");
