@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessGate;
 import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleProblem;
@@ -33,11 +34,12 @@ import org.springframework.stereotype.Component;
  * changed folder is compiled, its scenarios run, and it serves only once its completeness
  * check passed for its exact checksum: a passed check recorded by the {@code check}
  * command ({@link CompletenessRecords}) counts at once; without one, the service checks
- * the version itself (see {@link RulesProperties.Completeness}), the full check on a
- * background thread, never on a triage request. A broken version leaves whatever was
- * serving in place and is recorded as refused; a version whose folder is gone is retired.
- * Requests already running keep the version they resolved. Every checksum change is
- * logged, so an edit of a version in force never goes unnoticed.
+ * the version itself ({@link CompletenessGate}, as {@link RulesProperties.Completeness}
+ * says), the full check on a background thread, never on a triage request. A broken
+ * version leaves whatever was serving in place and is recorded as refused; a version
+ * whose folder is gone is retired. Requests already running keep the version they
+ * resolved. Every checksum change is logged, so an edit of a version in force never goes
+ * unnoticed.
  */
 @Component
 public class RuleReloader implements DisposableBean {
@@ -51,6 +53,8 @@ public class RuleReloader implements DisposableBean {
 	private final MeterRegistry meters;
 
 	private final CompletenessGate gate;
+
+	private final RulesProperties.Completeness completeness;
 
 	// checksum of the files last looked at, per folder, accepted or not
 	private final Map<String, String> lastSeen = new HashMap<>();
@@ -67,11 +71,13 @@ public class RuleReloader implements DisposableBean {
 		return thread;
 	});
 
-	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties) {
+	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties,
+			CompletenessGate gate) {
 		this.loader = loader;
 		this.versions = versions;
 		this.meters = meters;
-		this.gate = new CompletenessGate(properties.completeness());
+		this.gate = gate;
+		this.completeness = properties.completeness();
 		Gauge.builder("triage.rules.versions.active", versions, (registry) -> registry.active().size())
 			.description("Rule versions serving requests")
 			.register(meters);
@@ -150,11 +156,11 @@ public class RuleReloader implements DisposableBean {
 		}
 		try {
 			CompiledRules rules = this.loader.load(files);
-			if (recorded.contains(checksum) || this.gate.notNeeded()) {
+			if (recorded.contains(checksum) || this.completeness == RulesProperties.Completeness.OFF) {
 				return activate(rules, previous);
 			}
-			if (this.gate.quick()) {
-				List<RuleProblem> gaps = this.gate.check(rules);
+			if (this.completeness == RulesProperties.Completeness.QUICK) {
+				List<RuleProblem> gaps = this.gate.check(rules, this.completeness);
 				return gaps.isEmpty() ? activate(rules, previous) : refuse(version, checksum, previous, gaps, serving);
 			}
 			this.versions.awaitCheck(rules);
@@ -178,7 +184,7 @@ public class RuleReloader implements DisposableBean {
 	private void checkInBackground(CompiledRules rules, String previous) {
 		List<RuleProblem> gaps;
 		try {
-			gaps = this.gate.check(rules);
+			gaps = this.gate.check(rules, this.completeness);
 		}
 		catch (RuntimeException ex) {
 			gaps = List.of(new RuleProblem(rules.files().folder(), 0, 0, "the completeness check failed: " + ex));
@@ -193,7 +199,7 @@ public class RuleReloader implements DisposableBean {
 				return;
 			}
 			try {
-				CompletenessRecords.record(this.loader.folders(), rules, this.gate.profiles());
+				CompletenessRecords.record(this.loader.folders(), rules, this.gate.profiles(this.completeness));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Rule version {}: cannot record its passed check: {}", rules.version(), ex.getMessage());

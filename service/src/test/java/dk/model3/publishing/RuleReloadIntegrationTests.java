@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names the version and checksum that produced it. The folder watcher is off here: the
  * admin endpoint triggers each reload, so the test knows exactly when.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.rules.watch=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "triage.rules.watch=false", "triage.rules.completeness=quick" })
 class RuleReloadIntegrationTests {
 
 	static final Path RULES = RuleCopies.copy(temporaryFolder());

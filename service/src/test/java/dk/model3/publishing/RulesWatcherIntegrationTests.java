@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The folder watcher picks up a new version folder without anyone calling the service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "triage.rules.watch=true", "triage.rules.watch-quiet=200ms" })
+		properties = { "triage.rules.watch=true", "triage.rules.watch-quiet=200ms", "triage.rules.completeness=quick" })
 class RulesWatcherIntegrationTests {
 
 	static final Path RULES = RuleCopies.copy(temporaryFolder());

@@ -1,49 +1,36 @@
-package dk.model3.publishing;
+package dk.model3.authoring;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dk.model3.authoring.CheckReport;
-import dk.model3.authoring.CompletenessCheck;
-import dk.model3.authoring.Examples;
-import dk.model3.authoring.ProfileSpace;
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessGate;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RulesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Component;
+
 /**
- * The completeness check a version must pass before it serves: every profile of the space
- * gets exactly one outcome, and the why-not reasons agree with it. A failed check comes
- * back as problems, like any other refusal.
+ * The {@link CompletenessGate} of the service: the {@code check} command's check, over
+ * the bounded space ({@code FULL}) or the space around the age thresholds
+ * ({@code QUICK}). A failed check comes back as problems, like any other refusal.
  */
-final class CompletenessGate {
+@Component
+class CompletenessGateCheck implements CompletenessGate {
 
-	private static final Logger log = LoggerFactory.getLogger(CompletenessGate.class);
+	private static final Logger log = LoggerFactory.getLogger(CompletenessGateCheck.class);
 
-	private final RulesProperties.Completeness mode;
-
-	CompletenessGate(RulesProperties.Completeness mode) {
-		this.mode = mode;
+	@Override
+	public long profiles(RulesProperties.Completeness mode) {
+		return space(mode).size();
 	}
 
-	boolean notNeeded() {
-		return this.mode == RulesProperties.Completeness.OFF;
-	}
-
-	boolean quick() {
-		return this.mode == RulesProperties.Completeness.QUICK;
-	}
-
-	long profiles() {
-		return space().size();
-	}
-
-	/** What keeps the version from serving; empty when it passed. */
-	List<RuleProblem> check(CompiledRules rules) {
-		ProfileSpace space = space();
+	@Override
+	public List<RuleProblem> check(CompiledRules rules, RulesProperties.Completeness mode) {
+		ProfileSpace space = space(mode);
 		log.info("Checking rule version {} over {} profiles", rules.version(), space.size());
 		CheckReport report = CompletenessCheck.run(rules, space,
 				(progress) -> log.debug("Checking rule version {}: {}", rules.version(), progress));
@@ -70,8 +57,8 @@ final class CompletenessGate {
 		return problems;
 	}
 
-	private ProfileSpace space() {
-		return quick() ? ProfileSpace.aroundThresholds() : ProfileSpace.bounded();
+	private static ProfileSpace space(RulesProperties.Completeness mode) {
+		return (mode == RulesProperties.Completeness.QUICK) ? ProfileSpace.aroundThresholds() : ProfileSpace.bounded();
 	}
 
 	private static String example(Examples<CheckReport.Counterexample> examples) {
