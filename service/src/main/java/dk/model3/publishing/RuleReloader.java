@@ -85,6 +85,12 @@ public class RuleReloader implements DisposableBean {
 		if (versions.active().isEmpty() && this.checking.isEmpty()) {
 			throw new IllegalStateException("no rule version could be loaded from " + source() + ": " + started);
 		}
+		if (!this.checking.isEmpty()) {
+			log.warn("Rule versions {} have no recorded completeness check for their checksums and serve only once "
+					+ "the service's own check passes (about 10 minutes per version on two cores); run the check "
+					+ "command for them and publish {} to avoid the wait", this.checking.keySet(),
+					CompletenessRecords.FILE);
+		}
 	}
 
 	/** Whether the rules can change at all: packaged rules cannot. */
