@@ -1,52 +1,79 @@
 package dk.model3;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dk.model3.facts.FlagRaised;
+import dk.model3.facts.Outcome;
+import dk.model3.facts.TierRuledOut;
+import dk.model3.rules.TierReason;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Boundaries between packages that the compiler cannot enforce. */
+/**
+ * Boundaries between packages that the compiler cannot enforce, checked on the compiled
+ * classes (constructors, method references and fully qualified names included).
+ */
 class ArchitectureTests {
 
-	private static final Path SOURCES = Path.of("src", "main", "java", "dk", "model3");
+	private static JavaClasses classes;
 
-	@Test
-	void onlyTheRulesPackageTouchesTheRuleEngine() throws IOException {
-		assertThat(sourcesContaining("import org.kie.", "import org.drools."))
-			.allSatisfy((file) -> assertThat(SOURCES.relativize(file).toString()).startsWith("rules"));
+	@BeforeAll
+	static void importClasses() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dk.model3");
 	}
 
 	@Test
-	void noJavaDecidesATierOrAFlag() throws IOException {
-		// outcomes and flags are recorded by rules only: Java may read them, never create
-		// them
-		assertThat(sourcesContaining("Outcome.placed(", "Outcome.outOfScope(", "Outcome.manualReview(",
-				"new FlagRaised(", "new TierRuledOut("))
-			.isEmpty();
+	void packagesDoNotDependOnEachOtherInACircle() {
+		slices().matching("dk.model3.(*)..").should().beFreeOfCycles().check(classes);
 	}
 
-	private static List<Path> sourcesContaining(String... needles) throws IOException {
-		try (Stream<Path> files = Files.walk(SOURCES)) {
-			return files.filter((file) -> file.toString().endsWith(".java"))
-				.filter((file) -> !file.startsWith(SOURCES.resolve("facts")))
-				.filter((file) -> contains(file, needles))
-				.toList();
-		}
+	@Test
+	void onlyTheRulesPackageTouchesTheRuleEngine() {
+		noClasses().that()
+			.resideOutsideOfPackage("dk.model3.rules..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.kie..", "org.drools..")
+			.check(classes);
 	}
 
-	private static boolean contains(Path file, String... needles) {
-		try {
-			String source = Files.readString(file);
-			return Stream.of(needles).anyMatch(source::contains);
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	@Test
+	void noJavaDecidesATierOrAFlag() {
+		// outcomes, flags and why-not conclusions are recorded by rule files only: Java
+		// may read them, never build them
+		ArchRule rule = noClasses().that()
+			.resideOutsideOfPackage("dk.model3.facts..")
+			.should()
+			.callCodeUnitWhere(describe("a constructor or factory of Outcome, FlagRaised or TierRuledOut",
+					ArchitectureTests::buildsAConclusion));
+		rule.check(classes);
+	}
+
+	@Test
+	void onlyTheRulesPackageTurnsAConclusionIntoAWhyNotReason() {
+		noClasses().that()
+			.resideOutsideOfPackage("dk.model3.rules..")
+			.should()
+			.callConstructorWhere(describe("a constructor of TierReason",
+					(call) -> call.getTargetOwner().isEquivalentTo(TierReason.class)))
+			.check(classes);
+	}
+
+	private static boolean buildsAConclusion(JavaCall<?> call) {
+		boolean conclusion = call.getTargetOwner().isEquivalentTo(Outcome.class)
+				|| call.getTargetOwner().isEquivalentTo(FlagRaised.class)
+				|| call.getTargetOwner().isEquivalentTo(TierRuledOut.class);
+		// a constructor, or a factory: a method of the conclusion that returns one
+		return conclusion && (call.getName().equals("<init>")
+				|| call.getTarget().getRawReturnType().isEquivalentTo(call.getTargetOwner().reflect()));
 	}
 
 }

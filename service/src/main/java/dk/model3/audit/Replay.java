@@ -2,15 +2,22 @@ package dk.model3.audit;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dk.model3.facts.Area;
+import dk.model3.facts.Flag;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
+import dk.model3.rules.DecisionChange;
 import dk.model3.triage.TriageResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -79,12 +86,26 @@ final class Replay {
 		return request;
 	}
 
+	// the logged outcome against the replayed one, as every comparison of decisions
+	// judges
 	private static boolean changed(JsonNode outcome, Decision decision) {
-		String tier = (decision.tier() != null) ? decision.tier().name() : null;
-		List<String> flags = decision.flags().stream().map(Enum::name).sorted().toList();
-		List<String> loggedFlags = outcome.path("flags").valueStream().map(Replay::text).sorted().toList();
-		return !decision.status().name().equals(text(outcome.path("status")))
-				|| !java.util.Objects.equals(tier, text(outcome.path("tier"))) || !flags.equals(loggedFlags);
+		DecisionChange.Result logged;
+		try {
+			Set<Flag> flags = EnumSet.noneOf(Flag.class);
+			outcome.path("flags").valueStream().map(Replay::text).map(Flag::valueOf).forEach(flags::add);
+			logged = new DecisionChange.Result(value(Status.class, outcome.path("status")),
+					value(Tier.class, outcome.path("tier")), value(Area.class, outcome.path("responsibleArea")), flags);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			// a value this service no longer has: the decision cannot be the same
+			return true;
+		}
+		return DecisionChange.between(logged, DecisionChange.Result.of(decision)).any();
+	}
+
+	private static <E extends Enum<E>> E value(Class<E> type, JsonNode node) {
+		String text = text(node);
+		return (text != null) ? Enum.valueOf(type, text) : null;
 	}
 
 	private static String text(JsonNode node) {

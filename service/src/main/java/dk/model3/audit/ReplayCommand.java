@@ -15,9 +15,7 @@ import java.util.stream.Stream;
 
 import dk.model3.request.InvalidRequest;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleFolders;
 import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersions;
 import dk.model3.rules.UnknownVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +36,7 @@ public final class ReplayCommand implements Callable<Integer> {
 	String version;
 
 	@Option(names = "--rules-dir", paramLabel = "DIR",
-			description = "directory of rule versions; default: the rules packaged in the jar")
+			description = "directory of rule versions; default: ./rules when it exists, else the rules packaged in the jar")
 	Path rulesDir;
 
 	@Option(names = "--out", paramLabel = "FILE", description = "output JSON Lines; default: standard output")
@@ -56,10 +54,7 @@ public final class ReplayCommand implements Callable<Integer> {
 	public Integer call() {
 		CompiledRules rules;
 		try {
-			RuleVersions versions = new RuleVersions();
-			new RuleLoader((this.rulesDir != null) ? RuleFolders.inDirectory(this.rulesDir) : RuleFolders.packaged())
-				.loadAll(versions);
-			rules = versions.byId(this.version);
+			rules = RuleLoader.forCommand(this.rulesDir, System.err).byId(this.version);
 		}
 		catch (UnknownVersion | UncheckedIOException ex) {
 			System.err.println("replay: " + ex.getMessage());
@@ -97,7 +92,8 @@ public final class ReplayCommand implements Callable<Integer> {
 				}
 			}
 			output.flush();
-			System.err.printf("replay under %s: %d read, %d replayed, %d rejected, %d changed status, tier or flags%n",
+			System.err.printf(
+					"replay under %s: %d read, %d replayed, %d rejected, %d changed status, tier, responsible area or flags%n",
 					this.version, replay.read(), replay.replayed(), replay.read() - replay.replayed(),
 					replay.changed());
 			return 0;

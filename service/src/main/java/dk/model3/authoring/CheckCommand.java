@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,17 @@ public final class CheckCommand extends AuthoringCommand {
 		out.printf("Checked %,d profiles in %d s.%n", report.profiles(), took.toSeconds());
 		if (report.passed()) {
 			out.println("PASSED: every profile gets exactly one outcome; no dead rules.");
+			if (this.spaceOptions.narrowed()) {
+				out.println(
+						"Not recorded: only a check of the full space lets the service put the version in service.");
+			}
+			else if (CompletenessRecords.record(loader.folders(), rules, report.profiles())) {
+				out.printf("Recorded in %s/%s: the service puts checksum %s in service without checking again.%n",
+						loader.folders().describe(), CompletenessRecords.FILE, rules.checksum());
+			}
+			else {
+				out.println("Not recorded: the rules packaged in the jar cannot be written.");
+			}
 			return 0;
 		}
 		out.printf("FAILED: %,d gaps, %,d conflicts, %,d why-not mismatches, %d dead rules.%n", report.gaps().count(),

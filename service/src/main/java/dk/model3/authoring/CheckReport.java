@@ -119,6 +119,14 @@ public final class CheckReport {
 		return new ArrayList<>(this.deadRules);
 	}
 
+	/**
+	 * Every profile of the space gets exactly one outcome and the why-not reasons agree
+	 * with it: what a version needs to serve. Dead rules are for the editor to weigh.
+	 */
+	public boolean decidesEveryProfile() {
+		return this.gaps.count() == 0 && this.conflicts.isEmpty() && this.whyNotViolations.isEmpty();
+	}
+
 	/** No gap, no conflict, no why-not violation, no dead rule. */
 	public boolean passed() {
 		return this.gaps.count() == 0 && this.conflicts.isEmpty() && this.whyNotViolations.isEmpty()

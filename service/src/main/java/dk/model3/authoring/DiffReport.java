@@ -5,13 +5,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
 import dk.model3.facts.Flag;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Profile;
+import dk.model3.rules.DecisionChange;
 import dk.model3.rules.Trace;
 
 /**
@@ -68,21 +68,18 @@ public final class DiffReport {
 		String from = label(older);
 		String to = label(newer);
 		this.matrix.computeIfAbsent(from, (key) -> new TreeMap<>()).merge(to, 1L, Long::sum);
-		Outcome before = older.outcome();
-		Outcome after = newer.outcome();
-		boolean status = before == null || after == null || before.status() != after.status();
-		boolean tier = status || !Objects.equals(before.tier(), after.tier());
-		boolean flags = !older.flags().equals(newer.flags());
-		if (status) {
+		DecisionChange difference = DecisionChange.between(older, newer);
+		boolean flags = difference.flags();
+		if (difference.status()) {
 			this.statusChanged++;
 		}
-		if (tier) {
+		if (difference.tier()) {
 			this.tierChanged++;
 		}
 		if (flags) {
 			this.flagsChanged++;
 		}
-		if (!from.equals(to) || flags) {
+		if (difference.any() || !from.equals(to)) {
 			this.changed++;
 		}
 		Change change = new Change(profile, older, newer);

@@ -45,6 +45,19 @@ public record ProfileSpace(List<Integer> ages, List<Benefit> benefits, List<Empl
 				List.of(0, 1, 2, 3));
 	}
 
+	/**
+	 * A small space around every age threshold of the model (15, 18, 25/26, 30), the
+	 * benefits the rules name, every potential, at most one problem and 0 or 2
+	 * departments: about 67,000 profiles, a few seconds. It finds most gaps and overlaps;
+	 * only the bounded space is the proof.
+	 */
+	public static ProfileSpace aroundThresholds() {
+		return new ProfileSpace(List.of(14, 15, 17, 18, 25, 26, 30),
+				List.of(Benefit.CASH_BENEFIT, Benefit.SICKNESS_BENEFIT, Benefit.DISABILITY_PENSION,
+						Benefit.OLD_AGE_PENSION, Benefit.NONE),
+				Arrays.asList(EmploymentPotential.values()), 1, List.of(0, 2));
+	}
+
 	/** The same space restricted to other ages, for quick runs. */
 	public ProfileSpace withAges(List<Integer> otherAges) {
 		return new ProfileSpace(otherAges, this.benefits, this.potentials, this.maxProblems, this.departments);

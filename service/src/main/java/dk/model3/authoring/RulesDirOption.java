@@ -1,6 +1,6 @@
 package dk.model3.authoring;
 
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dk.model3.rules.CompiledRules;
@@ -11,8 +11,8 @@ import dk.model3.rules.RuleVersionRefused;
 import picocli.CommandLine.Option;
 
 /**
- * Where the commands read rules from: {@code --rules-dir}, else {@code ./rules} when it
- * exists (an editor working in the repository), else the rules packaged in the jar.
+ * Where the commands read rules from: {@code --rules-dir}, else as every command of the
+ * jar does ({@link RuleFolders#forCommand}).
  */
 final class RulesDirOption {
 
@@ -21,14 +21,12 @@ final class RulesDirOption {
 	Path directory;
 
 	RuleFolders folders() {
-		if (this.directory != null) {
-			if (!Files.isDirectory(this.directory)) {
-				throw new CannotRun("The rules folder " + this.directory + " does not exist.");
-			}
-			return RuleFolders.inDirectory(this.directory);
+		try {
+			return RuleFolders.forCommand(this.directory);
 		}
-		Path local = Path.of("rules");
-		return Files.isDirectory(local) ? RuleFolders.inDirectory(local) : RuleFolders.packaged();
+		catch (UncheckedIOException ex) {
+			throw new CannotRun("The rules folder " + this.directory + " does not exist.");
+		}
 	}
 
 	RuleLoader loader() {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import dk.model3.population.PopulationFile;
+import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +66,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			out.printf("generating %,d profiles (seed %d) into %s%n", this.size, this.seed, population);
 			PopulationFile.write(population, this.seed, this.size, LocalDate.parse("2022-06-01"), "BENCH");
 		}
-		RuleVersions versions = Rules.load(null, System.err);
+		RuleVersions versions = RuleLoader.forCommand(null, System.err);
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 			.getOperatingSystemMXBean();
 		out.printf("cores %d, worker threads %d, load average before %.2f%n", os.getAvailableProcessors(), this.threads,

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
+import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersions;
 import dk.model3.rules.UnknownVersion;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ public final class BatchCommand implements Callable<Integer> {
 	int chunk = 1000;
 
 	@Option(names = "--rules-dir", paramLabel = "DIR",
-			description = "Rule versions directory (default: the rules in the jar).")
+			description = "Rule versions directory (default: ./rules when it exists, else the rules in the jar).")
 	Path rulesDir;
 
 	@Option(names = "--progress", description = "BAR, LINES or NONE (default: BAR on a terminal, LINES otherwise).")
@@ -73,7 +74,7 @@ public final class BatchCommand implements Callable<Integer> {
 			System.err.println("--threads and --chunk must be at least 1");
 			return 2;
 		}
-		RuleVersions versions = Rules.load(this.rulesDir, System.err);
+		RuleVersions versions = RuleLoader.forCommand(this.rulesDir, System.err);
 		if (versions.active().isEmpty()) {
 			System.err.println("no rule version could be loaded");
 			return 2;

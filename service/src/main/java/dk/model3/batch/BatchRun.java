@@ -99,7 +99,7 @@ final class BatchRun {
 			return thread;
 		});
 		BlockingQueue<Future<ChunkResult>> inFlight = new ArrayBlockingQueue<>(this.threads * 2);
-		IOException[] readFailure = new IOException[1];
+		Throwable[] readFailure = new Throwable[1];
 		Thread reader = new Thread(() -> read(lines, processor, workers, inFlight, readFailure), "batch-reader");
 		reader.setDaemon(true);
 		reader.start();
@@ -139,8 +139,11 @@ final class BatchRun {
 			workers.shutdownNow();
 			reader.interrupt();
 		}
+		if (readFailure[0] instanceof IOException ex) {
+			throw ex;
+		}
 		if (readFailure[0] != null) {
-			throw readFailure[0];
+			throw new IllegalStateException("reading the input failed: " + readFailure[0].getMessage(), readFailure[0]);
 		}
 		progress.finish(totals.in);
 		totals.seconds = (System.nanoTime() - started) / 1e9;
@@ -148,7 +151,7 @@ final class BatchRun {
 	}
 
 	private void read(LineReader lines, LineHandler processor, ExecutorService workers,
-			BlockingQueue<Future<ChunkResult>> inFlight, IOException[] failure) {
+			BlockingQueue<Future<ChunkResult>> inFlight, Throwable[] failure) {
 		try {
 			while (true) {
 				List<Line> chunk = new ArrayList<>(this.chunkSize);
@@ -171,12 +174,13 @@ final class BatchRun {
 				}
 			}
 		}
-		catch (IOException ex) {
-			failure[0] = ex;
-		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return;
+		}
+		catch (Throwable ex) {
+			// the writer waits for END: whatever stops the reading, it must get there
+			failure[0] = ex;
 		}
 		try {
 			inFlight.put(END);

@@ -61,6 +61,22 @@ final class Bytes {
 		return this.length;
 	}
 
+	/** Drops what was appended after the text was this long. */
+	void truncate(long to) {
+		if (to < 0 || to > this.length) {
+			throw new IllegalArgumentException("cannot truncate " + this.length + " bytes to " + to);
+		}
+		long drop = this.length - to;
+		while (drop > this.position) {
+			drop -= this.position;
+			this.length -= this.position;
+			this.block = this.full.remove(this.full.size() - 1);
+			this.position = this.block.length;
+		}
+		this.position -= (int) drop;
+		this.length -= drop;
+	}
+
 	void writeTo(OutputStream out) throws IOException {
 		for (byte[] each : this.full) {
 			out.write(each);

@@ -1,18 +1,18 @@
 package dk.model3.batch;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import dk.model3.facts.Flag;
 import dk.model3.rules.Decision;
+import dk.model3.rules.DecisionChange;
 
 /**
  * Who moves between two versions: the transition matrix of outcomes (status and tier
- * before × after), flags gained and lost, and the count of changed rows.
+ * before × after), flags gained and lost, and the count of changed rows; "changed" as
+ * {@link DecisionChange} means it.
  */
 final class Comparison {
 
@@ -24,25 +24,28 @@ final class Comparison {
 
 	long changed;
 
-	/** Records one citizen; returns the changed row, or null when nothing changed. */
-	ChangedRow add(long line, String citizenRef, Evaluated before, Evaluated after) {
-		this.transitions.computeIfAbsent(before.outcome(), (key) -> new TreeMap<>())
-			.merge(after.outcome(), 1L, Long::sum);
-		Decision b = before.decision();
-		Decision a = after.decision();
-		Set<Flag> flagsGained = difference(a.flags(), b.flags());
-		Set<Flag> flagsLost = difference(b.flags(), a.flags());
-		flagsGained.forEach((flag) -> this.gained[flag.ordinal()]++);
-		flagsLost.forEach((flag) -> this.lost[flag.ordinal()]++);
-		if (b.status() == a.status() && b.tier() == a.tier() && b.responsibleArea() == a.responsibleArea()
-				&& flagsGained.isEmpty() && flagsLost.isEmpty()) {
+	/** The changed row of one citizen, or null when nothing changed. */
+	static ChangedRow changed(long line, String citizenRef, Evaluated before, Evaluated after) {
+		DecisionChange change = DecisionChange.between(before.decision(), after.decision());
+		if (!change.any()) {
 			return null;
 		}
-		this.changed++;
 		return new ChangedRow(line, citizenRef, result(before), result(after),
 				before.ruleIds().stream().filter((id) -> !after.ruleIds().contains(id)).toList(),
 				after.ruleIds().stream().filter((id) -> !before.ruleIds().contains(id)).toList(),
-				List.copyOf(flagsGained), List.copyOf(flagsLost));
+				List.copyOf(change.flagsGained()), List.copyOf(change.flagsLost()));
+	}
+
+	/** Counts one citizen. */
+	void add(Evaluated before, Evaluated after) {
+		this.transitions.computeIfAbsent(before.outcome(), (key) -> new TreeMap<>())
+			.merge(after.outcome(), 1L, Long::sum);
+		DecisionChange change = DecisionChange.between(before.decision(), after.decision());
+		change.flagsGained().forEach((flag) -> this.gained[flag.ordinal()]++);
+		change.flagsLost().forEach((flag) -> this.lost[flag.ordinal()]++);
+		if (change.any()) {
+			this.changed++;
+		}
 	}
 
 	void merge(Comparison other) {
@@ -77,12 +80,6 @@ final class Comparison {
 		Decision decision = evaluated.decision();
 		return new ChangedRow.Result(decision.rulesVersion(), decision.status(), decision.tier(),
 				decision.responsibleArea(), decision.flags(), evaluated.ruleIds());
-	}
-
-	private static Set<Flag> difference(Set<Flag> a, Set<Flag> b) {
-		Set<Flag> difference = a.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(a);
-		difference.removeAll(b);
-		return difference;
 	}
 
 }

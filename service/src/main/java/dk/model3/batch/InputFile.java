@@ -40,17 +40,22 @@ final class InputFile {
 	}
 
 	static InputFile open(Path path, Format forced) throws IOException {
+		return read(path, forced, Files.size(path), Files.newInputStream(path));
+	}
+
+	/** The input named path, from a stream of its bytes (gzipped or not). */
+	static InputFile read(Path path, Format forced, long size, InputStream bytes) throws IOException {
 		String name = path.getFileName().toString().toLowerCase();
 		Format format = (forced != null) ? forced
 				: name.replaceAll("\\.gz$", "").endsWith(".csv") ? Format.CSV : Format.JSONL;
-		Counting counting = new Counting(Files.newInputStream(path));
+		Counting counting = new Counting(bytes);
 		BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
 		buffered.mark(2);
 		int b1 = buffered.read();
 		int b2 = buffered.read();
 		buffered.reset();
 		InputStream stream = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-		return new InputFile(path, format, Files.size(path), counting, stream);
+		return new InputFile(path, format, size, counting, stream);
 	}
 
 	Path path() {

@@ -40,6 +40,8 @@ final class LineProcessor implements LineHandler {
 	@Override
 	public void process(Line line, ChunkResult result) {
 		result.lines++;
+		long outputMark = result.output.length();
+		long changedMark = result.changed.length();
 		try {
 			TriageRequest request = RequestReader.read(parse(line));
 			LocalDate date = (request.assessmentDate() != null) ? request.assessmentDate()
@@ -47,21 +49,24 @@ final class LineProcessor implements LineHandler {
 			String pinned = (this.settings.pinned() != null) ? this.settings.pinned() : request.rulesVersion();
 			CompiledRules rules = this.settings.versions().resolve(pinned, date);
 			Evaluated evaluated = this.classifier.evaluate(rules, request.profile());
-			Evaluated compared = null;
-			if (this.settings.compareWith() != null) {
-				compared = this.classifier.evaluate(this.settings.compareWith(), request.profile());
-			}
+			Evaluated compared = (this.settings.compareWith() != null)
+					? this.classifier.evaluate(this.settings.compareWith(), request.profile()) : null;
+			// everything that can fail has run: only now does the line count anywhere
+			ChangedRow changed = null;
 			evaluated.write(this.classifier.templates(), result.output, request.citizenRef(), date);
 			result.output.append((byte) '\n');
-			result.written++;
-			result.primary.add(request.age(), evaluated);
 			if (compared != null) {
-				result.compared.add(request.age(), compared);
-				ChangedRow changed = result.comparison.add(line.number(), request.citizenRef(), evaluated, compared);
+				changed = Comparison.changed(line.number(), request.citizenRef(), evaluated, compared);
 				if (changed != null) {
 					result.changed.append(this.classifier.templates().mapper().writeValueAsBytes(changed));
 					result.changed.append((byte) '\n');
 				}
+			}
+			result.written++;
+			result.primary.add(request.age(), evaluated);
+			if (compared != null) {
+				result.compared.add(request.age(), compared);
+				result.comparison.add(evaluated, compared);
 			}
 		}
 		catch (BadLine ex) {
@@ -76,6 +81,15 @@ final class LineProcessor implements LineHandler {
 		catch (NoSingleOutcome ex) {
 			// a gap or overlap in the rules: the line cannot be answered, the others can
 			result.rejects.add(new Reject(line.number(), "no single outcome", ex.getMessage(), List.of()));
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// whatever else fails on one line (a rule that never stops, an engine error)
+			// must not take the run down: the line is a reject, with what went wrong
+			result.output.truncate(outputMark);
+			result.changed.truncate(changedMark);
+			result.rejects.add(new Reject(line.number(), "cannot be evaluated",
+					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""),
+					List.of()));
 		}
 	}
 

@@ -21,10 +21,17 @@ public record ReloadResult(List<VersionReload> versions) {
 
 		/** New or changed, compiled, its scenarios passed: now serving. */
 		ACTIVATED,
+		/**
+		 * New or changed, compiled, its scenarios passed, its completeness check under
+		 * way: not serving yet; an older load of it keeps serving.
+		 */
+		CHECKING,
 		/** New or changed but broken: not serving; an older load of it keeps serving. */
 		REFUSED,
 		/** Same checksum as last time: nothing to do. */
-		UNCHANGED
+		UNCHANGED,
+		/** The folder is gone: the version serves no more. */
+		RETIRED
 
 	}
 

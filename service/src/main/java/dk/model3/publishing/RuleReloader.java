@@ -6,31 +6,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessGate;
+import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
 import dk.model3.rules.RuleVersions;
+import dk.model3.rules.RulesProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks up new and changed version folders while the service runs. Each changed folder is
- * compiled, checked and its scenarios run here, on the caller's thread (the watcher or
- * the admin request), never on a triage request; only a version that passes is swapped
- * in, atomically, by {@link RuleVersions}. A broken one leaves whatever was serving in
- * place and is recorded as refused. Requests already running keep the version they
+ * Puts rule versions in service, at start and whenever their folders change. Each new or
+ * changed folder is compiled, its scenarios run, and it serves only once its completeness
+ * check passed for its exact checksum: a passed check recorded by the {@code check}
+ * command ({@link CompletenessRecords}) counts at once; without one, the service checks
+ * the version itself ({@link CompletenessGate}, as {@link RulesProperties.Completeness}
+ * says), the full check on a background thread, never on a triage request. A broken
+ * version leaves whatever was serving in place and is recorded as refused; a version
+ * whose folder is gone is retired. Requests already running keep the version they
  * resolved. Every checksum change is logged, so an edit of a version in force never goes
  * unnoticed.
  */
 @Component
-public class RuleReloader {
+public class RuleReloader implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleReloader.class);
 
@@ -40,24 +52,45 @@ public class RuleReloader {
 
 	private final MeterRegistry meters;
 
+	private final CompletenessGate gate;
+
+	private final RulesProperties.Completeness completeness;
+
 	// checksum of the files last looked at, per folder, accepted or not
 	private final Map<String, String> lastSeen = new HashMap<>();
 
 	private final Map<String, Refusal> refusals = new HashMap<>();
 
-	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters) {
+	// the checksum whose full check is under way, per version
+	private final Map<String, String> checking = new HashMap<>();
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "completeness-check");
+		thread.setDaemon(true);
+		thread.setPriority(Thread.MIN_PRIORITY);
+		return thread;
+	});
+
+	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties,
+			CompletenessGate gate) {
 		this.loader = loader;
 		this.versions = versions;
 		this.meters = meters;
-		for (RuleVersions.Entry entry : versions.entries()) {
-			this.lastSeen.put(entry.version(), entry.checksum());
-			if (entry.state() == RuleVersions.State.REFUSED) {
-				this.refusals.put(entry.version(), new Refusal(entry.checksum(), entry.loadedAt(), entry.problems()));
-			}
-		}
+		this.gate = gate;
+		this.completeness = properties.completeness();
 		Gauge.builder("triage.rules.versions.active", versions, (registry) -> registry.active().size())
 			.description("Rule versions serving requests")
 			.register(meters);
+		ReloadResult started = reload();
+		if (versions.active().isEmpty() && this.checking.isEmpty()) {
+			throw new IllegalStateException("no rule version could be loaded from " + source() + ": " + started);
+		}
+		if (!this.checking.isEmpty()) {
+			log.warn("Rule versions {} have no recorded completeness check for their checksums and serve only once "
+					+ "the service's own check passes (about 10 minutes per version on two cores); run the check "
+					+ "command for them and publish {} to avoid the wait", this.checking.keySet(),
+					CompletenessRecords.FILE);
+		}
 	}
 
 	/** Whether the rules can change at all: packaged rules cannot. */
@@ -72,18 +105,24 @@ public class RuleReloader {
 	/** Looks at every version folder and loads the new and changed ones. */
 	public synchronized ReloadResult reload() {
 		List<ReloadResult.VersionReload> results = new ArrayList<>();
-		if (reloadable()) {
-			List<RuleVersionFiles> folders;
-			try {
-				folders = this.loader.folders().versions();
-			}
-			catch (RuntimeException ex) {
-				log.error("Rule reload failed: cannot read {}: {}", source(), ex.getMessage());
-				count(ReloadResult.Outcome.REFUSED);
-				return new ReloadResult(List.of());
-			}
-			for (RuleVersionFiles files : folders) {
-				results.add(reload(files));
+		List<RuleVersionFiles> folders;
+		Set<String> recorded;
+		try {
+			folders = this.loader.folders().versions();
+			recorded = CompletenessRecords.passed(this.loader.folders());
+		}
+		catch (RuntimeException ex) {
+			log.error("Rule reload failed: cannot read {}: {}", source(), ex.getMessage());
+			count(ReloadResult.Outcome.REFUSED);
+			return new ReloadResult(List.of());
+		}
+		for (RuleVersionFiles files : folders) {
+			results.add(reload(files, recorded));
+		}
+		Set<String> present = folders.stream().map(RuleVersionFiles::folder).collect(Collectors.toSet());
+		for (RuleVersions.Entry entry : this.versions.entries()) {
+			if (!present.contains(entry.version()) && entry.state() != RuleVersions.State.RETIRED) {
+				results.add(retire(entry));
 			}
 		}
 		if (results.stream().allMatch((result) -> result.outcome() == ReloadResult.Outcome.UNCHANGED)) {
@@ -97,7 +136,12 @@ public class RuleReloader {
 		return Optional.ofNullable(this.refusals.get(version));
 	}
 
-	private ReloadResult.VersionReload reload(RuleVersionFiles files) {
+	/** The checksum of a version whose completeness check is under way, if any. */
+	public synchronized Optional<String> checking(String version) {
+		return Optional.ofNullable(this.checking.get(version));
+	}
+
+	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded) {
 		String version = files.folder();
 		String checksum = files.checksum();
 		String previous = this.lastSeen.get(version);
@@ -106,6 +150,7 @@ public class RuleReloader {
 					List.of());
 		}
 		this.lastSeen.put(version, checksum);
+		this.checking.remove(version);
 		RuleVersions.Entry serving = this.versions.entries()
 			.stream()
 			.filter((entry) -> entry.version().equals(version) && entry.state() == RuleVersions.State.ACTIVE)
@@ -116,12 +161,20 @@ public class RuleReloader {
 					version, serving.inForceFrom(), serving.checksum(), checksum);
 		}
 		try {
-			this.versions.activate(this.loader.load(files));
-			this.refusals.remove(version);
-			log.info("Rule version {} activated: checksum {} ({})", version, checksum,
-					(previous != null) ? "was " + previous : "a new version");
-			count(ReloadResult.Outcome.ACTIVATED);
-			return new ReloadResult.VersionReload(version, ReloadResult.Outcome.ACTIVATED, checksum, previous,
+			CompiledRules rules = this.loader.load(files);
+			if (recorded.contains(checksum) || this.completeness == RulesProperties.Completeness.OFF) {
+				return activate(rules, previous);
+			}
+			if (this.completeness == RulesProperties.Completeness.QUICK) {
+				List<RuleProblem> gaps = this.gate.check(rules, this.completeness);
+				return gaps.isEmpty() ? activate(rules, previous) : refuse(version, checksum, previous, gaps, serving);
+			}
+			this.versions.awaitCheck(rules);
+			this.checking.put(version, checksum);
+			this.background.execute(() -> checkInBackground(rules, previous));
+			log.info("Rule version {} (checksum {}) has no recorded completeness check; checking it in the background",
+					version, checksum);
+			return new ReloadResult.VersionReload(version, ReloadResult.Outcome.CHECKING, checksum, previous,
 					List.of());
 		}
 		catch (RuleVersionRefused ex) {
@@ -132,6 +185,61 @@ public class RuleReloader {
 			return refuse(version, checksum, previous,
 					List.of(new RuleProblem(version, 0, 0, "cannot load: " + ex.getMessage())), serving);
 		}
+	}
+
+	private void checkInBackground(CompiledRules rules, String previous) {
+		List<RuleProblem> gaps;
+		try {
+			gaps = this.gate.check(rules, this.completeness);
+		}
+		catch (RuntimeException ex) {
+			gaps = List.of(new RuleProblem(rules.files().folder(), 0, 0, "the completeness check failed: " + ex));
+		}
+		synchronized (this) {
+			if (!rules.checksum().equals(this.checking.get(rules.version()))) {
+				return; // edited again meanwhile: the newer files are being looked at
+			}
+			this.checking.remove(rules.version());
+			if (!gaps.isEmpty()) {
+				refuse(rules.version(), rules.checksum(), previous, gaps, null);
+				return;
+			}
+			try {
+				CompletenessRecords.record(this.loader.folders(), rules, this.gate.profiles(this.completeness));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Rule version {}: cannot record its passed check: {}", rules.version(), ex.getMessage());
+			}
+			try {
+				activate(rules, previous);
+			}
+			catch (RuleVersionRefused ex) {
+				refuse(rules.version(), rules.checksum(), previous, ex.problems(), null);
+			}
+		}
+	}
+
+	private ReloadResult.VersionReload activate(CompiledRules rules, String previous) {
+		this.versions.activate(rules);
+		this.refusals.remove(rules.version());
+		log.info("Rule version {} activated: in force from {}, checksum {} ({}), from {}", rules.version(),
+				rules.descriptor().inForceFrom(), rules.checksum(),
+				(previous != null) ? "was " + previous : "a new version", source());
+		count(ReloadResult.Outcome.ACTIVATED);
+		return new ReloadResult.VersionReload(rules.version(), ReloadResult.Outcome.ACTIVATED, rules.checksum(),
+				previous, List.of());
+	}
+
+	private ReloadResult.VersionReload retire(RuleVersions.Entry entry) {
+		this.versions.retire(entry.version());
+		this.lastSeen.remove(entry.version());
+		this.refusals.remove(entry.version());
+		this.checking.remove(entry.version());
+		log.warn("Rule version {} retired: its folder is gone from {}; checksum {} ({}) serves no more",
+				entry.version(), source(), entry.checksum(), entry.state());
+		count(ReloadResult.Outcome.RETIRED);
+		return new ReloadResult.VersionReload(entry.version(), ReloadResult.Outcome.RETIRED, null, entry.checksum(),
+				List.of());
 	}
 
 	private ReloadResult.VersionReload refuse(String version, String checksum, String previous,
@@ -147,10 +255,16 @@ public class RuleReloader {
 
 	private void count(ReloadResult.Outcome outcome) {
 		Counter.builder("triage.rules.reloads")
-			.description("Rule version reloads by outcome: per version activated or refused, or nothing changed")
+			.description(
+					"Rule version reloads by outcome: per version activated, refused, checking or retired, or nothing changed")
 			.tag("outcome", outcome.name().toLowerCase())
 			.register(this.meters)
 			.increment();
+	}
+
+	@Override
+	public void destroy() {
+		this.background.shutdownNow();
 	}
 
 }

@@ -2,11 +2,12 @@ package dk.model3.publishing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
 import dk.model3.rules.RuleProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import dk.model3.rules.RuleVersions;
 
 import org.springframework.http.HttpStatus;
@@ -19,20 +20,35 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /api/v1/rules lists every rule version the service knows, and POST
- * /api/v1/admin/rules/reload loads new and changed version folders now.
+ * /api/v1/admin/rules/reload loads new and changed version folders now. Where the rules
+ * live and why a version was refused (which quotes rule files) are for policy staff: a
+ * caseworker gets the versions that serve and their dates.
  */
 @RestController
 class RulesController {
 
-	private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+	// the role as the security configuration grants it (Spring adds the ROLE_ prefix)
+	private static final String POLICY = "POLICY";
 
 	private final RuleVersions versions;
 
 	private final RuleReloader reloader;
 
-	RulesController(RuleVersions versions, RuleReloader reloader) {
+	private final Clock clock;
+
+	RulesController(RuleVersions versions, RuleReloader reloader, Clock clock) {
 		this.versions = versions;
 		this.reloader = reloader;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a caseworker sees: the versions that serve, and which one is in force today.
+	 */
+	record ServingVersions(String inForceToday, List<ServingVersion> versions) {
+	}
+
+	record ServingVersion(String version, LocalDate inForceFrom, String checksum, String catalogue) {
 	}
 
 	/** The rules' source and every version folder, oldest first. */
@@ -40,12 +56,13 @@ class RulesController {
 	}
 
 	/**
-	 * One version. {@code state} ACTIVE or REFUSED; {@code refusal} is the last refused
-	 * edit, beside an active version it keeps serving, or the reason a refused one does
-	 * not serve.
+	 * One version. {@code state} ACTIVE, CHECKING, REFUSED or RETIRED; {@code checking}
+	 * the checksum whose completeness check is under way; {@code refusal} is the last
+	 * refused edit, beside an active version it keeps serving, or the reason a refused
+	 * one does not serve.
 	 */
 	record VersionView(String version, LocalDate inForceFrom, String checksum, String state, String loadedAt,
-			String catalogue, RefusalView refusal) {
+			String catalogue, String checking, RefusalView refusal) {
 	}
 
 	record RefusalView(String checksum, String at, List<ProblemView> problems) {
@@ -63,14 +80,32 @@ class RulesController {
 	}
 
 	@GetMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
-	RulesList list() {
-		String today = null;
+	Object list(HttpServletRequest request) {
+		if (request.isUserInRole(POLICY)) {
+			return list();
+		}
+		List<ServingVersion> serving = this.versions.entries()
+			.stream()
+			.filter((entry) -> entry.state() == RuleVersions.State.ACTIVE)
+			.sorted(Comparator.comparing(RuleVersions.Entry::version))
+			.map((entry) -> new ServingVersion(entry.version(), entry.inForceFrom(), entry.checksum(),
+					"/rules/" + entry.version()))
+			.toList();
+		return new ServingVersions(inForceToday(), serving);
+	}
+
+	private String inForceToday() {
 		try {
-			today = this.versions.inForceOn(LocalDate.now(COPENHAGEN)).version();
+			return this.versions.inForceOn(LocalDate.now(this.clock)).version();
 		}
 		catch (RuntimeException ex) {
 			// no version in force today: say so with null
+			return null;
 		}
+	}
+
+	private RulesList list() {
+		String today = inForceToday();
 		List<VersionView> views = this.versions.entries()
 			.stream()
 			.sorted(Comparator.comparing(RuleVersions.Entry::version))
@@ -105,7 +140,8 @@ class RulesController {
 			.orElse(entry.problems().isEmpty() ? null
 					: new RefusalView(entry.checksum(), null, entry.problems().stream().map(ProblemView::of).toList()));
 		return new VersionView(entry.version(), entry.inForceFrom(), entry.checksum(), entry.state().name(),
-				instant(entry.loadedAt()), active ? "/rules/" + entry.version() : null, refusal);
+				instant(entry.loadedAt()), active ? "/rules/" + entry.version() : null,
+				this.reloader.checking(entry.version()).orElse(null), refusal);
 	}
 
 	private static String instant(Instant instant) {

@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dk.model3.rules.RulesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -43,13 +43,11 @@ class RulesWatcher implements SmartLifecycle {
 
 	private volatile Thread thread;
 
-	RulesWatcher(RuleReloader reloader, @Value("${triage.rules.dir:}") String directory,
-			@Value("${triage.rules.watch:true}") boolean enabled,
-			@Value("${triage.rules.watch-quiet:500ms}") Duration quiet) {
+	RulesWatcher(RuleReloader reloader, RulesProperties properties) {
 		this.reloader = reloader;
-		this.directory = directory.isBlank() ? null : Path.of(directory);
-		this.enabled = enabled;
-		this.quiet = quiet;
+		this.directory = properties.directory();
+		this.enabled = properties.watch();
+		this.quiet = properties.watchQuiet();
 	}
 
 	@Override

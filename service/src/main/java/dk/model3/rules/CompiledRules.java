@@ -31,6 +31,12 @@ import org.kie.api.runtime.KieSessionsPool;
  */
 public final class CompiledRules {
 
+	/**
+	 * Rule firings one evaluation may take. A decision of the shipped versions takes
+	 * fewer than 60; a version needing more than this has a rule that feeds itself.
+	 */
+	static final int MAX_FIRINGS = 1_000;
+
 	private final VersionDescriptor descriptor;
 
 	private final RuleVersionFiles files;
@@ -114,17 +120,20 @@ public final class CompiledRules {
 	}
 
 	private Recorder run(Profile profile) {
-		return run(profile, new Recorder());
+		return run(profile, Recorder.forDecision());
 	}
 
 	// the listener hears one evaluation only: it is attached for it and removed after
-	private <L extends AgendaEventListener & RuleRuntimeEventListener> L run(Profile profile, L listener) {
+	private Recorder run(Profile profile, Recorder listener) {
 		KieSession session = this.sessions.newKieSession();
 		session.addEventListener((AgendaEventListener) listener);
 		session.addEventListener((RuleRuntimeEventListener) listener);
 		try {
 			session.insert(profile);
-			session.fireAllRules();
+			// one more than the limit, to tell "stopped at the limit" from "done at it"
+			if (session.fireAllRules(MAX_FIRINGS + 1) > MAX_FIRINGS) {
+				throw new FiringLimitExceeded(version(), MAX_FIRINGS);
+			}
 		}
 		finally {
 			session.removeEventListener((AgendaEventListener) listener);
@@ -140,7 +149,7 @@ public final class CompiledRules {
 	 * completeness checks and version comparisons over large profile spaces.
 	 */
 	public Trace trace(Profile profile) {
-		return run(profile, new TraceListener(this.rules)).trace();
+		return run(profile, Recorder.forTrace()).trace(this.rules);
 	}
 
 	/**

@@ -58,7 +58,7 @@ final class DescriptorReader {
 	// the line a key (or list item) stands on, so an editor is taken there; line 1 when
 	// the
 	// key is missing altogether
-	private static int lineOf(String yaml, String start) {
+	static int lineOf(String yaml, String start) {
 		String[] lines = yaml.split("\n", -1);
 		for (int i = 0; i < lines.length; i++) {
 			String line = lines[i].strip();

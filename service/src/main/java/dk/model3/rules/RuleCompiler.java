@@ -40,12 +40,17 @@ public final class RuleCompiler {
 	}
 
 	public CompiledRules compile(RuleVersionFiles files) {
+		if (!files.problems().isEmpty()) {
+			throw new RuleVersionRefused(files.folder(), files.problems());
+		}
 		List<RuleProblem> problems = new ArrayList<>();
 		VersionDescriptor descriptor = DescriptorReader.read(files, this.knownSources, problems);
 		String version = (descriptor != null) ? descriptor.id() : files.folder();
 		if (files.drlFiles().isEmpty()) {
 			problems.add(new RuleProblem(files.folder(), 0, 0, "the folder has no .drl rule file"));
 		}
+		// before anything of the version is compiled: a rule file is otherwise Java
+		problems.addAll(RuleLanguage.check(files));
 		if (!problems.isEmpty()) {
 			throw new RuleVersionRefused(version, problems);
 		}
@@ -78,6 +83,8 @@ public final class RuleCompiler {
 			problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
 					message.getText().strip()));
 		}
+		// before anything of the version is compiled: a rule file is otherwise Java
+		problems.addAll(RuleLanguage.check(files));
 		if (!problems.isEmpty()) {
 			throw new RuleVersionRefused(version, problems);
 		}

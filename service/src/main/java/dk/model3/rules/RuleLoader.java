@@ -1,5 +1,7 @@
 package dk.model3.rules;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,6 +48,23 @@ public final class RuleLoader {
 						.toList());
 		}
 		return rules;
+	}
+
+	/**
+	 * Every version of the rules a command reads ({@link RuleFolders#forCommand}), with
+	 * where they came from and each refused version told on messages.
+	 */
+	public static RuleVersions forCommand(Path rulesDir, PrintStream messages) {
+		RuleLoader loader = new RuleLoader(RuleFolders.forCommand(rulesDir));
+		RuleVersions versions = new RuleVersions();
+		loader.loadAll(versions);
+		messages.println("rules from " + loader.folders().describe());
+		for (RuleVersions.Entry entry : versions.entries()) {
+			if (entry.state() == RuleVersions.State.REFUSED) {
+				messages.println("rule version " + entry.version() + " refused: " + entry.problems());
+			}
+		}
+		return versions;
 	}
 
 	/**

@@ -28,7 +28,14 @@ public final class RuleVersions {
 
 	public enum State {
 
-		ACTIVE, REFUSED
+		ACTIVE,
+		/**
+		 * Compiled and its scenarios passed; it serves once its completeness check has
+		 * passed too.
+		 */
+		CHECKING, REFUSED,
+		/** Its folder was removed: it serves no more. */
+		RETIRED
 
 	}
 
@@ -79,7 +86,28 @@ public final class RuleVersions {
 		return new ArrayList<>(this.entries.get().values());
 	}
 
+	/**
+	 * Puts a version in service, unless another active version comes into force the same
+	 * day: the date would choose neither, so the second is refused.
+	 */
 	public void activate(CompiledRules rules) {
+		LocalDate date = rules.descriptor().inForceFrom();
+		Entry sameDay = this.entries.get()
+			.values()
+			.stream()
+			.filter((entry) -> entry.state() == State.ACTIVE && !entry.version().equals(rules.version())
+					&& date.equals(entry.inForceFrom()))
+			.findFirst()
+			.orElse(null);
+		if (sameDay != null) {
+			String file = rules.files().folder() + "/" + RuleVersionFiles.DESCRIPTOR;
+			throw new RuleVersionRefused(rules.version(),
+					List.of(new RuleProblem(file,
+							DescriptorReader.lineOf(rules.files().files().get(RuleVersionFiles.DESCRIPTOR),
+									"inForceFrom"),
+							1, "inForceFrom " + date + " is the in-force date of version " + sameDay.version()
+									+ " too; a date must choose one version")));
+		}
 		put(new Entry(rules.version(), rules.descriptor().inForceFrom(), rules.checksum(), State.ACTIVE, Instant.now(),
 				List.of(), rules));
 	}
@@ -96,6 +124,27 @@ public final class RuleVersions {
 			return;
 		}
 		put(new Entry(version, null, checksum, State.REFUSED, Instant.now(), problems, null));
+	}
+
+	/**
+	 * Records a version waiting for its completeness check; it does not serve. An active
+	 * version of the same id keeps serving meanwhile.
+	 */
+	public void awaitCheck(CompiledRules rules) {
+		Entry current = this.entries.get().get(rules.version());
+		if (current == null || current.state() != State.ACTIVE) {
+			put(new Entry(rules.version(), rules.descriptor().inForceFrom(), rules.checksum(), State.CHECKING,
+					Instant.now(), List.of(), rules));
+		}
+	}
+
+	/** Takes a version out of service because its folder is gone. */
+	public void retire(String version) {
+		Entry current = this.entries.get().get(version);
+		if (current != null) {
+			put(new Entry(version, current.inForceFrom(), current.checksum(), State.RETIRED, Instant.now(), List.of(),
+					null));
+		}
 	}
 
 	private void put(Entry entry) {

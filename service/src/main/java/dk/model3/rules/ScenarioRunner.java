@@ -44,7 +44,7 @@ public final class ScenarioRunner {
 		try {
 			decision = rules.evaluate(request.profile());
 		}
-		catch (NoSingleOutcome ex) {
+		catch (NoSingleOutcome | FiringLimitExceeded ex) {
 			return new ScenarioResult(scenario, List.of(ex.getMessage()), null);
 		}
 		return new ScenarioResult(scenario, compare(scenario.expect(), decision), decision);

@@ -98,6 +98,20 @@ class ReplayCommandTests {
 	}
 
 	@Test
+	void countsADecisionWhoseResponsibleAreaMovedAsChanged() throws Exception {
+		java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+		Replay replay = new Replay(versions.byId("2023.01"), output);
+		String facts = "\"assessmentDate\":\"2024-03-01\",\"facts\":{\"age\":45,\"benefit\":\"DISABILITY_PENSION\"}";
+		// the same status, tier and flags the rules give, once with their area, once not
+		replay.line("{\"citizenRefHmac\":\"same\"," + facts
+				+ ",\"outcome\":{\"status\":\"PLACED\",\"tier\":\"PENSION_SOCIAL\",\"responsibleArea\":\"SOCIAL\",\"flags\":[]}}");
+		replay.line("{\"citizenRefHmac\":\"moved\"," + facts
+				+ ",\"outcome\":{\"status\":\"PLACED\",\"tier\":\"PENSION_SOCIAL\",\"responsibleArea\":\"EMPLOYMENT\",\"flags\":[]}}");
+		assertThat(replay.replayed()).isEqualTo(2);
+		assertThat(replay.changed()).isEqualTo(1);
+	}
+
+	@Test
 	void logsAgeAndBenefitForEveryDecision() throws Exception {
 		Path logs = this.directory.resolve("logs");
 		log(logs, List.of("{\"citizenRef\":\"child\",\"age\":12,\"benefit\":\"NONE\",\"problems\":[\"ADHD\"],"

@@ -40,6 +40,20 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void ignoresStrayFilesAndNamesAFileThatCannotBeRead() throws Exception {
+		Path rules = RuleCopies.copy(this.temp);
+		java.nio.file.Files.write(rules.resolve("2021.03/.DS_Store"), new byte[] { 0, (byte) 0xC3, (byte) 0x28 });
+		java.nio.file.Files.write(rules.resolve("2021.03/.tiers.drl.swp"), new byte[] { (byte) 0xFF });
+		java.nio.file.Files.write(rules.resolve("2021.03/flags.drl"), new byte[] { 'r', (byte) 0xC3, (byte) 0x28 });
+
+		CommandRun run = CommandRun.of(new ValidateCommand(), "--rules-dir", rules.toString(), "2021.03");
+
+		assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+		assertThat(run.out()).contains("flags.drl").contains("is not UTF-8 text").doesNotContain(".DS_Store", ".swp");
+		assertThat(run.err()).doesNotContain("Exception");
+	}
+
+	@Test
 	void reportsMissingMetadataAtTheRule() {
 		Path rules = RuleCopies.copy(this.temp);
 		Path tiers = rules.resolve("2021.03/tiers.drl");

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import dk.model3.authoring.RuleCopies;
 import dk.model3.facts.Flag;
 import dk.model3.population.PopulationFile;
 import dk.model3.request.RequestReader;
+import dk.model3.rules.RuleVersions;
 import dk.model3.triage.JsonBodyReader;
 import dk.model3.triage.Triage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -191,6 +194,81 @@ class BatchTests {
 		try (var files = Files.list(this.dir)) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("broken.jsonl.gz");
 		}
+	}
+
+	@Test
+	@Timeout(120) // before the firing limit, the endless line held its worker for ever
+	void rejectsALineTheRulesCannotEvaluateWithItsNumberAndClassifiesTheRest() throws Exception {
+		RuleVersions versions = new RuleVersions();
+		versions.activate(RuleCopies.compile(endlessOnMeasuresSentence(), "2021.03"));
+		Path input = Files.writeString(this.dir.resolve("in.jsonl"),
+				"""
+						{"citizenRef":"a1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","problems":["HOMELESSNESS"]}
+						{"citizenRef":"a2","age":33,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","measuresSentence":true}
+						{"citizenRef":"a3","age":50,"benefit":"DISABILITY_PENSION"}
+						""");
+		Path out = this.dir.resolve("out.jsonl");
+		BatchRun.Totals totals = Batch.run(versions, BatchFixture.options(input, out),
+				new java.io.PrintStream(OutputStream.nullOutputStream()));
+		assertThat(totals.in).isEqualTo(3);
+		assertThat(totals.out).isEqualTo(2);
+		assertThat(BatchFixture.lines(out))
+			.extracting((line) -> this.mapper.readTree(line).path("citizenRef").asString())
+			.containsExactly("a1", "a3");
+		JsonNode reject = this.mapper.readTree(BatchFixture.lines(this.dir.resolve("out.rejects.jsonl")).get(0));
+		assertThat(reject.path("line").asLong()).isEqualTo(2);
+		assertThat(reject.path("kind").asString()).isEqualTo("cannot be evaluated");
+		assertThat(reject.path("reason").asString()).contains("fired more than");
+	}
+
+	@Test
+	@Timeout(120) // before the fix, the writer waited for ever for the dead reader
+	void stopsWithTheReadersErrorWhenReadingFailsMidway() throws Exception {
+		byte[] population = Files.readAllBytes(BatchFixture.POPULATION);
+		java.io.InputStream failing = new java.io.InputStream() {
+			private int at;
+
+			@Override
+			public int read() {
+				if (this.at == population.length / 2) {
+					throw new IllegalStateException("the disk went away");
+				}
+				return population[this.at++] & 0xff;
+			}
+		};
+		InputFile input = InputFile.read(BatchFixture.POPULATION, null, population.length, failing);
+		BatchSettings settings = new BatchSettings(BatchFixture.versions(), null, null, BatchFixture.TODAY);
+		Classifier classifier = new Classifier(new ResponseTemplates(this.mapper), false, Batch.MEMORY);
+		Outputs outputs = new Outputs(this.dir.resolve("out.jsonl"));
+		assertThatThrownBy(() -> new BatchRun(settings, classifier, 2, 100).run(input, outputs,
+				new Progress(new java.io.PrintStream(OutputStream.nullOutputStream()), Progress.Mode.NONE,
+						population.length, () -> 0, 10_000)))
+			.hasMessageContaining("the disk went away");
+	}
+
+	private Path endlessOnMeasuresSentence() {
+		Path rules = RuleCopies.copy(this.dir);
+		try {
+			Files.writeString(rules.resolve("2021.03/flags.drl"),
+					Files.readString(rules.resolve("2021.03/flags.drl")) + """
+
+							rule "F-99 A measures-sentence flag raises itself again"
+								@id("F-99")
+								@source("000_376bb355f2c46007.txt")
+								@section("15-17 årige")
+								@da("Uendelig.")
+								@en("Endless.")
+							when
+								FlagRaised( flag == Flag.MEASURES_SENTENCE )
+							then
+								insert(new FlagRaised(Flag.MEASURES_SENTENCE));
+							end
+							""");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return rules;
 	}
 
 	@Test

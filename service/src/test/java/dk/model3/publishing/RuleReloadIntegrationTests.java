@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names the version and checksum that produced it. The folder watcher is off here: the
  * admin endpoint triggers each reload, so the test knows exactly when.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.rules.watch=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "triage.rules.watch=false", "triage.rules.completeness=quick" })
 class RuleReloadIntegrationTests {
 
 	static final Path RULES = RuleCopies.copy(temporaryFolder());
@@ -159,6 +160,110 @@ class RuleReloadIntegrationTests {
 			.allSatisfy((entry) -> assertThat(entry.path("outcome").asString()).isEqualTo("UNCHANGED"));
 	}
 
+	@Test
+	void retiresAVersionWhoseFolderIsGoneAndCountsIt() throws Exception {
+		Http http = new Http(this.port);
+		Path folder = newVersion("2096.01", "2096-01-01");
+		assertThat(
+				reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2096.01").path("outcome")
+					.asString())
+			.isEqualTo("ACTIVATED");
+		double before = retiredCount();
+
+		deleteFolder(folder);
+		JsonNode retired = reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2096.01");
+
+		assertThat(retired.path("outcome").asString()).isEqualTo("RETIRED");
+		assertThat(version(http, "2096.01").path("state").asString()).isEqualTo("RETIRED");
+		assertThat(http.post("/api/v1/triage", Http.CASEWORKER, REQUEST.formatted(1).replace("2021.03", "2096.01"))
+			.statusCode()).isEqualTo(404);
+		assertThat(retiredCount()).isEqualTo(before + 1);
+		JsonNode again = Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, ""));
+		assertThat(again.path("reloaded").findValuesAsString("version")).doesNotContain("2096.01");
+	}
+
+	@Test
+	void refusesAVersionThatComesIntoForceOnTheDayAnotherDoes() throws Exception {
+		Http http = new Http(this.port);
+		Path folder = newVersion("2023.02", "2023-01-01");
+
+		JsonNode refused = reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2023.02");
+
+		assertThat(refused.path("outcome").asString()).isEqualTo("REFUSED");
+		JsonNode problem = refused.path("problems").get(0);
+		assertThat(problem.path("file").asString()).isEqualTo("2023.02/version.yaml");
+		assertThat(problem.path("line").asInt())
+			.isEqualTo(RuleCopies.lineOf(folder.resolve("version.yaml"), "inForceFrom:"));
+		assertThat(problem.path("message").asString()).contains("2023-01-01", "2023.01");
+		assertThat(version(http, "2023.01").path("state").asString()).isEqualTo("ACTIVE");
+		assertThat(version(http, "2023.02").path("state").asString()).isEqualTo("REFUSED");
+	}
+
+	@Test
+	void refusesAVersionWithAGapItsScenariosMissBeforeItEverServes() throws Exception {
+		Http http = new Http(this.port);
+		Path folder = newVersion("2094.01", "2094-01-01");
+		// 30 year olds without employment potential and with two departments get no
+		// outcome: no scenario has one
+		RuleCopies.edit(folder.resolve("tiers.drl"), "\tAdult()\n\tLacksEmploymentPotential()\n",
+				"\tAdult()\n\tLacksEmploymentPotential()\n\tProfile( age != 30 || departmentsInvolved == null || departmentsInvolved != 2 )\n");
+
+		JsonNode refused = reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2094.01");
+
+		assertThat(refused.path("outcome").asString()).isEqualTo("REFUSED");
+		assertThat(refused.path("problems").findValuesAsString("message"))
+			.anySatisfy((message) -> assertThat(message).contains("completeness:", "get no outcome"));
+		assertThat(version(http, "2094.01").path("state").asString()).isEqualTo("REFUSED");
+		HttpResponse<String> gap = http.post("/api/v1/triage", Http.CASEWORKER, """
+				{"citizenRef": "gap-1", "age": 30, "rulesVersion": "2094.01", "benefit": "DISABILITY_PENSION",
+				 "departmentsInvolved": 2}""");
+		assertThat(gap.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void showsCaseworkersTheServingVersionsAndTheirDatesOnly() throws Exception {
+		Http http = new Http(this.port);
+		Path folder = newVersion("2095.01", "2095-01-01");
+		RuleCopies.edit(folder.resolve("tiers.drl"), "\tChild()\nthen", "\tChild(\nthen");
+		http.post("/api/v1/admin/rules/reload", Http.POLICY, "");
+
+		HttpResponse<String> caseworker = http.get("/api/v1/rules", Http.CASEWORKER);
+		assertThat(caseworker.statusCode()).isEqualTo(200);
+		JsonNode seen = Http.json(caseworker);
+		assertThat(seen.has("source")).isFalse();
+		assertThat(caseworker.body()).doesNotContain(RULES.getParent().getFileName().toString(), "refusal", "tiers.drl",
+				"2095.01");
+		assertThat(seen.path("versions").findValuesAsString("version")).contains("2021.03", "2023.01");
+		assertThat(seen.path("versions").get(0).path("inForceFrom").asString()).isEqualTo("2021-05-01");
+
+		HttpResponse<String> policy = http.get("/api/v1/rules", Http.POLICY);
+		assertThat(Http.json(policy).path("source").asString()).contains(RULES.getParent().getFileName().toString());
+		assertThat(policy.body()).contains("2095.01/tiers.drl");
+	}
+
+	private static Path newVersion(String id, String inForceFrom) throws IOException {
+		Path staging = Files.createTempDirectory("staging").resolve(id);
+		copyFolder(RULES.resolve("2023.01"), staging);
+		RuleCopies.edit(staging.resolve("version.yaml"), "id: \"2023.01\"", "id: \"" + id + "\"");
+		RuleCopies.edit(staging.resolve("version.yaml"), "inForceFrom: 2023-01-01", "inForceFrom: " + inForceFrom);
+		Files.move(staging, RULES.resolve(id));
+		return RULES.resolve(id);
+	}
+
+	private static void deleteFolder(Path folder) throws IOException {
+		try (var files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		Files.delete(folder);
+	}
+
+	private double retiredCount() {
+		var counter = this.meters.find("triage.rules.reloads").tag("outcome", "retired").counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
 	private static JsonNode reloaded(JsonNode result, String version) {
 		for (JsonNode entry : result.path("reloaded")) {
 			if (entry.path("version").asString().equals(version)) {
@@ -169,7 +274,7 @@ class RuleReloadIntegrationTests {
 	}
 
 	private static JsonNode version(Http http, String version) {
-		HttpResponse<String> response = http.get("/api/v1/rules", Http.CASEWORKER);
+		HttpResponse<String> response = http.get("/api/v1/rules", Http.POLICY);
 		assertThat(response.statusCode()).isEqualTo(200);
 		for (JsonNode entry : Http.json(response).path("versions")) {
 			if (entry.path("version").asString().equals(version)) {

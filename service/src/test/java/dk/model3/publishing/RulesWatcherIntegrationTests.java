@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The folder watcher picks up a new version folder without anyone calling the service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "triage.rules.watch=true", "triage.rules.watch-quiet=200ms" })
+		properties = { "triage.rules.watch=true", "triage.rules.watch-quiet=200ms", "triage.rules.completeness=quick" })
 class RulesWatcherIntegrationTests {
 
 	static final Path RULES = RuleCopies.copy(temporaryFolder());
@@ -48,7 +48,7 @@ class RulesWatcherIntegrationTests {
 		long deadline = System.nanoTime() + 90_000_000_000L;
 		while (!"ACTIVE".equals(state) && System.nanoTime() < deadline) {
 			Thread.sleep(200);
-			for (JsonNode entry : Http.json(http.get("/api/v1/rules", Http.CASEWORKER)).path("versions")) {
+			for (JsonNode entry : Http.json(http.get("/api/v1/rules", Http.POLICY)).path("versions")) {
 				if (entry.path("version").asString().equals("2098.01")) {
 					state = entry.path("state").asString();
 				}

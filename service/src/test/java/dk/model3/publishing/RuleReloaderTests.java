@@ -1,0 +1,123 @@
+package dk.model3.publishing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dk.model3.authoring.RuleCopies;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessGate;
+import dk.model3.rules.CompletenessRecords;
+import dk.model3.rules.RuleFolders;
+import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersions;
+import dk.model3.rules.RulesProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The completeness gate's bookkeeping with the full check: its verdict is given here by a
+ * gate the test controls, since the real full check takes minutes per version
+ * ({@code CompletenessCheckTests} and the reload integration tests run the real check).
+ */
+class RuleReloaderTests {
+
+	private static final RulesProperties.Completeness FULL = RulesProperties.Completeness.FULL;
+
+	/** A gate that answers when the test lets it. */
+	static final class HeldGate implements CompletenessGate {
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final List<RuleProblem> verdict;
+
+		int checks;
+
+		HeldGate(List<RuleProblem> verdict) {
+			this.verdict = verdict;
+		}
+
+		@Override
+		public synchronized List<RuleProblem> check(CompiledRules rules, RulesProperties.Completeness mode) {
+			this.checks++;
+			try {
+				this.release.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return this.verdict;
+		}
+
+		@Override
+		public long profiles(RulesProperties.Completeness mode) {
+			return 42;
+		}
+
+	}
+
+	private static RuleReloader reloader(Path rules, RuleVersions versions, CompletenessGate gate) {
+		return new RuleReloader(new RuleLoader(RuleFolders.inDirectory(rules)), versions, new SimpleMeterRegistry(),
+				new RulesProperties(rules.toString(), false, Duration.ofMillis(500), FULL), gate);
+	}
+
+	private static void awaitNoneChecking(RuleVersions versions) throws InterruptedException {
+		for (int i = 0; i < 600
+				&& versions.entries().stream().anyMatch((entry) -> entry.state() == RuleVersions.State.CHECKING); i++) {
+			Thread.sleep(50);
+		}
+	}
+
+	@Test
+	void keepsAVersionWithoutARecordedCheckOutOfServiceUntilItsCheckPassesAndRecordsThePass(@TempDir Path dir)
+			throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		java.nio.file.Files.deleteIfExists(rules.resolve(CompletenessRecords.FILE));
+		RuleVersions versions = new RuleVersions();
+		HeldGate gate = new HeldGate(List.of());
+
+		RuleReloader reloader = reloader(rules, versions, gate);
+
+		assertThat(versions.active()).isEmpty();
+		assertThat(versions.entries()).extracting(RuleVersions.Entry::state).containsOnly(RuleVersions.State.CHECKING);
+		assertThat(reloader.checking("2023.01")).isPresent();
+		gate.release.countDown();
+		awaitNoneChecking(versions);
+		assertThat(versions.active()).extracting(CompiledRules::version).containsExactly("2021.03", "2023.01");
+		assertThat(CompletenessRecords.passed(RuleFolders.inDirectory(rules)))
+			.containsExactlyInAnyOrderElementsOf(versions.active().stream().map(CompiledRules::checksum).toList());
+
+		// the next start finds the records and checks nothing
+		RuleVersions again = new RuleVersions();
+		HeldGate never = new HeldGate(List.of());
+		reloader(rules, again, never);
+		assertThat(again.active()).hasSize(2);
+		assertThat(never.checks).isZero();
+	}
+
+	@Test
+	void refusesAVersionWhoseCheckFindsAGap(@TempDir Path dir) throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		java.nio.file.Files.deleteIfExists(rules.resolve(CompletenessRecords.FILE));
+		RuleVersions versions = new RuleVersions();
+		HeldGate gate = new HeldGate(
+				List.of(new RuleProblem("2023.01", 0, 0, "completeness: 1 profiles get no outcome")));
+		reloader(rules, versions, gate);
+		gate.release.countDown();
+		awaitNoneChecking(versions);
+		assertThat(versions.active()).isEmpty();
+		assertThat(versions.entries()).allSatisfy((entry) -> {
+			assertThat(entry.state()).isEqualTo(RuleVersions.State.REFUSED);
+			assertThat(entry.problems()).extracting(RuleProblem::message)
+				.containsExactly("completeness: 1 profiles get no outcome");
+		});
+		assertThat(CompletenessRecords.passed(RuleFolders.inDirectory(rules))).isEmpty();
+	}
+
+}
