@@ -1,11 +1,12 @@
 package dk.model3.publishing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
+import dk.model3.problems.Problems;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersions;
 
@@ -24,15 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RulesController {
 
-	private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-
 	private final RuleVersions versions;
 
 	private final RuleReloader reloader;
 
-	RulesController(RuleVersions versions, RuleReloader reloader) {
+	private final Clock clock;
+
+	RulesController(RuleVersions versions, RuleReloader reloader, Clock clock) {
 		this.versions = versions;
 		this.reloader = reloader;
+		this.clock = clock;
 	}
 
 	/** The rules' source and every version folder, oldest first. */
@@ -66,7 +68,7 @@ class RulesController {
 	RulesList list() {
 		String today = null;
 		try {
-			today = this.versions.inForceOn(LocalDate.now(COPENHAGEN)).version();
+			today = this.versions.inForceOn(LocalDate.now(this.clock)).version();
 		}
 		catch (RuntimeException ex) {
 			// no version in force today: say so with null
@@ -82,10 +84,9 @@ class RulesController {
 	@PostMapping(path = "/api/v1/admin/rules/reload", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> reload() {
 		if (!this.reloader.reloadable()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+			ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rules-not-reloadable", "Rules cannot be reloaded",
 					"The service runs the rules packaged in its jar, which cannot change. "
 							+ "Set triage.rules.dir to a rules folder to reload rules.");
-			problem.setTitle("Rules cannot be reloaded");
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);

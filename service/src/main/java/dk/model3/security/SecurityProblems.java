@@ -1,16 +1,13 @@
 package dk.model3.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dk.model3.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -21,10 +18,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * the scheme the caller should use, so a browser asks for Basic credentials.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	private static final String TYPE_BASE = "urn:model3:problem:";
-
-	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final String challenge;
 
@@ -49,15 +42,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
 			String title, String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", TYPE_BASE + type);
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.mapper.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, status, type, title, detail);
 	}
 
 }

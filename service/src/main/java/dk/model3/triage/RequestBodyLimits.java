@@ -1,9 +1,8 @@
 package dk.model3.triage;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dk.model3.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,53 +10,52 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a body over {@code triage.max-request-bytes} with 413: up front when the length
- * is declared, while reading when it is chunked. A triage request is a few hundred bytes.
+ * Bounds what reading a request body may cost. Its size: over
+ * {@code triage.max-request-bytes} is a 413, up front when the length is declared, while
+ * reading when it is chunked. Its time: the whole body must arrive within
+ * {@code triage.request-body-deadline} of the request's start, or the request is cut off
+ * with a 408. Tomcat's own timeout is between reads only, so a client sending one byte a
+ * second would otherwise hold a worker thread for as long as it likes.
  */
 @Component
-class RequestSizeLimit extends OncePerRequestFilter {
+class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final long deadlineNanos;
 
-	RequestSizeLimit(@Value("${triage.max-request-bytes:65536}") long limit) {
-		this.limit = limit;
+	RequestBodyLimits(TriageProperties properties) {
+		this.limit = properties.maxRequestBytes();
+		this.deadlineNanos = properties.requestBodyDeadline().toNanos();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", ProblemResponses.TYPE_BASE + "payload-too-large");
-			problem.put("title", "Request body too large");
-			problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-			problem.put("detail", new PayloadTooLarge(this.limit).getMessage());
-			this.mapper.writeValue(response.getOutputStream(), problem);
+			Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, PayloadTooLarge.TYPE, PayloadTooLarge.TITLE,
+					new PayloadTooLarge(this.limit).getMessage());
 			return;
 		}
-		chain.doFilter(new Limited(request, this.limit), response);
+		chain.doFilter(new Limited(request, this.limit, System.nanoTime() + this.deadlineNanos), response);
 	}
 
 	private static final class Limited extends HttpServletRequestWrapper {
 
 		private final long limit;
 
-		Limited(HttpServletRequest request, long limit) {
+		private final long deadline;
+
+		Limited(HttpServletRequest request, long limit, long deadline) {
 			super(request);
 			this.limit = limit;
+			this.deadline = deadline;
 		}
 
 		@Override
@@ -69,6 +67,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 				@Override
 				public int read() throws IOException {
+					checkDeadline();
 					int b = in.read();
 					if (b >= 0) {
 						count(1);
@@ -78,6 +77,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 				@Override
 				public int read(byte[] buffer, int offset, int length) throws IOException {
+					checkDeadline();
 					int n = in.read(buffer, offset, length);
 					if (n > 0) {
 						count(n);
@@ -89,6 +89,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
 					this.read += n;
 					if (this.read > Limited.this.limit) {
 						throw new PayloadTooLarge(Limited.this.limit);
+					}
+					checkDeadline();
+				}
+
+				private void checkDeadline() {
+					if (System.nanoTime() - Limited.this.deadline > 0 && !in.isFinished()) {
+						setAttribute(UnreadBodyValve.CUT_OFF, Boolean.TRUE);
+						throw new BodyTooSlow();
 					}
 				}
 
@@ -108,6 +116,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
 				}
 
 			};
+		}
+
+	}
+
+	/** A body that did not arrive within the deadline. */
+	static final class BodyTooSlow extends RuntimeException {
+
+		BodyTooSlow() {
+			super("the request body did not arrive in time; send it at once");
 		}
 
 	}
