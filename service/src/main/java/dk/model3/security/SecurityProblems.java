@@ -14,8 +14,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as RFC 9457 problems like every other error of the service. The 401 names
- * the scheme the caller should use, so a browser asks for Basic credentials.
+ * 401, 403 and 429 (too many failed sign-ins) as RFC 9457 problems like every other error
+ * of the service. The 401 names the scheme the caller should use, so a browser asks for
+ * Basic credentials; the 429 says when to try again.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -28,6 +29,12 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof SignInThrottled throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfter().toSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-failures",
+					"Too many failed sign-ins", throttled.getMessage());
+			return;
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
 		write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
 				"Send valid credentials: " + this.challenge.split(" ")[0] + " authentication.");
