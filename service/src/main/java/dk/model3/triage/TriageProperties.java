@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * whole body may take to arrive.
  */
 @ConfigurationProperties("triage")
-record TriageProperties(@DefaultValue("65536") long maxRequestBytes,
-		@DefaultValue("10s") Duration requestBodyDeadline) {
+record TriageProperties(@DefaultValue("65536") long maxRequestBytes, @DefaultValue("5s") Duration requestBodyDeadline) {
 
 }
