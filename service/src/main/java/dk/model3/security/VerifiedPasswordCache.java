@@ -21,7 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * bcrypt check costs tens of milliseconds by design; without the cache every API call
  * would pay it. The cache holds a keyed hash (HMAC under a key made at start, never
  * stored) of the stored hash and the password, never the password; only successes are
- * remembered, so a wrong guess always costs the full bcrypt check.
+ * remembered (a guesser cannot fill the cache), so a wrong guess always costs the full
+ * bcrypt check. Requests bringing the same password at the same time wait for one check.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
@@ -52,12 +53,11 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 			return false;
 		}
 		String fingerprint = fingerprint(rawPassword, encodedPassword);
-		if (this.verified.getIfPresent(fingerprint) != null) {
-			return true;
-		}
-		boolean matches = this.encoder.matches(rawPassword, encodedPassword);
-		if (matches) {
-			this.verified.put(fingerprint, Boolean.TRUE);
+		// requests bringing the same password at once share one check instead of each
+		// paying bcrypt
+		boolean matches = this.verified.get(fingerprint, (key) -> this.encoder.matches(rawPassword, encodedPassword));
+		if (!matches) {
+			this.verified.invalidate(fingerprint);
 		}
 		return matches;
 	}

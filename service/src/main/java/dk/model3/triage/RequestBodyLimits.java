@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,6 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * second would otherwise hold a worker thread for as long as it likes.
  */
 @Component
+// first, before the sign-in and its password check: the deadline counts from the
+// request's
+// start, and a body too large is refused before anything else is done for it
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestBodyLimits extends OncePerRequestFilter {
 
 	private final long limit;

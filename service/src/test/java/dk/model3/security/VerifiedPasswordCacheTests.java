@@ -1,5 +1,10 @@
 package dk.model3.security;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,6 +66,22 @@ class VerifiedPasswordCacheTests {
 		String otherUsers = this.cache.encode("another-password");
 		this.cache.matches("the-right-password", this.stored);
 		assertThat(this.cache.matches("the-right-password", otherUsers)).isFalse();
+	}
+
+	@Test
+	void checksAPasswordOnceWhenManyRequestsBringItAtOnce() throws Exception {
+		ExecutorService requests = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> answers = requests
+				.invokeAll(Collections.nCopies(8, () -> this.cache.matches("the-right-password", this.stored)));
+			for (Future<Boolean> answer : answers) {
+				assertThat(answer.get()).isTrue();
+			}
+		}
+		finally {
+			requests.shutdownNow();
+		}
+		assertThat(this.bcryptChecks).hasValue(1);
 	}
 
 	@Test
