@@ -1,7 +1,6 @@
 package dk.model3.audit;
 
-import java.net.URI;
-
+import dk.model3.problems.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +18,8 @@ class DecisionLogProblems {
 	@ExceptionHandler(DecisionLog.DecisionLogUnavailable.class)
 	ProblemDetail unavailable(DecisionLog.DecisionLogUnavailable ex) {
 		log.error("Decision log write failed; refusing decisions until it works again", ex.getCause());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "decision-log-unavailable", "Decision log unavailable",
 				"The decision could not be recorded in the decision log, so it was not given. Try again later.");
-		problem.setType(URI.create("urn:model3:problem:decision-log-unavailable"));
-		problem.setTitle("Decision log unavailable");
-		return problem;
 	}
 
 }

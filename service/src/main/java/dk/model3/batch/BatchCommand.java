@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersions;
 import dk.model3.rules.UnknownVersion;
+import dk.model3.triage.Copenhagen;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,7 +79,7 @@ public final class BatchCommand implements Callable<Integer> {
 			System.err.println("no rule version could be loaded");
 			return 2;
 		}
-		LocalDate defaultDate = (this.date != null) ? this.date : LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+		LocalDate defaultDate = (this.date != null) ? this.date : LocalDate.now(Copenhagen.clock());
 		try {
 			Batch.run(versions,
 					new Batch.Options(this.input, this.format, this.output, this.rules, this.compare, defaultDate,

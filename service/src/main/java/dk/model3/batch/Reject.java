@@ -3,7 +3,7 @@ package dk.model3.batch;
 import java.util.List;
 
 import dk.model3.request.FieldError;
-import dk.model3.request.RequestReader;
+import dk.model3.request.CprNumbers;
 
 /**
  * A rejected line: its number, the kind of fault and the reason. Never the line's
@@ -13,10 +13,9 @@ import dk.model3.request.RequestReader;
 record Reject(long line, String kind, String reason, List<FieldError> errors) {
 
 	Reject {
-		reason = RequestReader.maskCpr(reason);
+		reason = CprNumbers.mask(reason);
 		errors = errors.stream()
-			.map((error) -> new FieldError(RequestReader.maskCpr(error.field()),
-					RequestReader.maskCpr(error.message())))
+			.map((error) -> new FieldError(CprNumbers.mask(error.field()), CprNumbers.mask(error.message())))
 			.toList();
 	}
 

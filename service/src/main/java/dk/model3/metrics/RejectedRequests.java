@@ -3,7 +3,7 @@ package dk.model3.metrics;
 import java.io.IOException;
 import java.util.Map;
 
-import dk.model3.triage.RejectionReason;
+import dk.model3.problems.RejectionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import dk.model3.problems.Problems;
 import dk.model3.rules.RuleProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import dk.model3.rules.RuleVersions;
@@ -117,10 +118,9 @@ class RulesController {
 	@PostMapping(path = "/api/v1/admin/rules/reload", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> reload() {
 		if (!this.reloader.reloadable()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+			ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "rules-not-reloadable", "Rules cannot be reloaded",
 					"The service runs the rules packaged in its jar, which cannot change. "
 							+ "Set triage.rules.dir to a rules folder to reload rules.");
-			problem.setTitle("Rules cannot be reloaded");
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(problem);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +29,12 @@ public final class RequestReader {
 			"employmentPotential", "problems", "brainInjuryCoordination", "measuresSentence", "placedOutOfHome",
 			"serviceActMeasures", "departmentsInvolved");
 
-	private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+	/** The assessment dates the service takes: wide enough for any real case. */
+	public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
-	// ten digits, or six, a dash and four, not part of a longer run of digits
-	private static final Pattern CPR = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
+	public static final LocalDate LATEST_DATE = LocalDate.of(2200, 12, 31);
+
+	private static final Pattern REF = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z._-]{1,32}");
 
@@ -43,9 +46,15 @@ public final class RequestReader {
 		if (!node.isObject()) {
 			throw new InvalidRequest(List.of(new FieldError("", "must be a JSON object with the triage fields")));
 		}
+		if (node.size() > FIELDS.size()) {
+			// refused before any field is looked at: the contract has no more fields than
+			// this
+			throw new InvalidRequest(List.of(new FieldError("", "has " + node.size() + " fields; the contract has "
+					+ FIELDS.size() + ": " + String.join(", ", FIELDS))));
+		}
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
 			if (!FIELDS.contains(entry.getKey())) {
-				fields.error("/" + maskCpr(entry.getKey()),
+				fields.error("/" + CprNumbers.mask(entry.getKey()),
 						"unknown field; allowed fields are " + String.join(", ", FIELDS));
 			}
 		}
@@ -62,24 +71,11 @@ public final class RequestReader {
 		boolean serviceActMeasures = fields.bool("serviceActMeasures");
 		Integer departments = fields.integer("departmentsInvolved", false, 0, 20);
 		if (!fields.errors.isEmpty()) {
-			throw new InvalidRequest(fields.errors);
+			throw new InvalidRequest(fields.errors, fields.omitted);
 		}
 		return new TriageRequest(citizenRef, age, assessmentDate, rulesVersion, benefit,
 				(potential != null) ? potential : EmploymentPotential.UNKNOWN, problems, brainInjury, measuresSentence,
 				placedOutOfHome, serviceActMeasures, departments);
-	}
-
-	/** True when the text holds something shaped like a CPR number. */
-	public static boolean looksLikeCpr(String text) {
-		return CPR.matcher(text).find();
-	}
-
-	/**
-	 * The text with every CPR-shaped number replaced, for anything that repeats a
-	 * caller's input back: a field name, a parser's message.
-	 */
-	public static String maskCpr(String text) {
-		return (text != null) ? CPR.matcher(text).replaceAll("[masked]") : null;
 	}
 
 	private static final class Fields {
@@ -88,12 +84,32 @@ public final class RequestReader {
 
 		private final List<FieldError> errors = new ArrayList<>();
 
+		private int omitted;
+
+		// fields whose allowed values an earlier error already listed
+		private final Set<String> valuesListed = new HashSet<>();
+
 		Fields(JsonNode node) {
 			this.node = node;
 		}
 
 		void error(String field, String message) {
-			this.errors.add(new FieldError(field, message));
+			if (this.errors.size() < InvalidRequest.MAX_ERRORS) {
+				this.errors.add(new FieldError(field, message));
+			}
+			else {
+				this.omitted++;
+			}
+		}
+
+		/**
+		 * The allowed values the first time a field is refused, a pointer to them after.
+		 */
+		private String oneOf(String field, String pointer, Class<? extends Enum<?>> type) {
+			if (this.valuesListed.add(field)) {
+				return "must be one of " + names(type);
+			}
+			return "must be one of the values listed at " + pointer;
 		}
 
 		/** The value, or null when absent or JSON null. */
@@ -117,7 +133,7 @@ public final class RequestReader {
 				return null;
 			}
 			String ref = value.stringValue();
-			if (looksLikeCpr(ref)) {
+			if (CprNumbers.contains(ref)) {
 				error("/citizenRef",
 						"looks like a CPR number; send an opaque case reference, never a personal identifier");
 				return null;
@@ -152,13 +168,18 @@ public final class RequestReader {
 			}
 			if (value.isString()) {
 				try {
-					return LocalDate.parse(value.stringValue());
+					LocalDate date = LocalDate.parse(value.stringValue());
+					if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+						error("/" + name, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE);
+						return null;
+					}
+					return date;
 				}
 				catch (DateTimeParseException ex) {
 					// reported below
 				}
 			}
-			error("/" + name, "must be an ISO date, e.g. 2024-03-01");
+			error("/" + name, "must be an ISO date from " + EARLIEST_DATE + " to " + LATEST_DATE + ", e.g. 2024-03-01");
 			return null;
 		}
 
@@ -184,7 +205,7 @@ public final class RequestReader {
 			}
 			E parsed = parseEnum(value, type);
 			if (parsed == null) {
-				error("/" + name, "must be one of " + names(type));
+				error("/" + name, oneOf(name, "/" + name, type));
 			}
 			return parsed;
 		}
@@ -199,10 +220,21 @@ public final class RequestReader {
 				error("/problems", "must be an array of " + names(Problem.class));
 				return problems;
 			}
+			int known = Problem.values().length;
+			if (value.size() > known) {
+				// more items than there are problems cannot be valid: refused without
+				// reading
+				// each
+				error("/problems", "has " + value.size() + " items; there are " + known
+						+ " problems and each may appear once: " + names(Problem.class));
+				return problems;
+			}
+			String firstRefused = null;
 			for (int i = 0; i < value.size(); i++) {
 				Problem problem = parseEnum(value.get(i), Problem.class);
 				if (problem == null) {
-					error("/problems/" + i, "must be one of " + names(Problem.class));
+					firstRefused = (firstRefused != null) ? firstRefused : "/problems/" + i;
+					error("/problems/" + i, oneOf("problems", firstRefused, Problem.class));
 				}
 				else if (!problems.add(problem)) {
 					error("/problems/" + i, "repeats " + problem + "; each problem may appear once");

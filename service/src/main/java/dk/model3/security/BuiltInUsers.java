@@ -1,7 +1,6 @@
 package dk.model3.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,46 +8,41 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The users {@code caseworker} and {@code policy}. A password that is not configured is
- * generated and logged once, as Spring Boot does for its default user; a configured one
- * is never logged.
+ * The users {@code caseworker} and {@code policy}. A configured password must pass
+ * {@link PasswordRules}; one that is not configured is generated once into an owner-only
+ * file ({@link GeneratedPasswords}). Neither is ever logged: the log says where the
+ * generated ones are.
  */
 final class BuiltInUsers {
 
 	private static final Logger log = LoggerFactory.getLogger(BuiltInUsers.class);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private BuiltInUsers() {
 	}
 
-	static InMemoryUserDetailsManager of(SecurityProperties properties, PasswordEncoder encoder) {
-		return new InMemoryUserDetailsManager(
-				user("caseworker", properties.caseworkerPassword(), "TRIAGE_CASEWORKER_PASSWORD", encoder,
-						Roles.CASEWORKER),
-				user("policy", properties.policyPassword(), "TRIAGE_POLICY_PASSWORD", encoder, Roles.POLICY));
+	static List<UserDetails> of(SecurityProperties properties, PasswordEncoder encoder) {
+		GeneratedPasswords generated = new GeneratedPasswords(properties.generatedPasswordsFile());
+		return List.of(
+				user("caseworker", properties.caseworkerPassword(), "TRIAGE_CASEWORKER_PASSWORD", Roles.CASEWORKER,
+						properties, generated, encoder),
+				user("policy", properties.policyPassword(), "TRIAGE_POLICY_PASSWORD", Roles.POLICY, properties,
+						generated, encoder));
 	}
 
-	private static UserDetails user(String name, String configured, String variable, PasswordEncoder encoder,
-			String role) {
+	private static UserDetails user(String name, String configured, String variable, String role,
+			SecurityProperties properties, GeneratedPasswords generated, PasswordEncoder encoder) {
 		String password = configured;
 		if (password == null || password.isBlank()) {
-			password = generated();
-			log.warn(String.format(
-					"%n%nUsing generated password for user '%s': %s%n"
-							+ "Set %s to choose it. This generated password is for development use only.%n",
-					name, password, variable));
+			password = generated.passwordFor(name);
+			log.warn("No password set for user '{}': it has a generated one, in {} (readable by this user only). "
+					+ "Set {} to choose it.", name, generated.file(), variable);
+		}
+		else {
+			PasswordRules.check(variable, password, properties.devMode());
 		}
 		return User.withUsername(name).password(encoder.encode(password)).roles(role).build();
-	}
-
-	private static String generated() {
-		byte[] bytes = new byte[18];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

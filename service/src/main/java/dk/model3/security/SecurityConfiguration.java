@@ -1,6 +1,12 @@
 package dk.model3.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +15,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
@@ -64,20 +75,38 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The built-in users; in JWT mode there are none (an empty store also keeps Spring
-	 * Boot from generating its own default user).
+	 * The users who sign in with a password: the built-in two and those of the users
+	 * file. In JWT mode there are none (an empty store also keeps Spring Boot from
+	 * generating its own default user).
 	 */
 	@Bean
-	UserDetailsService userDetailsService(SecurityProperties properties, ConstantTimePasswordEncoder encoder) {
+	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
 		if (properties.mode() == SecurityProperties.Mode.JWT) {
-			return new InMemoryUserDetailsManager();
+			return new UserStore(List.of());
 		}
-		return BuiltInUsers.of(properties, encoder);
+		List<UserDetails> users = new ArrayList<>(BuiltInUsers.of(properties, encoder));
+		if (properties.usersFile() != null && !properties.usersFile().toString().isBlank()) {
+			users.addAll(UsersFile.read(properties.usersFile(), properties.devMode()));
+		}
+		UserStore store = new UserStore(users);
+		log.info("Users who may sign in: {}{}", String.join(", ", store.names()),
+				properties.devMode() ? " (development mode: short and plain-text passwords allowed)" : "");
+		return store;
 	}
 
+	/** Stored passwords are bcrypt hashes; verified ones are remembered for a while. */
 	@Bean
-	ConstantTimePasswordEncoder passwordEncoder() {
-		return new ConstantTimePasswordEncoder();
+	PasswordEncoder passwordEncoder() {
+		return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+				Ticker.systemTicker());
+	}
+
+	/** Every password sign-in goes through the failure limits. */
+	@Bean
+	GuardedSignIn guardedSignIn(UserDetailsService users, PasswordEncoder encoder, SecurityProperties properties) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new GuardedSignIn(passwords, new SignInGuard(properties.signIn(), Ticker.systemTicker()));
 	}
 
 }

@@ -1,30 +1,24 @@
 package dk.model3.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dk.model3.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 as RFC 9457 problems like every other error of the service. The 401 names
- * the scheme the caller should use, so a browser asks for Basic credentials.
+ * 401, 403 and 429 (too many failed sign-ins) as RFC 9457 problems like every other error
+ * of the service. The 401 names the scheme the caller should use, so a browser asks for
+ * Basic credentials; the 429 says when to try again.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	private static final String TYPE_BASE = "urn:model3:problem:";
-
-	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final String challenge;
 
@@ -35,6 +29,12 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof SignInThrottled throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfter().toSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-failures",
+					"Too many failed sign-ins", throttled.getMessage());
+			return;
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
 		write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
 				"Send valid credentials: " + this.challenge.split(" ")[0] + " authentication.");
@@ -49,15 +49,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
 			String title, String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", TYPE_BASE + type);
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.mapper.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, status, type, title, detail);
 	}
 
 }

@@ -2,7 +2,7 @@ package dk.model3.triage;
 
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
-import dk.model3.request.RequestReader;
+import dk.model3.request.CprNumbers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +29,8 @@ public class JsonBodyReader {
 		catch (JacksonException ex) {
 			String where = (ex.getLocation() != null)
 					? " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : "";
-			throw new InvalidRequest(java.util.List.of(new FieldError("",
-					"is not valid JSON" + where + ": " + RequestReader.maskCpr(ex.getOriginalMessage()))));
+			throw new InvalidRequest(java.util.List
+				.of(new FieldError("", "is not valid JSON" + where + ": " + CprNumbers.mask(ex.getOriginalMessage()))));
 		}
 	}
 

@@ -49,12 +49,26 @@ public class Triage {
 	}
 
 	/**
+	 * Decides a case for a caseworker, who may pin only the version in force on the
+	 * assessment date.
+	 */
+	public TriageResponse decide(TriageRequest request) {
+		return decide(request, Pinning.IN_FORCE_ONLY);
+	}
+
+	/**
 	 * Decides a case for the API: the decision log and the metrics are told before the
 	 * answer goes out.
 	 */
-	public TriageResponse decide(TriageRequest request) {
+	public TriageResponse decide(TriageRequest request, Pinning pinning) {
 		LocalDate date = date(request);
 		CompiledRules rules = this.versions.resolve(request.rulesVersion(), date);
+		if (request.rulesVersion() != null && pinning == Pinning.IN_FORCE_ONLY) {
+			CompiledRules inForce = this.versions.inForceOn(date);
+			if (!inForce.version().equals(rules.version())) {
+				throw new VersionNotInForce(rules.version(), date, inForce.version());
+			}
+		}
 		long start = System.nanoTime();
 		Decision decision = rules.evaluate(request.profile());
 		long nanos = System.nanoTime() - start;
@@ -62,6 +76,17 @@ public class Triage {
 			observer.decided(request, date, decision, nanos);
 		}
 		return TriageResponse.of(request.citizenRef(), date, decision);
+	}
+
+	/** Which rule versions a caller may pin. */
+	public enum Pinning {
+
+		/** Only the version in force on the assessment date: caseworkers. */
+		IN_FORCE_ONLY,
+
+		/** Any active version, to try one before it is in force: policy staff. */
+		ANY_ACTIVE
+
 	}
 
 	private LocalDate date(TriageRequest request) {

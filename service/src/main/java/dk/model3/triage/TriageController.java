@@ -2,6 +2,7 @@ package dk.model3.triage;
 
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,10 @@ class TriageController {
 
 	@PostMapping(path = "/api/v1/triage", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	TriageResponse triage(@RequestBody byte[] body) {
+	TriageResponse triage(@RequestBody byte[] body, HttpServletRequest http) {
 		TriageRequest request = RequestReader.read(this.bodies.read(body));
-		TriageResponse response = this.triage.decide(request);
+		TriageResponse response = this.triage.decide(request,
+				http.isUserInRole("POLICY") ? Triage.Pinning.ANY_ACTIVE : Triage.Pinning.IN_FORCE_ONLY);
 		// the case reference and the decision, never the profile
 		log.info("triage citizenRef={} rulesVersion={} status={} tier={} flags={}", response.citizenRef(),
 				response.rulesVersion(), response.status(), response.tier(), response.flags());

@@ -70,7 +70,7 @@ class RuleReloadIntegrationTests {
 			load.add(clients.submit(() -> {
 				while (running.get()) {
 					long n = sequence.incrementAndGet();
-					HttpResponse<String> response = http.post("/api/v1/triage", Http.CASEWORKER, REQUEST.formatted(n));
+					HttpResponse<String> response = http.post("/api/v1/triage", Http.POLICY, REQUEST.formatted(n));
 					JsonNode body = (response.statusCode() == 200) ? Http.json(response) : null;
 					stamps.add(new Stamp(n, response.statusCode(),
 							(body != null) ? body.path("rulesVersion").asString() : null,

@@ -92,7 +92,19 @@ class RequestReaderTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "case-12345", "2024-000123", "12345678901" })
+	@ValueSource(strings = { "010190.1234", "010190_1234", "010190:1234", "010190--1234", "01-01-90-1234",
+			"ref:3112.99.0001", "a.290200-1234.b" })
+	void refusesACprNumberWrittenWithAnySeparators(String ref) {
+		InvalidRequest ex = refused("{'citizenRef':'" + ref + "','age':30,'benefit':'NONE'}");
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("/citizenRef");
+			assertThat(error.message()).contains("CPR").doesNotContain(ref);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "case-12345", "2024-000123", "12345678901", "320190-1234", "011390-1234", "300290-1234",
+			"2024-01-15" })
 	void acceptsReferencesThatAreNotCprShaped(String ref) {
 		assertThat(RequestReader.read(json("{'citizenRef':'" + ref + "','age':30,'benefit':'NONE'}")).citizenRef())
 			.isEqualTo(ref);
@@ -120,6 +132,73 @@ class RequestReaderTests {
 			.read(json("{'citizenRef':'c','age':30,'benefit':'NONE','employmentPotential':null,'problems':null}"));
 		assertThat(request.employmentPotential()).isEqualTo(EmploymentPotential.UNKNOWN);
 		assertThat(request.problems()).isEmpty();
+	}
+
+	@Test
+	void listsTwentyErrorsAndCountsTheRest() {
+		StringBuilder json = new StringBuilder("{'citizenRef':'','age':-1,'benefit':'X','employmentPotential':'X',"
+				+ "'brainInjuryCoordination':1,'measuresSentence':1,'placedOutOfHome':1,'serviceActMeasures':1,"
+				+ "'departmentsInvolved':-1,'assessmentDate':'x','rulesVersion':'?','problems':[");
+		for (int i = 0; i < 14; i++) {
+			json.append((i > 0) ? "," : "").append("'P").append(i).append("'");
+		}
+		InvalidRequest ex = refused(json.append("]}").toString());
+		assertThat(ex.errors()).hasSize(InvalidRequest.MAX_ERRORS);
+		assertThat(ex.omitted()).isEqualTo(11 + 14 - InvalidRequest.MAX_ERRORS);
+		assertThat(ex.getMessage()).endsWith("and 5 more");
+	}
+
+	@Test
+	void listsTheAllowedValuesOnceForAField() {
+		InvalidRequest ex = refused("{'citizenRef':'c','age':30,'benefit':'NONE','problems':['A','ADHD','B','C']}");
+		assertThat(ex.errors()).extracting(FieldError::field)
+			.containsExactly("/problems/0", "/problems/2", "/problems/3");
+		assertThat(ex.errors().get(0).message()).contains("SEVERE_MENTAL_ILLNESS", "DEVELOPMENTAL_DISABILITY");
+		assertThat(ex.errors().subList(1, 3)).allSatisfy((error) -> {
+			assertThat(error.message()).doesNotContain("SEVERE_MENTAL_ILLNESS").contains("/problems/0");
+		});
+	}
+
+	@Test
+	void refusesMoreProblemsThanThereAreWithoutReadingEach() {
+		String items = String.join(",", java.util.Collections.nCopies(32_000, "1"));
+		InvalidRequest ex = refused("{'citizenRef':'c','age':30,'benefit':'NONE','problems':[" + items + "]}");
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("/problems");
+			assertThat(error.message()).contains("32000 items", "14 problems");
+		});
+	}
+
+	@Test
+	void refusesMoreFieldsThanTheContractHas() {
+		StringBuilder json = new StringBuilder("{'citizenRef':'c','age':30,'benefit':'NONE'");
+		for (int i = 0; i < 10; i++) {
+			json.append(",'extra").append(i).append("':[1,2,3]");
+		}
+		InvalidRequest ex = refused(json.append("}").toString());
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEmpty();
+			assertThat(error.message()).contains("13 fields", "the contract has 12");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1899-12-31", "2201-01-01", "+999999999-12-31", "-0001-01-01" })
+	void refusesAnAssessmentDateOutsideTheYears1900To2200(String date) {
+		InvalidRequest ex = refused("{'citizenRef':'c','age':30,'benefit':'NONE','assessmentDate':'" + date + "'}");
+		assertThat(ex.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("/assessmentDate");
+			assertThat(error.message()).contains("1900-01-01", "2200-12-31");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1900-01-01", "2200-12-31" })
+	void acceptsTheFirstAndLastDayOfTheDateRange(String date) {
+		assertThat(
+				RequestReader.read(json("{'citizenRef':'c','age':30,'benefit':'NONE','assessmentDate':'" + date + "'}"))
+					.assessmentDate())
+			.isEqualTo(LocalDate.parse(date));
 	}
 
 	@Test

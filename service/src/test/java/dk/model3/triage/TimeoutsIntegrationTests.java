@@ -1,10 +1,17 @@
 package dk.model3.triage;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dk.model3.HttpTestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * A client that opens a connection and then stalls is dropped after the connection
- * timeout (1 s in the tests, 5 s in production) instead of holding a thread.
+ * timeout (1 s in the tests, 5 s in production) instead of holding a thread; one that
+ * trickles its body is cut off at the body deadline (3 s in the tests, 10 s in
+ * production).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:production-test.properties")
@@ -29,6 +38,9 @@ class TimeoutsIntegrationTests {
 
 	@Value("${server.tomcat.connection-timeout}")
 	String connectionTimeout;
+
+	@Value("${triage.request-body-deadline}")
+	String bodyDeadline;
 
 	@Test
 	void dropsAClientThatStallsMidRequest() throws Exception {
@@ -46,6 +58,47 @@ class TimeoutsIntegrationTests {
 					// drain whatever the server says before it closes
 				}
 			});
+		}
+	}
+
+	@Test
+	void cutsOffABodyTricklingPastTheDeadlineWhileServingOthers() throws Exception {
+		assertThat(this.bodyDeadline).isEqualTo("3s");
+		ExecutorService trickler = Executors.newSingleThreadExecutor();
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", this.port), 5000);
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			// one byte every half second: each arrives well within the 1 s between reads
+			// that the connection timeout allows; all 1,000 would take over 8 minutes
+			out.write(("POST /api/v1/triage HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + HttpTestClient.CASEWORKER
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			AtomicInteger sent = new AtomicInteger();
+			trickler.submit(() -> {
+				try {
+					while (sent.get() < 1000) {
+						out.write(' ');
+						out.flush();
+						sent.incrementAndGet();
+						Thread.sleep(500);
+					}
+				}
+				catch (IOException | InterruptedException ex) {
+					// the server closed the connection, or the test is over
+				}
+				return null;
+			});
+			HttpResponse<String> other = new HttpTestClient(this.port).post("/api/v1/triage", HttpTestClient.CASEWORKER,
+					"{\"citizenRef\":\"other\",\"age\":40,\"benefit\":\"NONE\"}");
+			assertThat(other.statusCode()).isEqualTo(200);
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("urn:model3:problem:request-body-too-slow");
+			assertThat(sent.get()).isLessThan(100);
+		}
+		finally {
+			trickler.shutdownNow();
 		}
 	}
 

@@ -8,11 +8,15 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -34,6 +38,9 @@ class TriageIntegrationTests {
 	static final String CASEWORKER = "Basic " + Base64.getEncoder()
 		.encodeToString("caseworker:test-caseworker-password".getBytes(StandardCharsets.UTF_8));
 
+	static final String POLICY = "Basic "
+			+ Base64.getEncoder().encodeToString("policy:test-policy-password".getBytes(StandardCharsets.UTF_8));
+
 	@Autowired
 	MockMvcTester mvc;
 
@@ -49,9 +56,13 @@ class TriageIntegrationTests {
 	}
 
 	private MvcTestResult triage(String json) {
+		return triage(CASEWORKER, json);
+	}
+
+	private MvcTestResult triage(String authorization, String json) {
 		return this.mvc.post()
 			.uri("/api/v1/triage")
-			.header("Authorization", CASEWORKER)
+			.header("Authorization", authorization)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json.replace('\'', '"'))
 			.exchange();
@@ -117,9 +128,84 @@ class TriageIntegrationTests {
 				+ "'problems':['HOMELESSNESS'],'assessmentDate':'2022-06-01'";
 		assertThat(triage(body + "}")).bodyJson().extractingPath("$.rulesVersion").isEqualTo("2021.03");
 		assertThat(triage(body + "}")).bodyJson().extractingPath("$.flags").asArray().isEmpty();
-		assertThat(triage(body + ",'rulesVersion':'2023.01'}")).bodyJson()
+		assertThat(triage(POLICY, body + ",'rulesVersion':'2023.01'}")).bodyJson()
 			.extractingPath("$.rulesVersion")
 			.isEqualTo("2023.01");
+	}
+
+	@Test
+	void letsACaseworkerPinOnlyTheVersionInForceOnTheAssessmentDate() {
+		String body = "{'citizenRef':'a','age':40,'benefit':'CASH_BENEFIT','employmentPotential':'PRESENT',"
+				+ "'problems':['HOMELESSNESS']";
+		MvcTestResult notInForce = triage(body + ",'rulesVersion':'2021.03'}");
+		assertThat(notInForce).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(notInForce).bodyJson().extractingPath("$.errors[0].field").isEqualTo("/rulesVersion");
+		assertThat(notInForce).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:model3:problem:rules-version-not-in-force");
+		assertThat(notInForce).bodyJson().extractingPath("$.detail").asString().contains("2021.03", "2023.01");
+		assertThat(triage(body + ",'rulesVersion':'2023.01','assessmentDate':'2022-06-01'}"))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(triage(body + ",'rulesVersion':'2021.03','assessmentDate':'2022-06-01'}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.rulesVersion")
+			.isEqualTo("2021.03");
+		assertThat(triage(body + ",'rulesVersion':'2023.01'}")).hasStatusOk();
+	}
+
+	@Test
+	void letsPolicyStaffPinAnyActiveVersion() {
+		assertThat(triage(POLICY, "{'citizenRef':'a','age':40,'benefit':'NONE','rulesVersion':'2021.03'}"))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.rulesVersion")
+			.isEqualTo("2021.03");
+	}
+
+	@Test
+	void refusesAnAssessmentDateFarInTheFutureNamingTheField() {
+		MvcTestResult result = triage(
+				"{'citizenRef':'a','age':40,'benefit':'NONE','assessmentDate':'+999999999-12-31'}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("/assessmentDate");
+	}
+
+	@Test
+	void answersSixtyFourKilobytesOfBadProblemsWithASmallProblem() throws Exception {
+		String items = String.join(",", java.util.Collections.nCopies(32_000, "1"));
+		String body = "{'citizenRef':'a','age':40,'benefit':'NONE','problems':[" + items + "]}";
+		assertThat(body.length()).isGreaterThan(64_000);
+		MvcTestResult result = triage(body);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result.getResponse().getContentAsByteArray()).hasSizeLessThan(2048);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("/problems");
+	}
+
+	@Test
+	void capsTheErrorsListedAndSaysHowManyMore() {
+		StringBuilder body = new StringBuilder("{'citizenRef':'','age':-1,'benefit':'X','employmentPotential':'X',"
+				+ "'brainInjuryCoordination':1,'measuresSentence':1,'placedOutOfHome':1,'serviceActMeasures':1,"
+				+ "'departmentsInvolved':-1,'assessmentDate':'x','rulesVersion':'?','problems':[");
+		for (int i = 0; i < 14; i++) {
+			body.append((i > 0) ? "," : "").append(i);
+		}
+		MvcTestResult result = triage(body.append("]}").toString());
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors").asArray().hasSize(20);
+		assertThat(result).bodyJson().extractingPath("$.moreErrors").isEqualTo(5);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("25 place(s)", "and 5 more");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "010190.1234", "010190_1234", "010190:1234", "010190--1234", "01-01-90-1234" })
+	@ExtendWith(OutputCaptureExtension.class)
+	void refusesACprNumberWithAnySeparatorAndNeverLogsIt(String ref, CapturedOutput output) throws Exception {
+		MvcTestResult result = triage("{'citizenRef':'" + ref + "','age':40,'benefit':'NONE'}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("/citizenRef");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain(ref);
+		assertThat(output.getAll()).doesNotContain(ref);
 	}
 
 	@Test

@@ -1,4 +1,6 @@
-package dk.model3.triage;
+package dk.model3.problems;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -19,6 +21,10 @@ public final class RejectionReason {
 		if (attributes != null) {
 			attributes.setAttribute(ATTRIBUTE, problemType, RequestAttributes.SCOPE_REQUEST);
 		}
+	}
+
+	static void record(HttpServletRequest request, String problemType) {
+		request.setAttribute(ATTRIBUTE, problemType);
 	}
 
 }

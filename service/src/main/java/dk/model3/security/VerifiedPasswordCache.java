@@ -1,0 +1,84 @@
+package dk.model3.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks passwords against their bcrypt hashes, remembering for a few minutes the
+ * passwords it has verified. HTTP Basic sends the password with every request, and a
+ * bcrypt check costs tens of milliseconds by design; without the cache every API call
+ * would pay it. The cache holds a keyed hash (HMAC under a key made at start, never
+ * stored) of the stored hash and the password, never the password; only successes are
+ * remembered (a guesser cannot fill the cache), so a wrong guess always costs the full
+ * bcrypt check. Requests bringing the same password at the same time wait for one check.
+ */
+final class VerifiedPasswordCache implements PasswordEncoder {
+
+	static final Duration REMEMBER = Duration.ofMinutes(5);
+
+	private final PasswordEncoder encoder;
+
+	private final Cache<String, Boolean> verified;
+
+	private final SecretKeySpec key;
+
+	VerifiedPasswordCache(PasswordEncoder encoder, Ticker ticker) {
+		this.encoder = encoder;
+		this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBER).ticker(ticker).build();
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		this.key = new SecretKeySpec(secret, "HmacSHA256");
+	}
+
+	@Override
+	public String encode(CharSequence rawPassword) {
+		return this.encoder.encode(rawPassword);
+	}
+
+	@Override
+	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		if (rawPassword == null || encodedPassword == null) {
+			return false;
+		}
+		String fingerprint = fingerprint(rawPassword, encodedPassword);
+		// requests bringing the same password at once share one check instead of each
+		// paying bcrypt
+		boolean matches = this.verified.get(fingerprint, (key) -> this.encoder.matches(rawPassword, encodedPassword));
+		if (!matches) {
+			this.verified.invalidate(fingerprint);
+		}
+		return matches;
+	}
+
+	@Override
+	public boolean upgradeEncoding(String encodedPassword) {
+		return this.encoder.upgradeEncoding(encodedPassword);
+	}
+
+	private String fingerprint(CharSequence rawPassword, String encodedPassword) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.key);
+			mac.update(encodedPassword.getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			return Base64.getEncoder()
+				.encodeToString(mac.doFinal(rawPassword.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JVM", ex);
+		}
+	}
+
+}

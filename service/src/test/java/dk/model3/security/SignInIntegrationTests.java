@@ -1,0 +1,130 @@
+package dk.model3.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dk.model3.HttpTestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Password sign-in over real HTTP: failures are logged without the password, a user is
+ * locked out after three and an address after eight, names match exactly, and users come
+ * from the users file. The address test runs last: it locks out this test's only address.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "triage.security.sign-in.max-failures-per-user=3",
+				"triage.security.sign-in.max-failures-per-address=8", "triage.security.sign-in.lockout=1h" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
+class SignInIntegrationTests {
+
+	private static final Path USERS = usersFile();
+
+	@LocalServerPort
+	int port;
+
+	HttpTestClient http;
+
+	@DynamicPropertySource
+	static void users(DynamicPropertyRegistry registry) {
+		registry.add("triage.security.users-file", USERS::toString);
+	}
+
+	private static Path usersFile() {
+		try {
+			Path file = Files.createTempFile("triage-users", ".txt");
+			Files.write(file, List.of("# a user beyond the built-in two",
+					"anne:CASEWORKER:{bcrypt}" + new BCryptPasswordEncoder().encode("anne-s-long-password")));
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = new HttpTestClient(this.port);
+	}
+
+	private int ping(String user, String password) {
+		return this.http.get("/api/v1/ping", HttpTestClient.basic(user, password)).statusCode();
+	}
+
+	@Test
+	@Order(1)
+	void signsInAUserFromTheUsersFile() {
+		HttpResponse<String> response = this.http.get("/api/v1/ping",
+				HttpTestClient.basic("anne", "anne-s-long-password"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"user\":\"anne\"");
+	}
+
+	@Test
+	@Order(2)
+	void logsAFailedSignInWithNameAndAddressButNotThePassword(CapturedOutput output) {
+		assertThat(ping("anne", "guess-number-one")).isEqualTo(401);
+		// the address is loopback, 127.0.0.1 or ::1 as the resolver has it
+		assertThat(output.getAll())
+			.containsPattern("Sign-in failed: .*; user=anne address=(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)")
+			.doesNotContain("guess-number-one");
+		assertThat(ping("anne", "anne-s-long-password")).isEqualTo(200);
+	}
+
+	@Test
+	@Order(3)
+	void matchesUserNamesExactly() {
+		assertThat(ping("Anne", "anne-s-long-password")).isEqualTo(401);
+		assertThat(ping("ANNE", "anne-s-long-password")).isEqualTo(401);
+	}
+
+	@Test
+	@Order(4)
+	void locksAUserOutAfterRepeatedFailuresEvenWithTheRightPassword() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(ping("caseworker", "wrong-guess-" + i)).isEqualTo(401);
+		}
+		HttpResponse<String> locked = this.http.get("/api/v1/ping", HttpTestClient.CASEWORKER);
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(locked.headers().firstValue("Retry-After")).hasValue("3600");
+		assertThat(locked.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(locked.body()).contains("urn:model3:problem:too-many-sign-in-failures");
+		// another user is not locked out by it
+		assertThat(this.http.get("/api/v1/ping", HttpTestClient.POLICY).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(5)
+	void locksAnAddressOutAfterRepeatedFailuresWhateverTheNames() {
+		int status = 0;
+		// earlier tests failed six times from this address; the limit is eight
+		for (int i = 0; i < 8 && status != 429; i++) {
+			status = ping("guessed-name-" + i, "guess");
+		}
+		assertThat(status).isEqualTo(429);
+		assertThat(this.http.get("/api/v1/ping", HttpTestClient.POLICY).statusCode()).isEqualTo(429);
+	}
+
+}
