@@ -77,7 +77,7 @@ final class JustificationText {
 				line(number++ + ". " + ruleId);
 				continue;
 			}
-			line(number++ + ". " + ruleId + ": " + pick(rule.text().da(), rule.text().en()));
+			line(number++ + ". " + ruleId + ": " + t(rule.text().da(), rule.text().en()));
 			line("   " + t("Kilde: ", "Source: ") + source(rule.source()));
 			String facts = factsOf(rule);
 			if (!facts.isEmpty()) {
@@ -93,7 +93,7 @@ final class JustificationText {
 			line(t("Hvorfor ikke de andre spor:", "Why not the other tiers:"));
 			for (DecisionRecord.RuledOut ruledOut : this.decision.whyNot()) {
 				RuleMetadata rule = this.rules.get(ruledOut.ruleId());
-				String why = (rule != null) ? pick(rule.text().da(), rule.text().en()) + " (" + ruledOut.ruleId() + "; "
+				String why = (rule != null) ? t(rule.text().da(), rule.text().en()) + " (" + ruledOut.ruleId() + "; "
 						+ t("kilde: ", "source: ") + source(rule.source()) + ")" : ruledOut.ruleId();
 				line("- " + capitalised(Labels.tier(ruledOut.tier(), lang())) + ": " + why);
 			}
@@ -148,7 +148,7 @@ final class JustificationText {
 	// the rule's conditions with the values they read: profile fields from the log,
 	// derived facts as present or absent
 	private String factsOf(RuleMetadata rule) {
-		return rule.uses().stream().map((use) -> fact(use)).collect(Collectors.joining(", "));
+		return rule.uses().stream().map(this::fact).collect(Collectors.joining(", "));
 	}
 
 	private String fact(FactUse use) {
@@ -178,10 +178,6 @@ final class JustificationText {
 	}
 
 	private String t(String da, String en) {
-		return this.english ? en : da;
-	}
-
-	private String pick(String da, String en) {
 		return this.english ? en : da;
 	}
 

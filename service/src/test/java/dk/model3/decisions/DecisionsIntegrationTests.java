@@ -288,8 +288,8 @@ class DecisionsIntegrationTests {
 
 	private static Path temporaryDataDirectory() {
 		try {
-			// created owner-only, as the decision log requires
-			return Files.createTempDirectory("decisions-tests");
+			// created owner-only, as the decision log requires; in the build folder
+			return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "decisions-tests");
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
