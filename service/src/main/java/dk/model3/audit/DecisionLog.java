@@ -180,10 +180,9 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.contains(decisionId)) {
-					JsonNode node = this.mapper.readTree(line);
-					if (!ReviewRecord.KIND.equals(node.path("kind").stringValue(null))
-							&& decisionId.equals(node.path("decisionId").stringValue(null))) {
-						return Optional.of(this.mapper.treeToValue(node, DecisionRecord.class));
+					Optional<DecisionRecord> decision = decisionIn(line, decisionId);
+					if (decision.isPresent()) {
+						return decision;
 					}
 				}
 			}
@@ -195,6 +194,21 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// a line cut off by a crash, or edited, is not the decision
+	private Optional<DecisionRecord> decisionIn(String line, String decisionId) {
+		try {
+			JsonNode node = this.mapper.readTree(line);
+			if (!ReviewRecord.KIND.equals(node.path("kind").stringValue(null))
+					&& decisionId.equals(node.path("decisionId").stringValue(null))) {
+				return Optional.of(this.mapper.treeToValue(node, DecisionRecord.class));
+			}
+		}
+		catch (JacksonException ex) {
+			log.warn("Decision log: an unreadable line mentions decision {}", decisionId);
+		}
+		return Optional.empty();
 	}
 
 	/** The review of this decision, if it has one. */

@@ -170,6 +170,13 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void describesTheDecisionIdAndTheSourcesTitles() {
+		assertThat(names(schema("#/components/schemas/TriageResponse").path("properties"))).contains("decisionId");
+		assertThat(names(schema("#/components/schemas/SourceRef").path("properties"))).containsExactly("document",
+				"section", "title", "issuer", "date");
+	}
+
+	@Test
 	void marksTierAsNullableAsTheContractSays() {
 		JsonNode response = schema("#/components/schemas/TriageResponse");
 		assertThat(texts(response.path("properties").path("tier").path("type"))).containsExactly("string", "null");

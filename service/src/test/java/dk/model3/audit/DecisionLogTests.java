@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Storage limitation: days older than the retention period go, with their decisions and
- * reviews.
+ * Finding decisions and reviews again, after a restart and a crash, and storage
+ * limitation: days older than the retention period go, with their decisions and reviews.
  */
-class DecisionLogRetentionTests {
+class DecisionLogTests {
 
 	private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
@@ -94,6 +94,18 @@ class DecisionLogRetentionTests {
 		assertThat(restarted.review(id)).isPresent();
 		assertThat(restarted.reviewed(restarted.review(id).orElseThrow())).isFalse();
 		restarted.destroy();
+	}
+
+	@Test
+	void startsAndFindsTheOtherDecisionsAfterACrashCutALineOff() throws Exception {
+		String kept = decideOn(LocalDate.of(2024, 5, 1));
+		Path file = DailyFileAppender.file(this.directory, LocalDate.of(2024, 5, 1));
+		java.nio.file.Files.writeString(file, "{\"kind\":\"decision\",\"decisionId\":\"cut-o",
+				java.nio.file.StandardOpenOption.APPEND);
+		DecisionLog log = open(LocalDate.of(2024, 5, 1), Period.ofYears(5));
+		assertThat(log.decision(kept)).isPresent();
+		assertThat(log.decision("cut-o")).isEmpty();
+		log.destroy();
 	}
 
 	private DecisionLog open(LocalDate today, Period retention) throws Exception {
