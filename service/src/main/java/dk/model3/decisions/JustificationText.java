@@ -87,7 +87,8 @@ final class JustificationText {
 		line("");
 		line(t("Oplysninger, der er lagt vægt på:", "Facts given weight:"));
 		this.decision.facts()
-			.forEach((field, value) -> line("- " + capitalised(Labels.field(field, lang())) + ": " + value(value)));
+			.forEach((field,
+					value) -> line("- " + capitalised(Labels.field(field, lang())) + ": " + value(field, value)));
 		if (!this.decision.whyNot().isEmpty()) {
 			line("");
 			line(t("Hvorfor ikke de andre spor:", "Why not the other tiers:"));
@@ -153,18 +154,23 @@ final class JustificationText {
 
 	private String fact(FactUse use) {
 		if (use.profileField()) {
-			return Labels.field(use.name(), lang()) + " = " + value(this.decision.facts().get(use.name()));
+			return Labels.field(use.name(), lang()) + " = " + value(use.name(), this.decision.facts().get(use.name()));
 		}
 		return use.name() + " = " + (use.negated() ? t("nej", "no") : t("ja", "yes"));
 	}
 
-	private String value(Object value) {
+	private String value(String field, Object value) {
 		if (value instanceof Boolean bool) {
 			return bool ? t("ja", "yes") : t("nej", "no");
 		}
 		if (value instanceof List<?> list) {
 			return list.isEmpty() ? t("ingen", "none")
-					: list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+					: list.stream()
+						.map((code) -> Labels.value(field, String.valueOf(code), lang()))
+						.collect(Collectors.joining(", "));
+		}
+		if (value instanceof String code) {
+			return Labels.value(field, code, lang());
 		}
 		return (value != null) ? value.toString() : t("ikke oplyst", "not given");
 	}

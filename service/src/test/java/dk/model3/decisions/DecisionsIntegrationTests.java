@@ -90,7 +90,8 @@ class DecisionsIntegrationTests {
 		String text = response.body();
 		assertThat(text).contains("Begrundelse", answer.path("decisionId").asString(), "spor 2, tværgående samarbejde",
 				"ansvarligt område: beskæftigelse", "Borgeren tilbydes en samlet plan", "Alder: 40",
-				"Ydelse: CASH_BENEFIT", "Problemer: HOMELESSNESS",
+				"Ydelse: kontanthjælp (CASH_BENEFIT)", "Problemer: hjemløshed (HOMELESSNESS)",
+				"arbejdsevne (beskæftigelsespotentiale) = til stede (PRESENT)",
 				"Regelversion: " + answer.path("rulesVersion").asString(),
 				"kontrolsum " + answer.path("rulesChecksum").asString());
 		for (JsonNode rule : answer.path("explanation")) {
@@ -106,6 +107,7 @@ class DecisionsIntegrationTests {
 
 		String english = this.http.get(justification(answer, "en"), HttpTestClient.CASEWORKER).body();
 		assertThat(english).contains("Justification", "tier 2, cross-sector collaboration", "Age: 40",
+				"Benefit: cash benefit (CASH_BENEFIT)", "Benefit: cash benefit (CASH_BENEFIT)",
 				"Rule version: " + answer.path("rulesVersion").asString());
 		for (JsonNode rule : answer.path("explanation")) {
 			assertThat(english).contains(rule.path("text").path("en").asString());
