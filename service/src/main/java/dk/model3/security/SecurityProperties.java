@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("triage.security")
 record SecurityProperties(@DefaultValue("basic") Mode mode, String caseworkerPassword, String policyPassword,
 		@DefaultValue("roles") String rolesClaim, boolean devMode, Path usersFile,
-		@DefaultValue("triage-data/generated-passwords") Path generatedPasswordsFile, @DefaultValue SignIn signIn) {
+		@DefaultValue("data/generated-passwords") Path generatedPasswordsFile, @DefaultValue SignIn signIn) {
 
 	/** The shortest password the service starts with outside development mode. */
 	static final int MIN_PASSWORD_LENGTH = 12;

@@ -1,0 +1,44 @@
+package dk.model3.decisions;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** An unknown decision is a 404 problem; a second review of one, a 409 problem. */
+@RestControllerAdvice
+class DecisionProblems {
+
+	// the shape of the ids this service gives out
+	private static final Pattern DECISION_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+	@ExceptionHandler(UnknownDecision.class)
+	ProblemDetail unknownDecision(UnknownDecision ex) {
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-decision", "Unknown decision", ex.getMessage());
+		// the problem names the request path by default, which would repeat whatever was
+		// put in place of an id, a CPR number included
+		if (ex.decisionId() == null || !DECISION_ID.matcher(ex.decisionId()).matches()) {
+			problem.setInstance(URI.create("/api/v1/decisions"));
+		}
+		return problem;
+	}
+
+	@ExceptionHandler(AlreadyReviewed.class)
+	ProblemDetail alreadyReviewed(AlreadyReviewed ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "already-reviewed", "Decision already reviewed",
+				ex.getMessage());
+		problem.setProperty("review", ex.review());
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:model3:problem:" + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}
