@@ -10,9 +10,9 @@ import dk.model3.audit.ReviewRecord;
 import dk.model3.facts.Area;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
+import dk.model3.request.CprNumbers;
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
-import dk.model3.request.RequestReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +38,7 @@ public record ReviewRequest(ReviewRecord.Result result, Status status, Tier tier
 		List<FieldError> errors = new ArrayList<>();
 		for (String name : body.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				errors.add(new FieldError("/" + RequestReader.maskCpr(name),
+				errors.add(new FieldError("/" + CprNumbers.mask(name),
 						"is not a field of a review; the fields are " + FIELDS));
 			}
 		}

@@ -1,6 +1,6 @@
 package dk.model3.decisions;
 
-import dk.model3.request.RequestReader;
+import dk.model3.request.CprNumbers;
 
 /** No decision with this id is in the decision log (never made, or past retention). */
 public final class UnknownDecision extends RuntimeException {
@@ -8,7 +8,7 @@ public final class UnknownDecision extends RuntimeException {
 	private final String decisionId;
 
 	public UnknownDecision(String decisionId) {
-		super("No decision with id " + RequestReader.maskCpr(String.valueOf(decisionId))
+		super("No decision with id " + CprNumbers.mask(String.valueOf(decisionId))
 				+ " is in the decision log: it was not made here, or it is older than the retention period");
 		this.decisionId = decisionId;
 	}
