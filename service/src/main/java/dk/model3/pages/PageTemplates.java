@@ -3,6 +3,7 @@ package dk.model3.pages;
 import java.nio.charset.StandardCharsets;
 
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.ITemplateResolver;
@@ -28,9 +29,12 @@ public final class PageTemplates {
 		return resolver;
 	}
 
-	/** A template engine for rendering files outside a web request. */
+	/**
+	 * A template engine for rendering files outside a web request, with the pages'
+	 * expression language (SpEL).
+	 */
 	public static TemplateEngine standalone() {
-		TemplateEngine engine = new TemplateEngine();
+		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver());
 		return engine;
 	}
