@@ -7,34 +7,47 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Turns the decision log on when {@code triage.audit.dir} is set, and refuses to start
- * when it is set without a key: an unkeyed log would either hold the references in clear
- * or hashes anyone could recompute.
+ * The decision log is always on: with no configuration it lives in the data directory
+ * with a key generated there once. The service refuses to start when the log's folder,
+ * files or key file can be read by others or are links, or when the key is weak.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${triage.audit.dir:}'.isBlank()")
 class AuditConfiguration {
+
+	static final String LOG_FOLDER = "decisions";
+
+	static final String KEY_FILE = "decision-log.key";
 
 	private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
 	@Bean
-	DecisionLog decisionLog(AuditProperties properties, Clock clock) throws IOException {
-		if (properties.key() == null || properties.key().length() < AuditProperties.MIN_KEY_LENGTH) {
-			throw new IllegalStateException("triage.audit.dir is set but triage.audit.key is "
-					+ ((properties.key() == null || properties.key().isEmpty()) ? "not set" : "too short")
-					+ ": the decision log needs a key of at least " + AuditProperties.MIN_KEY_LENGTH
-					+ " characters (TRIAGE_AUDIT_KEY) to hash citizen references");
+	DecisionLog decisionLog(AuditProperties properties, DataDirectoryProperties data, Clock clock) throws IOException {
+		Path dataDir = Path.of(data.dataDir()).toAbsolutePath().normalize();
+		boolean inDataDir = blank(properties.dir()) || blank(properties.keyFile()) && blank(properties.key());
+		if (inDataDir) {
+			PrivateFiles.directory(dataDir);
 		}
-		Path directory = Path.of(properties.dir()).toAbsolutePath().normalize();
-		log.info("Decision log on: one line per decision in {}/{}YYYY-MM-DD{}{}", directory, DailyFileAppender.PREFIX,
-				DailyFileAppender.SUFFIX, properties.fsync() ? ", fsync per line" : "");
-		return new DecisionLog(new DailyFileAppender(directory, clock, properties.fsync()),
-				new CitizenRefHasher(properties.key()), clock);
+		Path directory = blank(properties.dir()) ? dataDir.resolve(LOG_FOLDER)
+				: Path.of(properties.dir()).toAbsolutePath().normalize();
+		Path keyFile = blank(properties.keyFile()) ? dataDir.resolve(KEY_FILE)
+				: Path.of(properties.keyFile()).toAbsolutePath().normalize();
+		String key = DecisionLogKey.resolve(properties.key(), keyFile);
+		log.info("Decision log: one line per decision and review in {}/{}YYYY-MM-DD{}{}, kept {}", directory,
+				DailyFileAppender.PREFIX, DailyFileAppender.SUFFIX, properties.fsync() ? ", fsync per line" : "",
+				properties.retention());
+		DecisionLog decisionLog = new DecisionLog(directory,
+				new DailyFileAppender(directory, clock, properties.fsync()), new CitizenRefHasher(key), clock,
+				properties.retention());
+		decisionLog.open();
+		return decisionLog;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
 	}
 
 }

@@ -24,9 +24,9 @@ final class CitizenRefHasher {
 	private final ThreadLocal<Mac> macs;
 
 	CitizenRefHasher(String key) {
-		if (key == null || key.length() < AuditProperties.MIN_KEY_LENGTH) {
+		if (key == null || key.getBytes(StandardCharsets.UTF_8).length < DecisionLogKey.MIN_BYTES) {
 			throw new IllegalArgumentException(
-					"the decision-log key must be at least " + AuditProperties.MIN_KEY_LENGTH + " characters");
+					"the decision-log key must be at least " + DecisionLogKey.MIN_BYTES + " bytes");
 		}
 		this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 		this.macs = ThreadLocal.withInitial(this::newMac);

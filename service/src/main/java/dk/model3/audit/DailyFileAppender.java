@@ -4,8 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,11 +38,25 @@ final class DailyFileAppender implements Closeable {
 		this.directory = directory;
 		this.clock = clock;
 		this.fsync = fsync;
-		Files.createDirectories(directory);
+		PrivateFiles.directory(directory);
 	}
 
 	static Path file(Path directory, LocalDate day) {
 		return directory.resolve(PREFIX + day + SUFFIX);
+	}
+
+	/** The day a log file is for, or null when the name is not a log file's. */
+	static LocalDate day(Path file) {
+		String name = file.getFileName().toString();
+		if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	synchronized Path append(byte[] line) throws IOException {
@@ -65,13 +79,16 @@ final class DailyFileAppender implements Closeable {
 			this.channel.close();
 		}
 		Path file = file(this.directory, today);
-		if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+		if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
+			PrivateFiles.file(file);
+		}
+		else if (PrivateFiles.posix()) {
 			// the log holds facts about vulnerable citizens: readable by the service's
 			// user only
 			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.APPEND);
+				StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
 		this.day = today;
 	}
 

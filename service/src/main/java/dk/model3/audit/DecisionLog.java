@@ -1,14 +1,20 @@
 package dk.model3.audit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.facts.Profile;
 import dk.model3.facts.ProfileFields;
@@ -18,6 +24,11 @@ import dk.model3.rules.FactUse;
 import dk.model3.rules.FiredRule;
 import dk.model3.rules.TierReason;
 import dk.model3.triage.DecisionObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -25,14 +36,23 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Appends each API decision to the log before it is answered. If the line cannot be
- * written the request fails: a decision the log cannot account for is not given.
+ * The decision log: appends each API decision, and each caseworker's review of one, as a
+ * line before it is answered (if the line cannot be written the request fails: a decision
+ * the log cannot account for is not given), finds them again by decision id, also after a
+ * restart, and deletes the days older than the retention period.
+ * <p>
+ * It keeps in memory only which day's file holds each decision, and the reviews (a few
+ * codes each), so a lookup reads one day's file.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-final class DecisionLog implements DecisionObserver, DisposableBean {
+public final class DecisionLog implements DecisionObserver, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
 
 	// the contract's required profile fields
 	private static final List<String> ALWAYS_USED = List.of("age", "benefit");
+
+	private final Path directory;
 
 	private final DailyFileAppender appender;
 
@@ -40,30 +60,196 @@ final class DecisionLog implements DecisionObserver, DisposableBean {
 
 	private final Clock clock;
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final Period retention;
 
-	DecisionLog(DailyFileAppender appender, CitizenRefHasher hasher, Clock clock) {
+	private final JsonMapper mapper = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final Map<String, LocalDate> decisions = new ConcurrentHashMap<>();
+
+	private final Map<String, ReviewRecord> reviews = new ConcurrentHashMap<>();
+
+	private volatile LocalDate purgedOn;
+
+	DecisionLog(Path directory, DailyFileAppender appender, CitizenRefHasher hasher, Clock clock, Period retention) {
+		this.directory = directory;
 		this.appender = appender;
 		this.hasher = hasher;
 		this.clock = clock;
+		this.retention = retention;
+	}
+
+	/**
+	 * Checks every file of the log (owner-only, no links: refuses to start otherwise),
+	 * deletes the expired days and indexes the rest.
+	 */
+	void open() throws IOException {
+		for (Path file : DecisionLogFiles.logFilesIn(this.directory)) {
+			PrivateFiles.file(file);
+		}
+		try (var entries = Files.list(this.directory)) {
+			for (Path link : entries.filter(Files::isSymbolicLink).toList()) {
+				throw new PrivateFiles.UnsafeFile(link + " is a symbolic link in the decision-log folder; "
+						+ "the decision log never follows links");
+			}
+		}
+		purge(LocalDate.now(this.clock));
+		int unreadable = 0;
+		for (Path file : DecisionLogFiles.logFilesIn(this.directory)) {
+			unreadable += index(file);
+		}
+		if (unreadable > 0) {
+			log.warn("Decision log: {} line(s) could not be read (a line cut off by a crash, or edited)", unreadable);
+		}
+		log.info("Decision log: {} decision(s) and {} review(s) within the retention period of {}",
+				this.decisions.size(), this.reviews.size(), this.retention);
+	}
+
+	private int index(Path file) throws IOException {
+		LocalDate day = DailyFileAppender.day(file);
+		int unreadable = 0;
+		try (BufferedReader reader = DecisionLogFiles.open(file)) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (line.isBlank()) {
+					continue;
+				}
+				try {
+					JsonNode node = this.mapper.readTree(line);
+					if (ReviewRecord.KIND.equals(node.path("kind").stringValue(null))) {
+						ReviewRecord review = this.mapper.treeToValue(node, ReviewRecord.class);
+						this.reviews.put(review.decisionId(), review);
+					}
+					else if (node.path("decisionId").isString()) {
+						this.decisions.put(node.path("decisionId").stringValue(), day);
+					}
+				}
+				catch (JacksonException ex) {
+					unreadable++;
+				}
+			}
+		}
+		return unreadable;
 	}
 
 	@Override
-	public void decided(TriageRequest request, LocalDate assessmentDate, Decision decision, long evaluationNanos) {
-		DecisionRecord record = new DecisionRecord(
-				UUID.randomUUID().toString(), this.clock.instant(), this.hasher.hash(request.citizenRef()),
-				assessmentDate, decision.rulesVersion(), request.rulesVersion() != null, decision.rulesChecksum(),
-				factsUsed(request.profile(), decision), new DecisionRecord.Result(decision.status(), decision.tier(),
-						decision.responsibleArea(), List.copyOf(decision.flags()), decision.missingFacts()),
-				decision.ruleIds());
+	public void decided(String decisionId, TriageRequest request, LocalDate assessmentDate, Decision decision,
+			long evaluationNanos) {
+		DecisionRecord record = new DecisionRecord(DecisionRecord.KIND, decisionId, this.clock.instant(),
+				this.hasher.hash(request.citizenRef()), assessmentDate, decision.rulesVersion(),
+				request.rulesVersion() != null, decision.rulesChecksum(), factsUsed(request.profile(), decision),
+				new DecisionRecord.Result(decision.status(), decision.tier(), decision.responsibleArea(),
+						List.copyOf(decision.flags()), decision.missingFacts()),
+				decision.ruleIds(), decision.decidingRuleId(),
+				decision.whyNot()
+					.stream()
+					.map((reason) -> new DecisionRecord.RuledOut(reason.tier(), reason.rule().id()))
+					.toList());
+		this.decisions.put(decisionId, write(record));
+	}
+
+	/**
+	 * Records a review before it is answered; false, and nothing written, when the
+	 * decision was already reviewed.
+	 */
+	public boolean reviewed(ReviewRecord review) {
+		if (this.reviews.putIfAbsent(review.decisionId(), review) != null) {
+			return false;
+		}
+		try {
+			write(review);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			this.reviews.remove(review.decisionId(), review);
+			throw ex;
+		}
+	}
+
+	/** The logged decision with this id, if it is within the retention period. */
+	public Optional<DecisionRecord> decision(String decisionId) {
+		LocalDate day = (decisionId != null) ? this.decisions.get(decisionId) : null;
+		if (day == null) {
+			return Optional.empty();
+		}
+		try (BufferedReader reader = DecisionLogFiles.open(DailyFileAppender.file(this.directory, day))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				if (line.contains(decisionId)) {
+					JsonNode node = this.mapper.readTree(line);
+					if (!ReviewRecord.KIND.equals(node.path("kind").stringValue(null))
+							&& decisionId.equals(node.path("decisionId").stringValue(null))) {
+						return Optional.of(this.mapper.treeToValue(node, DecisionRecord.class));
+					}
+				}
+			}
+			return Optional.empty();
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The review of this decision, if it has one. */
+	public Optional<ReviewRecord> review(String decisionId) {
+		return Optional.ofNullable((decisionId != null) ? this.reviews.get(decisionId) : null);
+	}
+
+	/** Every review within the retention period. */
+	public Collection<ReviewRecord> reviews() {
+		return List.copyOf(this.reviews.values());
+	}
+
+	private LocalDate write(Object record) {
+		LocalDate today = LocalDate.now(this.clock);
+		if (!today.equals(this.purgedOn)) {
+			purge(today);
+		}
 		byte[] json = this.mapper.writeValueAsBytes(record);
 		byte[] line = Arrays.copyOf(json, json.length + 1);
 		line[json.length] = '\n';
 		try {
-			this.appender.append(line);
+			return DailyFileAppender.day(this.appender.append(line));
 		}
 		catch (IOException ex) {
 			throw new DecisionLogUnavailable(ex);
+		}
+	}
+
+	/**
+	 * Deletes the days before {@code today} minus the retention period, with their
+	 * decisions and reviews: storage limitation, done when the log turns to a new day and
+	 * at start.
+	 */
+	synchronized void purge(LocalDate today) {
+		if (today.equals(this.purgedOn)) {
+			return;
+		}
+		LocalDate oldestKept = today.minus(this.retention);
+		try {
+			int deleted = 0;
+			for (Path file : DecisionLogFiles.logFilesIn(this.directory)) {
+				if (DailyFileAppender.day(file).isBefore(oldestKept)) {
+					Files.delete(file);
+					deleted++;
+				}
+			}
+			this.decisions.values().removeIf((day) -> day.isBefore(oldestKept));
+			this.reviews.values()
+				.removeIf((review) -> LocalDate.ofInstant(review.time(), this.clock.getZone()).isBefore(oldestKept));
+			if (deleted > 0) {
+				log.info("Decision log: deleted {} day file(s) from before {} (retention {})", deleted, oldestKept,
+						this.retention);
+			}
+			this.purgedOn = today;
+		}
+		catch (IOException ex) {
+			// a file that cannot be deleted now is tried again tomorrow; decisions go on
+			log.error("Decision log: could not delete expired files", ex);
 		}
 	}
 

@@ -47,15 +47,20 @@ final class Replay {
 		if (line.isBlank()) {
 			return;
 		}
-		this.read++;
 		JsonNode logged;
 		try {
 			logged = this.mapper.readTree(line);
 		}
 		catch (JacksonException ex) {
+			this.read++;
 			throw new InvalidRequest(
 					List.of(new FieldError("", "is not a decision-log line: " + ex.getOriginalMessage())));
 		}
+		// a caseworker's review is not a decision to replay
+		if (ReviewRecord.KIND.equals(text(logged.path("kind")))) {
+			return;
+		}
+		this.read++;
 		TriageRequest request = RequestReader.read(request(logged));
 		Decision decision = this.rules.evaluate(request.profile());
 		TriageResponse response = TriageResponse.of(request.citizenRef(), request.assessmentDate(), decision);

@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import dk.model3.request.InvalidRequest;
 import dk.model3.rules.CompiledRules;
@@ -109,25 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
 	}
 
 	static List<Path> logFiles(List<Path> inputs) throws IOException {
-		List<Path> files = new ArrayList<>();
-		for (Path input : inputs) {
-			if (Files.isDirectory(input)) {
-				try (Stream<Path> entries = Files.list(input)) {
-					entries
-						.filter((path) -> path.getFileName().toString().startsWith(DailyFileAppender.PREFIX)
-								&& path.getFileName().toString().endsWith(DailyFileAppender.SUFFIX))
-						.sorted()
-						.forEach(files::add);
-				}
-			}
-			else if (Files.isReadable(input)) {
-				files.add(input);
-			}
-			else {
-				throw new IOException(input.toString());
-			}
-		}
-		return files;
+		return DecisionLogFiles.in(inputs);
 	}
 
 	private static OutputStream nonClosing(OutputStream stream) {

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dk.model3.audit.ReviewRecord;
+import dk.model3.decisions.ReviewObserver;
 import dk.model3.facts.Flag;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.Decision;
@@ -21,12 +23,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts every API decision by version, status and tier, its flags and the rules that
- * decided it, and times the rule evaluation. Tag values are closed sets (versions, enum
- * names, rule ids), never a case reference, so the number of series stays bounded.
+ * decided it, and times the rule evaluation; counts caseworkers' reviews by version,
+ * deciding rule and result. Tag values are closed sets (versions, enum names, rule ids),
+ * never a case reference, so the number of series stays bounded.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-class DecisionMetrics implements DecisionObserver {
+class DecisionMetrics implements DecisionObserver, ReviewObserver {
 
 	static final String DECISIONS = "triage.decisions";
 
@@ -35,6 +38,8 @@ class DecisionMetrics implements DecisionObserver {
 	static final String RULE_FIRINGS = "triage.rule.firings";
 
 	static final String EVALUATION = "triage.evaluation";
+
+	static final String REVIEWS = "triage.reviews";
 
 	private final MeterRegistry registry;
 
@@ -45,7 +50,8 @@ class DecisionMetrics implements DecisionObserver {
 	}
 
 	@Override
-	public void decided(TriageRequest request, LocalDate assessmentDate, Decision decision, long evaluationNanos) {
+	public void decided(String decisionId, TriageRequest request, LocalDate assessmentDate, Decision decision,
+			long evaluationNanos) {
 		String version = decision.rulesVersion();
 		String tier = (decision.tier() != null) ? decision.tier().name() : "none";
 		meter(DECISIONS, version, decision.status().name(), tier,
@@ -81,6 +87,21 @@ class DecisionMetrics implements DecisionObserver {
 					.publishPercentileHistogram()
 					.register(this.registry))
 			.record(evaluationNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void reviewed(ReviewRecord review) {
+		String version = review.rulesVersion();
+		String rule = (review.decidingRuleId() != null) ? review.decidingRuleId() : "unknown";
+		String result = review.result().name();
+		meter(REVIEWS, version, rule, result,
+				() -> Counter.builder(REVIEWS)
+					.description("Caseworkers' reviews of recommendations: accepted or overridden")
+					.tag("version", version)
+					.tag("rule", rule)
+					.tag("result", result)
+					.register(this.registry))
+			.increment();
 	}
 
 	// the registry's own lookup sorts and hashes the tags on every call; the set of

@@ -195,7 +195,8 @@ public final class CompiledRules {
 			.map((entry) -> new TierReason(entry.getKey(), entry.getValue()))
 			.toList();
 		return new Decision(outcome.status(), outcome.tier(), outcome.area(), flags, explanation, reasons,
-				outcome.missingFacts(), Text.join(nextSteps), version(), this.checksum);
+				outcome.missingFacts(), Text.join(nextSteps), version(), this.checksum,
+				this.rules.get(outcomeRules.get(0)).id());
 	}
 
 	private void addNextStep(List<Text> nextSteps, String ruleName) {

@@ -11,10 +11,19 @@ import dk.model3.facts.Tier;
 /**
  * What the rules concluded for one profile, with the reasons: the rules that decided in
  * firing order, why each tier not given was not, the facts a review lacks and the
- * caseworker's next step.
+ * caseworker's next step. {@code decidingRuleId} is the rule that recorded the outcome
+ * (null when a decision was copied without it).
  */
 public record Decision(Status status, Tier tier, Area responsibleArea, Set<Flag> flags, List<FiredRule> explanation,
-		List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String rulesVersion, String rulesChecksum) {
+		List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String rulesVersion, String rulesChecksum,
+		String decidingRuleId) {
+
+	public Decision(Status status, Tier tier, Area responsibleArea, Set<Flag> flags, List<FiredRule> explanation,
+			List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String rulesVersion,
+			String rulesChecksum) {
+		this(status, tier, responsibleArea, flags, explanation, whyNot, missingFacts, nextStep, rulesVersion,
+				rulesChecksum, null);
+	}
 
 	/** The ids of the rules that decided, in firing order. */
 	public List<String> ruleIds() {

@@ -32,11 +32,23 @@ public final class RuleCompiler {
 
 	private final Set<String> knownSources;
 
+	private final Map<String, SourceDocument> sources;
+
 	/**
 	 * @param knownSources the file names listed in {@code sources.yaml}
 	 */
 	public RuleCompiler(Set<String> knownSources) {
 		this.knownSources = Set.copyOf(knownSources);
+		this.sources = Map.of();
+	}
+
+	/**
+	 * @param sources the documents listed in {@code sources.yaml}; rule sources carry
+	 * their title, issuer and date
+	 */
+	public RuleCompiler(List<SourceDocument> sources) {
+		this.sources = SourceDocument.byFile(sources);
+		this.knownSources = Set.copyOf(this.sources.keySet());
 	}
 
 	public CompiledRules compile(RuleVersionFiles files) {
@@ -138,8 +150,10 @@ public final class RuleCompiler {
 				problems.add(location.problem("@nextDa and @nextEn go together: give both or neither"));
 			}
 			Text next = hasNextDa ? new Text(meta.get("nextDa"), meta.get("nextEn")) : null;
-			byName.put(rule.getName(), new RuleMetadata(id, rule.getName(), new Text(meta.get("da"), meta.get("en")),
-					new SourceRef(meta.get("source"), meta.get("section")), next, location.file(), FactUses.of(rule)));
+			byName.put(rule.getName(),
+					new RuleMetadata(id, rule.getName(), new Text(meta.get("da"), meta.get("en")),
+							SourceRef.of(meta.get("source"), meta.get("section"), this.sources), next, location.file(),
+							FactUses.of(rule)));
 		}
 		return byName;
 	}

@@ -1,8 +1,6 @@
 package dk.model3.rules;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Compiles a version folder and runs its scenarios: a version is accepted only when both
@@ -25,8 +23,7 @@ public final class RuleLoader {
 	}
 
 	public RuleCompiler compiler() {
-		Set<String> known = sources().stream().map(SourceDocument::file).collect(Collectors.toSet());
-		return new RuleCompiler(known);
+		return new RuleCompiler(sources());
 	}
 
 	/** Compiles and verifies one version, or throws {@link RuleVersionRefused}. */

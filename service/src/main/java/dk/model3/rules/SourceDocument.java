@@ -1,6 +1,8 @@
 package dk.model3.rules;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -15,6 +17,13 @@ public record SourceDocument(String file, String title, String issuer, String da
 		List<SourceDocument> documents = YAMLMapper.builder().build().readValue(yaml, new TypeReference<>() {
 		});
 		return (documents != null) ? documents : List.of();
+	}
+
+	/** The documents by file name. */
+	static Map<String, SourceDocument> byFile(List<SourceDocument> documents) {
+		Map<String, SourceDocument> byFile = new LinkedHashMap<>();
+		documents.forEach((document) -> byFile.put(document.file(), document));
+		return byFile;
 	}
 
 }

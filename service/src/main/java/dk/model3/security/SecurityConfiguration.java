@@ -48,6 +48,10 @@ class SecurityConfiguration {
 				.hasRole(Roles.POLICY)
 				.requestMatchers(HttpMethod.POST, "/api/v1/triage")
 				.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)
+				.requestMatchers(HttpMethod.GET, "/api/v1/reviews/**")
+				.hasRole(Roles.POLICY)
+				.requestMatchers("/api/v1/decisions/**", "/api/v1/review-reasons")
+				.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/rules", "/api/v1/rules/**", "/rules",
 						"/rules/**")
 				.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)

@@ -12,6 +12,7 @@ import dk.model3.rules.Decision;
  */
 public interface DecisionObserver {
 
-	void decided(TriageRequest request, LocalDate assessmentDate, Decision decision, long evaluationNanos);
+	void decided(String decisionId, TriageRequest request, LocalDate assessmentDate, Decision decision,
+			long evaluationNanos);
 
 }

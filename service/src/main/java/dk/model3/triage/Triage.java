@@ -3,6 +3,7 @@ package dk.model3.triage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
@@ -49,8 +50,8 @@ public class Triage {
 	}
 
 	/**
-	 * Decides a case for the API: the decision log and the metrics are told before the
-	 * answer goes out.
+	 * Decides a case for the API: the decision gets its id, and the decision log and the
+	 * metrics are told before the answer goes out.
 	 */
 	public TriageResponse decide(TriageRequest request) {
 		LocalDate date = date(request);
@@ -58,10 +59,12 @@ public class Triage {
 		long start = System.nanoTime();
 		Decision decision = rules.evaluate(request.profile());
 		long nanos = System.nanoTime() - start;
+		// random, so nothing about the case can be read from it or guessed
+		String decisionId = UUID.randomUUID().toString();
 		for (DecisionObserver observer : this.observers) {
-			observer.decided(request, date, decision, nanos);
+			observer.decided(decisionId, request, date, decision, nanos);
 		}
-		return TriageResponse.of(request.citizenRef(), date, decision);
+		return TriageResponse.of(decisionId, request.citizenRef(), date, decision);
 	}
 
 	private LocalDate date(TriageRequest request) {

@@ -30,8 +30,10 @@ class TriageController {
 	TriageResponse triage(@RequestBody byte[] body) {
 		TriageRequest request = RequestReader.read(this.bodies.read(body));
 		TriageResponse response = this.triage.decide(request);
-		// the case reference and the decision, never the profile
-		log.info("triage citizenRef={} rulesVersion={} status={} tier={} flags={}", response.citizenRef(),
+		// the decision id and the outcome, never the case reference or the profile: the
+		// decision log holds the reference only as a keyed hash, and a clear reference
+		// here at the same moment would undo that
+		log.info("triage decisionId={} rulesVersion={} status={} tier={} flags={}", response.decisionId(),
 				response.rulesVersion(), response.status(), response.tier(), response.flags());
 		return response;
 	}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.model3.facts.Area;
 import dk.model3.facts.Flag;
 import dk.model3.facts.Status;
@@ -16,11 +17,13 @@ import dk.model3.rules.TierReason;
 
 /**
  * The contract's triage response; built from a decision, the same for the API and batch
- * files.
+ * files. {@code decisionId} is set for a decision the API made (and logged), and left out
+ * of evaluations, which decide nothing.
  */
-public record TriageResponse(String citizenRef, Status status, Tier tier, Area responsibleArea, List<Flag> flags,
-		String rulesVersion, String rulesChecksum, LocalDate assessmentDate, List<Explanation> explanation,
-		List<WhyNot> whyNot, List<String> missingFacts, Text nextStep) {
+public record TriageResponse(String citizenRef, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId,
+		Status status, Tier tier, Area responsibleArea, List<Flag> flags, String rulesVersion, String rulesChecksum,
+		LocalDate assessmentDate, List<Explanation> explanation, List<WhyNot> whyNot, List<String> missingFacts,
+		Text nextStep) {
 
 	/** A rule that decided, with the facts it used. */
 	public record Explanation(String ruleId, String rule, Text text, SourceRef source, Map<String, Object> facts) {
@@ -33,11 +36,16 @@ public record TriageResponse(String citizenRef, Status status, Tier tier, Area r
 	}
 
 	public static TriageResponse of(String citizenRef, LocalDate assessmentDate, Decision decision) {
+		return of(null, citizenRef, assessmentDate, decision);
+	}
+
+	public static TriageResponse of(String decisionId, String citizenRef, LocalDate assessmentDate, Decision decision) {
 		List<Explanation> explanation = decision.explanation().stream().map(TriageResponse::explanation).toList();
 		List<WhyNot> whyNot = decision.whyNot().stream().map(TriageResponse::whyNot).toList();
-		return new TriageResponse(citizenRef, decision.status(), decision.tier(), decision.responsibleArea(),
-				List.copyOf(decision.flags()), decision.rulesVersion(), decision.rulesChecksum(), assessmentDate,
-				explanation, whyNot, decision.missingFacts(), decision.nextStep());
+		return new TriageResponse(citizenRef, decisionId, decision.status(), decision.tier(),
+				decision.responsibleArea(), List.copyOf(decision.flags()), decision.rulesVersion(),
+				decision.rulesChecksum(), assessmentDate, explanation, whyNot, decision.missingFacts(),
+				decision.nextStep());
 	}
 
 	private static Explanation explanation(FiredRule fired) {

@@ -1,9 +1,10 @@
 package dk.model3.audit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
-import dk.model3.triage.DecisionObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditConfigurationTests {
 
+	private static final String KEY = "a-decision-log-key-of-32-bytes-0123";
+
 	@TempDir
 	Path directory;
 
@@ -23,30 +26,102 @@ class AuditConfigurationTests {
 			AuditConfiguration.class);
 
 	@Test
-	void leavesTheLogOffWithoutADirectory() {
-		this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DecisionObserver.class));
-		this.runner.withPropertyValues("triage.audit.dir=")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DecisionObserver.class));
-	}
-
-	@Test
-	void refusesToStartWithADirectoryAndNoKey() {
-		this.runner.withPropertyValues("triage.audit.dir=" + this.directory).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("triage.audit.key is not set");
-		});
-		this.runner.withPropertyValues("triage.audit.dir=" + this.directory, "triage.audit.key=short")
-			.run((context) -> assertThat(context).hasFailed());
-	}
-
-	@Test
-	void turnsTheLogOnWithADirectoryAndAKey() {
-		this.runner.withPropertyValues("triage.audit.dir=" + this.directory, "triage.audit.key=0123456789abcdef")
+	void keepsTheLogInTheDataDirectoryWithAKeyGeneratedOnceWhenNothingIsConfigured() throws Exception {
+		Path data = this.directory.resolve("data");
+		this.runner.withPropertyValues("triage.data-dir=" + data)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(DecisionLog.class));
+		Path key = data.resolve(AuditConfiguration.KEY_FILE);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("decisions"))))
+			.isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+		String generated = Files.readString(key);
+		assertThat(java.util.Base64.getDecoder().decode(generated)).hasSize(32);
+		// a restart keeps the key, so the hashes stay joinable
+		this.runner.withPropertyValues("triage.data-dir=" + data).run((context) -> assertThat(context).hasNotFailed());
+		assertThat(Files.readString(key)).isEqualTo(generated);
+	}
+
+	@Test
+	void refusesAKeyShorterThan32Bytes() {
+		this.runner
+			.withPropertyValues("triage.audit.dir=" + this.directory,
+					"triage.audit.key=0123456789abcdef0123456789abcde")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("triage.audit.key")
+					.hasMessageContaining("at least 32 bytes");
+			});
+	}
+
+	@Test
+	void refusesAKeyThatIsNotRandom() {
+		this.runner
+			.withPropertyValues("triage.audit.dir=" + this.directory,
+					"triage.audit.key=abababababababababababababababababab")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("not random"));
+	}
+
+	@Test
+	void refusesAFolderOthersCanRead() throws Exception {
+		Path folder = Files.createDirectory(this.directory.resolve("open"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+		this.runner.withPropertyValues("triage.audit.dir=" + folder, "triage.audit.key=" + KEY).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining(folder.toString())
+				.hasMessageContaining("chmod 700");
+		});
+	}
+
+	@Test
+	void refusesALogFileOthersCanRead() throws Exception {
+		Path folder = privateFolder("log");
+		Path file = Files.createFile(folder.resolve("decisions-2024-03-01.jsonl"));
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		this.runner.withPropertyValues("triage.audit.dir=" + folder, "triage.audit.key=" + KEY).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining(file.toString())
+				.hasMessageContaining("chmod 600");
+		});
+	}
+
+	@Test
+	void refusesSymbolicLinksForTheFolderAndItsFiles() throws Exception {
+		Path real = privateFolder("real");
+		Path link = Files.createSymbolicLink(this.directory.resolve("link"), real);
+		this.runner.withPropertyValues("triage.audit.dir=" + link, "triage.audit.key=" + KEY)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("symbolic link"));
+
+		Path folder = privateFolder("withLink");
+		Path elsewhere = Files.createFile(this.directory.resolve("elsewhere.jsonl"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.createSymbolicLink(folder.resolve("decisions-2024-03-01.jsonl"), elsewhere);
+		this.runner.withPropertyValues("triage.audit.dir=" + folder, "triage.audit.key=" + KEY)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("symbolic link"));
+	}
+
+	@Test
+	void refusesAKeyFileOthersCanRead() throws Exception {
+		Path data = privateFolder("data");
+		Path key = Files.writeString(data.resolve(AuditConfiguration.KEY_FILE), KEY);
+		Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
+		this.runner.withPropertyValues("triage.data-dir=" + data)
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(key.toString()));
+	}
+
+	private Path privateFolder(String name) throws Exception {
+		return Files.createDirectory(this.directory.resolve(name),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(AuditProperties.class)
+	@EnableConfigurationProperties({ AuditProperties.class, DataDirectoryProperties.class })
 	static class Base {
 
 		@Bean

@@ -62,7 +62,7 @@ class DecisionLogIntegrationTests {
 		JsonNode answer = JSON.readTree(response.body());
 
 		JsonNode logged = linesFor(new CitizenRefHasher(this.key).hash(ref)).get(0);
-		assertThat(logged.path("decisionId").asString()).hasSize(36);
+		assertThat(logged.path("decisionId").asString()).hasSize(36).isEqualTo(answer.path("decisionId").asString());
 		assertThat(logged.path("time").asString()).isNotBlank();
 		assertThat(logged.path("rulesVersion").asString()).isEqualTo(answer.path("rulesVersion").asString());
 		assertThat(logged.path("rulesChecksum").asString()).isEqualTo(answer.path("rulesChecksum").asString());
@@ -85,8 +85,12 @@ class DecisionLogIntegrationTests {
 		}
 		assertThat(logged.path("facts").propertyNames()).isSubsetOf(PROFILE_FIELDS);
 		assertThat(logged.toString()).doesNotContain(ref);
-		// the service's own log names the case and the decision, never the profile
-		assertThat(output.getAll()).contains(ref).doesNotContain("AUTISM").doesNotContain("EDUCATION_BENEFIT");
+		// the service's own log names the decision by its id, never the case reference
+		// (that would undo the keyed hash) nor the profile
+		assertThat(output.getAll()).contains("decisionId=" + answer.path("decisionId").asString())
+			.doesNotContain(ref)
+			.doesNotContain("AUTISM")
+			.doesNotContain("EDUCATION_BENEFIT");
 	}
 
 	@Test

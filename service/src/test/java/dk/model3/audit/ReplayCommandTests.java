@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 import dk.model3.cli.Commands;
 import dk.model3.request.RequestReader;
@@ -27,7 +29,7 @@ class ReplayCommandTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String KEY = "replay-test-key-0123456789";
+	private static final String KEY = "replay-test-key-0123456789abcdefgh";
 
 	private static RuleVersions versions;
 
@@ -121,13 +123,13 @@ class ReplayCommandTests {
 
 	private static void log(Path directory, List<String> requests) throws Exception {
 		Clock clock = Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneId.of("Europe/Copenhagen"));
-		DecisionLog log = new DecisionLog(new DailyFileAppender(directory, clock, false), new CitizenRefHasher(KEY),
-				clock);
+		DecisionLog log = new DecisionLog(directory, new DailyFileAppender(directory, clock, false),
+				new CitizenRefHasher(KEY), clock, Period.ofYears(5));
 		for (String json : requests) {
 			TriageRequest request = RequestReader.read(JSON.readTree(json.getBytes(StandardCharsets.UTF_8)));
 			LocalDate date = request.assessmentDate();
-			log.decided(request, date, versions.resolve(request.rulesVersion(), date).evaluate(request.profile()),
-					1000);
+			log.decided(UUID.randomUUID().toString(), request, date,
+					versions.resolve(request.rulesVersion(), date).evaluate(request.profile()), 1000);
 		}
 		log.destroy();
 	}
