@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.model3.decisions.Reviews;
+import dk.model3.facts.Area;
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Problem;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
@@ -42,9 +46,12 @@ class IntakeController {
 
 	private final MessageSource messages;
 
-	IntakeController(Triage triage, RuleVersions versions, MessageSource messages) {
+	private final Reviews reviews;
+
+	IntakeController(Triage triage, RuleVersions versions, Reviews reviews, MessageSource messages) {
 		this.triage = triage;
 		this.versions = versions;
+		this.reviews = reviews;
 		this.messages = messages;
 	}
 
@@ -83,6 +90,11 @@ class IntakeController {
 			return "triage/form";
 		}
 		model.addAttribute("result", result);
+		// the review forms under the result
+		model.addAttribute("statuses", Status.values());
+		model.addAttribute("tiers", Tier.values());
+		model.addAttribute("areas", Area.values());
+		model.addAttribute("reasons", this.reviews.reasons());
 		model.addAttribute("missing", missing(result, form, locale));
 		model.addAttribute("changeLink", form.link(null));
 		return "triage/result";

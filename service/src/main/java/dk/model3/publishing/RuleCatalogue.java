@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.SourceRef;
 
 /**
  * The rule catalogue of one version, generated from the rules' own metadata and never
@@ -49,11 +50,7 @@ public final class RuleCatalogue {
 						.append(rule.nextStep().en())
 						.append('\n');
 				}
-				md.append("- **Kilde · Source:** ")
-					.append(rule.source().document())
-					.append(", \"")
-					.append(rule.source().section())
-					.append("\"\n");
+				md.append("- **Kilde · Source:** ").append(source(rule.source())).append('\n');
 			}
 		});
 		return md.toString();
@@ -75,6 +72,18 @@ public final class RuleCatalogue {
 		byFile.putAll(this.rules.rules().stream().collect(Collectors.groupingBy(RuleMetadata::file)));
 		byFile.values().removeIf(List::isEmpty);
 		return byFile;
+	}
+
+	/** A source as a person reads it: title, issuer, date and section. */
+	private static String source(SourceRef source) {
+		StringBuilder text = new StringBuilder((source.title() != null) ? source.title() : source.document());
+		if (source.issuer() != null) {
+			text.append(", ").append(source.issuer());
+		}
+		if (source.date() != null) {
+			text.append(", ").append(source.date());
+		}
+		return text.append(", \"").append(source.section()).append('"').toString();
 	}
 
 	private static String title(String file) {

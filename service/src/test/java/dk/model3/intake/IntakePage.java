@@ -44,7 +44,7 @@ final class IntakePage {
 				default -> type(name, value.asString());
 			}
 		}
-		this.browser.find("form.intake-form button[type=submit]").click();
+		this.browser.clickAndWait("form.intake-form button[type=submit]");
 	}
 
 	void type(String name, String text) {

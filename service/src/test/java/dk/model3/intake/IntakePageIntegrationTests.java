@@ -3,6 +3,7 @@ package dk.model3.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,9 +23,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,12 +47,19 @@ class IntakePageIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String CROSS_SECTOR_CASE = """
+			{"citizenRef":"review-1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT",
+			 "problems":["HOMELESSNESS"]}""";
+
 	private static final Pattern README_EXAMPLE = Pattern.compile("^\\| (.+?) \\| `(\\{.*\\})` \\|$");
 
 	static Browser browser;
 
 	@LocalServerPort
 	int port;
+
+	@Value("${triage.audit.dir}")
+	Path decisionLog;
 
 	HttpTestClient http;
 
@@ -127,7 +139,7 @@ class IntakePageIntegrationTests {
 		this.page.type("citizenRef", "case 1/2");
 		this.page.type("age", "fyrre");
 		this.page.type("departmentsInvolved", "99");
-		browser.find("form.intake-form button[type=submit]").click();
+		browser.clickAndWait("form.intake-form button[type=submit]");
 
 		WebElement summary = browser.find("[data-field='errors']");
 		assertThat(browser.focused()).isEqualTo(summary);
@@ -167,12 +179,12 @@ class IntakePageIntegrationTests {
 			return;
 		}
 		String field = missing.get(0).getDomAttribute("data-missing");
-		missing.get(0).click();
+		browser.clickAndWait(missing.get(0));
 		assertThat(browser.driver().getCurrentUrl()).contains("#" + field);
 		assertThat(browser.find("#citizenRef").getDomProperty("value")).isEqualTo("missing-1");
 		assertThat(browser.find("#problems-SEVERE_SUBSTANCE_ABUSE").isSelected()).isTrue();
-		assertThat(new org.openqa.selenium.support.ui.Select(browser.find("#benefit")).getFirstSelectedOption()
-			.getDomAttribute("value")).isEqualTo("CASH_BENEFIT");
+		assertThat(new Select(browser.find("#benefit")).getFirstSelectedOption().getDomAttribute("value"))
+			.isEqualTo("CASH_BENEFIT");
 	}
 
 	@Test
@@ -189,7 +201,9 @@ class IntakePageIntegrationTests {
 		assertThat(tabTo("problems-HOMELESSNESS")).isTrue();
 		keys.sendKeys(Keys.SPACE).perform();
 		assertThat(tabTo("submit")).isTrue();
+		WebElement submit = browser.focused();
 		keys.sendKeys(Keys.ENTER).perform();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(submit));
 
 		assertThat(browser.field("citizenRef")).isEqualTo("keyboard-1");
 		assertThat(browser.field("status")).isEqualTo("OUT_OF_SCOPE");
@@ -204,6 +218,9 @@ class IntakePageIntegrationTests {
 				{"citizenRef":"a11y-1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT",
 				 "problems":["HOMELESSNESS"],"departmentsInvolved":2}"""));
 		assertThat(browser.accessibilityViolations()).as("a result").isEmpty();
+		// the README's picture of the result page (copied to docs/ by hand when the page
+		// changes)
+		browser.screenshot(Path.of("target", "screenshots", "result.png"), 1500);
 		this.page.open().submit(JSON.readTree("""
 				{"citizenRef":"010190-1234","age":200}"""));
 		assertThat(browser.accessibilityViolations()).as("the error state").isEmpty();
@@ -214,9 +231,93 @@ class IntakePageIntegrationTests {
 		browser.open(base() + "/?lang=en");
 		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("en");
 		assertThat(browser.find("h1").getText()).isEqualTo("Triage of a citizen");
-		browser.find("a[hreflang='da']").click();
+		browser.clickAndWait("a[hreflang='da']");
 		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("da");
 		assertThat(browser.find("label[for='age']").getText()).startsWith("Alder");
+	}
+
+	@Test
+	void showsTheJustificationForTheCaseFileAsTheApiWritesIt() {
+		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
+		String decisionId = browser.field("decisionId");
+		String checksum = browser.field("rulesChecksum");
+		browser.clickAndWait("#justification");
+
+		String api = this.http
+			.get("/api/v1/decisions/" + decisionId + "/justification?lang=da", HttpTestClient.CASEWORKER)
+			.body();
+		assertThat(browser.field("justification")).isEqualTo(api.strip());
+		assertThat(api).contains(checksum);
+		browser.clickAndWait("#justification-text");
+		assertThat(browser.find("pre").getText().strip()).isEqualTo(api.strip());
+	}
+
+	@Test
+	void recordsAnAcceptedRecommendationInTheDecisionLog() throws IOException {
+		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
+		String decisionId = browser.field("decisionId");
+		browser.clickAndWait("#review-accept");
+
+		assertThat(browser.field("reviewResult")).isEqualTo("ACCEPTED");
+		assertThat(browser.field("decisionId")).isEqualTo(decisionId);
+		JsonNode logged = reviewLogged(decisionId);
+		assertThat(logged.path("result").asString()).isEqualTo("ACCEPTED");
+		assertThat(logged.path("reviewer").asString()).isEqualTo("caseworker");
+	}
+
+	@Test
+	void recordsAnOverrideWithItsReasonCodeInTheDecisionLog() throws IOException {
+		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
+		String decisionId = browser.field("decisionId");
+		new Select(browser.find("#review-status")).selectByValue("PLACED");
+		new Select(browser.find("#review-tier")).selectByValue("PENSION_SOCIAL");
+		new Select(browser.find("#review-responsibleArea")).selectByValue("SOCIAL");
+		browser.clickAndWait("#review-override");
+		// no reason code: refused, and what was chosen is kept
+		assertThat(attributes("[data-field='errors'] a", "data-error-field")).containsExactly("reason");
+		assertThat(new Select(browser.find("#review-tier")).getFirstSelectedOption().getDomAttribute("value"))
+			.isEqualTo("PENSION_SOCIAL");
+		new Select(browser.find("#review-reason")).selectByValue("PROFESSIONAL_ASSESSMENT");
+		browser.clickAndWait("#review-override");
+
+		assertThat(browser.field("reviewResult")).isEqualTo("OVERRIDDEN");
+		JsonNode logged = reviewLogged(decisionId);
+		assertThat(logged.path("result").asString()).isEqualTo("OVERRIDDEN");
+		assertThat(logged.path("tier").asString()).isEqualTo("PENSION_SOCIAL");
+		assertThat(logged.path("responsibleArea").asString()).isEqualTo("SOCIAL");
+		assertThat(logged.path("reason").asString()).isEqualTo("PROFESSIONAL_ASSESSMENT");
+	}
+
+	@Test
+	void showsPolicyStaffTheOverrideRatesAndKeepsCaseworkersOut() {
+		browser.open(base() + "/reviews");
+		assertThat(browser.driver().getPageSource()).doesNotContain("data-field=\"overrideRate\"");
+		browser.driver().manage().deleteAllCookies();
+		try {
+			browser.signIn(base(), "policy", "test-policy-password");
+			browser.open(base() + "/reviews");
+			JsonNode api = JSON.readTree(this.http.get("/api/v1/reviews/summary", HttpTestClient.POLICY).body());
+			assertThat(browser.field("reviews")).isEqualTo(api.path("reviews").asString());
+			assertThat(attributes("[data-rule]", "data-rule")).containsExactlyElementsOf(
+					api.path("byRule").valueStream().map((row) -> row.path("ruleId").asString()).toList());
+			assertThat(browser.accessibilityViolations()).as("the summary page").isEmpty();
+		}
+		finally {
+			browser.driver().manage().deleteAllCookies();
+		}
+	}
+
+	private JsonNode reviewLogged(String decisionId) throws IOException {
+		try (Stream<Path> files = Files.walk(this.decisionLog)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				for (String line : Files.readAllLines(file)) {
+					if (line.contains("\"kind\":\"review\"") && line.contains(decisionId)) {
+						return JSON.readTree(line);
+					}
+				}
+			}
+		}
+		throw new AssertionError("no review of " + decisionId + " in " + this.decisionLog);
 	}
 
 	/** Presses Tab (at most 80 times) until the element with this id has the focus. */

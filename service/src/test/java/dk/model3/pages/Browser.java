@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
@@ -21,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven through Debian's chromedriver (never a downloaded one).
@@ -96,6 +99,22 @@ public final class Browser implements AutoCloseable {
 		return this.driver.findElements(By.cssSelector(css));
 	}
 
+	/**
+	 * Clicks something that loads another page and waits until it has: the clicked
+	 * element is gone and the new document is complete.
+	 */
+	public void clickAndWait(WebElement element) {
+		element.click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((driver) -> "complete".equals(script("return document.readyState")));
+	}
+
+	/** Clicks the element matching the CSS selector and waits for the page it loads. */
+	public void clickAndWait(String css) {
+		clickAndWait(find(css));
+	}
+
 	/** The text of the element marked {@code data-field="<name>"}. */
 	public String field(String name) {
 		return find("[data-field='" + name + "']").getText().strip();
@@ -105,7 +124,7 @@ public final class Browser implements AutoCloseable {
 		open(baseUrl + "/login");
 		find("#username").sendKeys(user);
 		find("#password").sendKeys(password);
-		find("form button[type=submit]").click();
+		clickAndWait("form button[type=submit]");
 	}
 
 	/**
@@ -123,11 +142,14 @@ public final class Browser implements AutoCloseable {
 		Object violations = this.driver.executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-				  .then((result) => done(result.violations.map((v) => v.id + ': ' + v.help + ' at '
-				      + v.nodes.map((n) => n.target.join(' ')).join(', '))))
-				  .catch((error) => done(['axe-core failed: ' + error]));
+				  .then((result) => done({ passes: result.passes.length, violations: result.violations.map((v) =>
+				      v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) }))
+				  .catch((error) => done({ passes: 0, violations: ['axe-core failed: ' + error] }));
 				""");
-		return (List<String>) violations;
+		Map<String, Object> result = (Map<String, Object>) violations;
+		// a run that checked nothing would report no violations too
+		Assertions.assertTrue(((Number) result.get("passes")).longValue() > 0, "axe-core checked no rule");
+		return (List<String>) result.get("violations");
 	}
 
 	/** The element that has the keyboard focus. */
