@@ -4,6 +4,7 @@
 # (defaults: http://localhost:8080, caseworker, $TRIAGE_CASEWORKER_PASSWORD, 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-args="${1:-http://localhost:8080} ${2:-caseworker} ${3:-${TRIAGE_CASEWORKER_PASSWORD:?set TRIAGE_CASEWORKER_PASSWORD or pass the password}} ${4:-50}"
+export BENCH_URL="${1:-http://localhost:8080}" BENCH_USER="${2:-caseworker}" BENCH_RUNS="${4:-50}"
+export BENCH_PASSWORD="${3:-${TRIAGE_CASEWORKER_PASSWORD:?set TRIAGE_CASEWORKER_PASSWORD or pass the password}}"
 mvn -B -q -pl service test-compile exec:java -Dexec.classpathScope=test \
-	-Dexec.mainClass=dk.model3.pages.PageLatencyBenchmark -Dexec.args="$args"
+	-Dexec.mainClass=dk.model3.pages.PageLatencyBenchmark

@@ -19,11 +19,18 @@ public final class PageLatencyBenchmark {
 	private PageLatencyBenchmark() {
 	}
 
+	private static String setting(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
 	public static void main(String[] args) {
-		String base = (args.length > 0) ? args[0] : "http://localhost:8080";
-		String user = (args.length > 1) ? args[1] : "caseworker";
-		String password = (args.length > 2) ? args[2] : System.getenv("TRIAGE_CASEWORKER_PASSWORD");
-		int runs = (args.length > 3) ? Integer.parseInt(args[3]) : 50;
+		// from the environment: Maven's exec.args would also replace the build's npm
+		// arguments
+		String base = setting("BENCH_URL", "http://localhost:8080");
+		String user = setting("BENCH_USER", "caseworker");
+		String password = setting("BENCH_PASSWORD", System.getenv("TRIAGE_CASEWORKER_PASSWORD"));
+		int runs = Integer.parseInt(setting("BENCH_RUNS", "50"));
 		try (Browser browser = Browser.start()) {
 			browser.signIn(base, user, password);
 			List<Double> millis = new ArrayList<>();
