@@ -24,6 +24,8 @@ import dk.model3.rules.UnknownVersion;
 import dk.model3.triage.Triage;
 import dk.model3.triage.TriageResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -39,6 +41,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  */
 @Controller
 class IntakeController {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakeController.class);
 
 	private final Triage triage;
 
@@ -68,6 +72,9 @@ class IntakeController {
 		try {
 			TriageRequest request = RequestReader.read(form.json());
 			result = this.triage.decide(request);
+			// the decision id and the decision, never the case reference or the profile
+			log.info("page triage decisionId={} rulesVersion={} status={} tier={} flags={}", result.decisionId(),
+					result.rulesVersion(), result.status(), result.tier(), result.flags());
 		}
 		catch (InvalidRequest ex) {
 			for (FieldError error : ex.errors()) {

@@ -247,6 +247,7 @@ class IntakePageIntegrationTests {
 			.get("/api/v1/decisions/" + decisionId + "/justification?lang=da", HttpTestClient.CASEWORKER)
 			.body();
 		assertThat(browser.field("justification")).isEqualTo(api.strip());
+		assertThat(browser.accessibilityViolations()).as("the justification page").isEmpty();
 		assertThat(api).contains(checksum);
 		browser.clickAndWait("#justification-text");
 		assertThat(browser.find("pre").getText().strip()).isEqualTo(api.strip());
@@ -259,6 +260,7 @@ class IntakePageIntegrationTests {
 		browser.clickAndWait("#review-accept");
 
 		assertThat(browser.field("reviewResult")).isEqualTo("ACCEPTED");
+		assertThat(browser.accessibilityViolations()).as("the recorded review").isEmpty();
 		assertThat(browser.field("decisionId")).isEqualTo(decisionId);
 		JsonNode logged = reviewLogged(decisionId);
 		assertThat(logged.path("result").asString()).isEqualTo("ACCEPTED");
@@ -275,6 +277,7 @@ class IntakePageIntegrationTests {
 		browser.clickAndWait("#review-override");
 		// no reason code: refused, and what was chosen is kept
 		assertThat(attributes("[data-field='errors'] a", "data-error-field")).containsExactly("reason");
+		assertThat(browser.accessibilityViolations()).as("the review's error state").isEmpty();
 		assertThat(new Select(browser.find("#review-tier")).getFirstSelectedOption().getDomAttribute("value"))
 			.isEqualTo("PENSION_SOCIAL");
 		new Select(browser.find("#review-reason")).selectByValue("PROFESSIONAL_ASSESSMENT");
