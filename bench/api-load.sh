@@ -5,7 +5,6 @@
 #
 #   bench/api-load.sh                      # 20 s per run after a 120 s warm-up
 #   DURATION=30s WARMUP=20s bench/api-load.sh
-#   AUDIT=off bench/api-load.sh            # without the decision log
 #
 # Needs wrk (Debian: apt-get install -y wrk) and the jar (mvn -B -DskipTests package).
 set -euo pipefail
@@ -17,7 +16,6 @@ DURATION=${DURATION:-20s}
 # the rule engine's code is large: the JIT needs about 100,000 triages to settle
 WARMUP=${WARMUP:-120s}
 CONNECTIONS=${CONNECTIONS:-"1 8 32"}
-AUDIT=${AUDIT:-on}
 WORK=$(mktemp -d)
 URL="http://127.0.0.1:${PORT}"
 
@@ -26,9 +24,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 
 export TRIAGE_CASEWORKER_PASSWORD=bench-caseworker
 export TRIAGE_POLICY_PASSWORD=bench-policy
-if [ "$AUDIT" = on ]; then
-	export TRIAGE_AUDIT_DIR="$WORK/decisions" TRIAGE_AUDIT_KEY=bench-audit-key-0123456789
-fi
+# the decision log is always on; it and its key go to the work folder
+export TRIAGE_DATA_DIR="$WORK/data" TRIAGE_AUDIT_DIR="$WORK/decisions"
 AUTH="Authorization: Basic $(printf 'caseworker:bench-caseworker' | base64)"
 
 java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/service.log" 2>&1 &
@@ -82,6 +79,4 @@ for c in $CONNECTIONS; do
 		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-if [ "$AUDIT" = on ]; then
-	echo "decision log lines written: $(cat "$WORK"/decisions/*.jsonl | wc -l)" >&2
-fi
+echo "decision log lines written: $(cat "$WORK"/decisions/*.jsonl | wc -l)" >&2

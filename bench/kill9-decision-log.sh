@@ -17,7 +17,7 @@ URL="http://127.0.0.1:${PORT}"
 
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 export TRIAGE_CASEWORKER_PASSWORD=bench-caseworker TRIAGE_POLICY_PASSWORD=bench-policy
-export TRIAGE_AUDIT_DIR="$WORK/decisions" TRIAGE_AUDIT_KEY=bench-audit-key-0123456789
+export TRIAGE_AUDIT_DIR="$WORK/decisions" TRIAGE_AUDIT_KEY=bench-audit-key-0123456789abcdefghij
 AUTH="Authorization: Basic $(printf 'caseworker:bench-caseworker' | base64)"
 
 java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/service.log" 2>&1 &

@@ -70,6 +70,9 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 
 	private final Map<String, ReviewRecord> reviews = new ConcurrentHashMap<>();
 
+	// one LocalDate per day, shared by the index entries of that day
+	private final Map<LocalDate, LocalDate> days = new ConcurrentHashMap<>();
+
 	private volatile LocalDate purgedOn;
 
 	DecisionLog(Path directory, DailyFileAppender appender, CitizenRefHasher hasher, Clock clock, Period retention) {
@@ -107,7 +110,7 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 	}
 
 	private int index(Path file) throws IOException {
-		LocalDate day = DailyFileAppender.day(file);
+		LocalDate day = day(DailyFileAppender.day(file));
 		int unreadable = 0;
 		try (BufferedReader reader = DecisionLogFiles.open(file)) {
 			String line;
@@ -177,10 +180,9 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.contains(decisionId)) {
-					JsonNode node = this.mapper.readTree(line);
-					if (!ReviewRecord.KIND.equals(node.path("kind").stringValue(null))
-							&& decisionId.equals(node.path("decisionId").stringValue(null))) {
-						return Optional.of(this.mapper.treeToValue(node, DecisionRecord.class));
+					Optional<DecisionRecord> decision = decisionIn(line, decisionId);
+					if (decision.isPresent()) {
+						return decision;
 					}
 				}
 			}
@@ -192,6 +194,21 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// a line cut off by a crash, or edited, is not the decision
+	private Optional<DecisionRecord> decisionIn(String line, String decisionId) {
+		try {
+			JsonNode node = this.mapper.readTree(line);
+			if (!ReviewRecord.KIND.equals(node.path("kind").stringValue(null))
+					&& decisionId.equals(node.path("decisionId").stringValue(null))) {
+				return Optional.of(this.mapper.treeToValue(node, DecisionRecord.class));
+			}
+		}
+		catch (JacksonException ex) {
+			log.warn("Decision log: an unreadable line mentions decision {}", decisionId);
+		}
+		return Optional.empty();
 	}
 
 	/** The review of this decision, if it has one. */
@@ -213,11 +230,15 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 		byte[] line = Arrays.copyOf(json, json.length + 1);
 		line[json.length] = '\n';
 		try {
-			return DailyFileAppender.day(this.appender.append(line));
+			return day(DailyFileAppender.day(this.appender.append(line)));
 		}
 		catch (IOException ex) {
 			throw new DecisionLogUnavailable(ex);
 		}
+	}
+
+	private LocalDate day(LocalDate day) {
+		return this.days.computeIfAbsent(day, (same) -> same);
 	}
 
 	/**
@@ -239,6 +260,7 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 				}
 			}
 			this.decisions.values().removeIf((day) -> day.isBefore(oldestKept));
+			this.days.keySet().removeIf((day) -> day.isBefore(oldestKept));
 			this.reviews.values()
 				.removeIf((review) -> LocalDate.ofInstant(review.time(), this.clock.getZone()).isBefore(oldestKept));
 			if (deleted > 0) {

@@ -1,6 +1,7 @@
 package dk.model3.decisions;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,9 +12,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class DecisionProblems {
 
+	// the shape of the ids this service gives out
+	private static final Pattern DECISION_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
 	@ExceptionHandler(UnknownDecision.class)
 	ProblemDetail unknownDecision(UnknownDecision ex) {
-		return problem(HttpStatus.NOT_FOUND, "unknown-decision", "Unknown decision", ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-decision", "Unknown decision", ex.getMessage());
+		// the problem names the request path by default, which would repeat whatever was
+		// put in place of an id, a CPR number included
+		if (ex.decisionId() == null || !DECISION_ID.matcher(ex.decisionId()).matches()) {
+			problem.setInstance(URI.create("/api/v1/decisions"));
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(AlreadyReviewed.class)

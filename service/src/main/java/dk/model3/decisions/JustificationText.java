@@ -77,7 +77,7 @@ final class JustificationText {
 				line(number++ + ". " + ruleId);
 				continue;
 			}
-			line(number++ + ". " + ruleId + ": " + pick(rule.text().da(), rule.text().en()));
+			line(number++ + ". " + ruleId + ": " + t(rule.text().da(), rule.text().en()));
 			line("   " + t("Kilde: ", "Source: ") + source(rule.source()));
 			String facts = factsOf(rule);
 			if (!facts.isEmpty()) {
@@ -87,13 +87,14 @@ final class JustificationText {
 		line("");
 		line(t("Oplysninger, der er lagt vægt på:", "Facts given weight:"));
 		this.decision.facts()
-			.forEach((field, value) -> line("- " + capitalised(Labels.field(field, lang())) + ": " + value(value)));
+			.forEach((field,
+					value) -> line("- " + capitalised(Labels.field(field, lang())) + ": " + value(field, value)));
 		if (!this.decision.whyNot().isEmpty()) {
 			line("");
 			line(t("Hvorfor ikke de andre spor:", "Why not the other tiers:"));
 			for (DecisionRecord.RuledOut ruledOut : this.decision.whyNot()) {
 				RuleMetadata rule = this.rules.get(ruledOut.ruleId());
-				String why = (rule != null) ? pick(rule.text().da(), rule.text().en()) + " (" + ruledOut.ruleId() + "; "
+				String why = (rule != null) ? t(rule.text().da(), rule.text().en()) + " (" + ruledOut.ruleId() + "; "
 						+ t("kilde: ", "source: ") + source(rule.source()) + ")" : ruledOut.ruleId();
 				line("- " + capitalised(Labels.tier(ruledOut.tier(), lang())) + ": " + why);
 			}
@@ -148,23 +149,28 @@ final class JustificationText {
 	// the rule's conditions with the values they read: profile fields from the log,
 	// derived facts as present or absent
 	private String factsOf(RuleMetadata rule) {
-		return rule.uses().stream().map((use) -> fact(use)).collect(Collectors.joining(", "));
+		return rule.uses().stream().map(this::fact).collect(Collectors.joining(", "));
 	}
 
 	private String fact(FactUse use) {
 		if (use.profileField()) {
-			return Labels.field(use.name(), lang()) + " = " + value(this.decision.facts().get(use.name()));
+			return Labels.field(use.name(), lang()) + " = " + value(use.name(), this.decision.facts().get(use.name()));
 		}
 		return use.name() + " = " + (use.negated() ? t("nej", "no") : t("ja", "yes"));
 	}
 
-	private String value(Object value) {
+	private String value(String field, Object value) {
 		if (value instanceof Boolean bool) {
 			return bool ? t("ja", "yes") : t("nej", "no");
 		}
 		if (value instanceof List<?> list) {
 			return list.isEmpty() ? t("ingen", "none")
-					: list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+					: list.stream()
+						.map((code) -> Labels.value(field, String.valueOf(code), lang()))
+						.collect(Collectors.joining(", "));
+		}
+		if (value instanceof String code) {
+			return Labels.value(field, code, lang());
 		}
 		return (value != null) ? value.toString() : t("ikke oplyst", "not given");
 	}
@@ -178,10 +184,6 @@ final class JustificationText {
 	}
 
 	private String t(String da, String en) {
-		return this.english ? en : da;
-	}
-
-	private String pick(String da, String en) {
 		return this.english ? en : da;
 	}
 

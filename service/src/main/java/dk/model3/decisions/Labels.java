@@ -60,7 +60,56 @@ public final class Labels {
 			new Text("modtager foranstaltninger efter serviceloven", "receives measures under the Social Services Act"),
 			"departmentsInvolved", new Text("forvaltninger involveret i sagen", "departments involved in the case"));
 
+	// the request's enum values, by field and code ("NONE" is both a benefit and a
+	// potential)
+	private static final Map<String, Text> VALUES = Map.ofEntries(
+			Map.entry("benefit.CASH_BENEFIT", new Text("kontanthjælp", "cash benefit")),
+			Map.entry("benefit.EDUCATION_BENEFIT", new Text("uddannelseshjælp", "education benefit")),
+			Map.entry("benefit.SICKNESS_BENEFIT", new Text("sygedagpenge", "sickness benefit")),
+			Map.entry("benefit.RESOURCE_COURSE_BENEFIT", new Text("ressourceforløbsydelse", "resource course benefit")),
+			Map.entry("benefit.JOB_CLARIFICATION_BENEFIT",
+					new Text("ydelse under jobafklaringsforløb", "job clarification benefit")),
+			Map.entry("benefit.FLEXJOB_UNEMPLOYMENT_BENEFIT",
+					new Text("ledighedsydelse", "flexjob unemployment benefit")),
+			Map.entry("benefit.UNEMPLOYMENT_INSURANCE", new Text("arbejdsløshedsdagpenge", "unemployment insurance")),
+			Map.entry("benefit.INTEGRATION_BENEFIT", new Text("integrationsydelse", "integration benefit")),
+			Map.entry("benefit.DISABILITY_PENSION", new Text("førtidspension", "disability pension")),
+			Map.entry("benefit.OLD_AGE_PENSION", new Text("folkepension", "old-age pension")),
+			Map.entry("benefit.NONE", new Text("ingen ydelse", "no benefit")),
+			Map.entry("employmentPotential.PRESENT", new Text("til stede", "present")),
+			Map.entry("employmentPotential.VERY_LIMITED", new Text("meget begrænset", "very limited")),
+			Map.entry("employmentPotential.NONE", new Text("intet", "none")),
+			Map.entry("employmentPotential.UNKNOWN", new Text("ikke vurderet", "not assessed")),
+			Map.entry("problems.SEVERE_MENTAL_ILLNESS",
+					new Text("svære psykiske vanskeligheder", "severe mental illness")),
+			Map.entry("problems.EXTENSIVE_PHYSICAL_DISABILITY",
+					new Text("vidtgående fysisk handicap", "extensive physical disability")),
+			Map.entry("problems.SERIOUS_FAMILY_PROBLEMS",
+					new Text("alvorlige familiemæssige problemer", "serious family problems")),
+			Map.entry("problems.HOMELESSNESS", new Text("hjemløshed", "homelessness")),
+			Map.entry("problems.SEVERE_SUBSTANCE_ABUSE", new Text("meget alvorligt misbrug", "severe substance abuse")),
+			Map.entry("problems.MENTAL_HEALTH_PROBLEMS", new Text("psykiske problemer", "mental health problems")),
+			Map.entry("problems.PHYSICAL_HEALTH_PROBLEMS",
+					new Text("fysiske helbredsproblemer", "physical health problems")),
+			Map.entry("problems.SUBSTANCE_ABUSE", new Text("misbrug", "substance abuse")),
+			Map.entry("problems.SOCIAL_PROBLEMS", new Text("sociale problemer", "social problems")),
+			Map.entry("problems.ANXIETY", new Text("angst", "anxiety")),
+			Map.entry("problems.LOW_COGNITIVE_ABILITY",
+					new Text("lavt kognitivt funktionsniveau", "low cognitive ability")),
+			Map.entry("problems.AUTISM", new Text("autisme", "autism")),
+			Map.entry("problems.ADHD", new Text("ADHD", "ADHD")),
+			Map.entry("problems.DEVELOPMENTAL_DISABILITY", new Text("udviklingshæmning", "developmental disability")));
+
 	private Labels() {
+	}
+
+	/**
+	 * A request field's value in plain words with its code, e.g. "kontanthjælp
+	 * (CASH_BENEFIT)"; the code alone when it has no words here.
+	 */
+	public static String value(String field, String code, String lang) {
+		Text text = VALUES.get(field + "." + code);
+		return (text != null) ? pick(text, lang, code) + " (" + code + ")" : code;
 	}
 
 	public static String status(Status status, String lang) {

@@ -74,16 +74,18 @@ public record ReviewRequest(ReviewRecord.Result result, Status status, Tier tier
 	}
 
 	/**
-	 * Reads a submitted form, whose fields are named like the JSON body's; an empty field
-	 * counts as left out.
+	 * Reads a submitted form whose review controls are named like the JSON body's fields;
+	 * an empty control counts as left out, and the form's other controls (a CSRF token,
+	 * say) are not the review's.
 	 */
 	public static ReviewRequest read(Map<String, String> form) {
 		ObjectNode body = JsonMapper.builder().build().createObjectNode();
-		form.forEach((name, value) -> {
+		for (String name : FIELDS) {
+			String value = form.get(name);
 			if (value != null && !value.isEmpty()) {
 				body.put(name, value);
 			}
-		});
+		}
 		return read(body);
 	}
 

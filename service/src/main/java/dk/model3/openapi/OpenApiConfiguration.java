@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,7 @@ class OpenApiConfiguration {
 
 	static final String TRIAGE_PATH = "/api/v1/triage";
 
-	private static final String PROBLEM = "ProblemDetail";
+	private static final String PROBLEM = ApiOperations.PROBLEM;
 
 	@Bean
 	OpenAPI triageOpenApi(@Value("${triage.security.mode:basic}") String mode) {
@@ -65,10 +66,12 @@ class OpenApiConfiguration {
 				.forEach(openApi.getComponents()::addSchemas);
 			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
 			PathItem item = (openApi.getPaths() != null) ? openApi.getPaths().get(TRIAGE_PATH) : null;
-			if (item == null || item.getPost() == null) {
-				return;
+			if (item != null && item.getPost() != null) {
+				describe(item.getPost(), OutcomeExamples.of(versions));
 			}
-			describe(item.getPost(), OutcomeExamples.of(versions));
+			ApiOperations.describe(openApi);
+			// relative: the document is served by the service it describes
+			openApi.servers(List.of(new Server().url("/").description("this service")));
 		};
 	}
 
@@ -103,11 +106,7 @@ class OpenApiConfiguration {
 	}
 
 	private static void problem(ApiResponses responses, String status, String description) {
-		responses.addApiResponse(status,
-				new ApiResponse().description(description)
-					.content(new Content().addMediaType(
-							org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+		ApiOperations.problem(responses, status, description);
 	}
 
 	private static Schema<?> problemSchema() {

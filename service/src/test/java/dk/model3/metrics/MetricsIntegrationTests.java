@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import dk.model3.HttpTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -47,6 +48,26 @@ class MetricsIntegrationTests {
 			.isEqualTo(1.0);
 		assertThat(delta(before, after, "triage_evaluation_seconds_count{version=\"2023.01\"}")).isEqualTo(1.0);
 		assertThat(after).contains("triage_evaluation_seconds_bucket{version=\"2023.01\"");
+	}
+
+	@Test
+	void countsReviewsByVersionDecidingRuleAndResult() {
+		String before = scrape();
+		String override = """
+				{"result":"OVERRIDDEN","status":"PLACED","tier":"EMPLOYMENT_ONLY","responsibleArea":"EMPLOYMENT",
+				 "reason":"RULE_DOES_NOT_FIT"}""";
+		for (String review : new String[] { "{\"result\":\"ACCEPTED\"}", override }) {
+			var answer = this.http.post("/api/v1/triage", HttpTestClient.CASEWORKER, CROSS_SECTOR);
+			String id = JsonMapper.builder().build().readTree(answer.body()).path("decisionId").asString();
+			assertThat(this.http.post("/api/v1/decisions/" + id + "/review", HttpTestClient.CASEWORKER, review)
+				.statusCode()).isEqualTo(201);
+		}
+		String after = scrape();
+		assertThat(delta(before, after, "triage_reviews_total{result=\"ACCEPTED\",rule=\"T2-01\",version=\"2023.01\"}"))
+			.isEqualTo(1.0);
+		assertThat(
+				delta(before, after, "triage_reviews_total{result=\"OVERRIDDEN\",rule=\"T2-01\",version=\"2023.01\"}"))
+			.isEqualTo(1.0);
 	}
 
 	@Test

@@ -123,6 +123,67 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void givesEveryOperationASummaryAndItsProblemResponses() throws Exception {
+		// the document Redocly lints: npx @redocly/cli lint service/target/openapi.json
+		java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), this.spec.toPrettyString());
+		List<String> operations = new ArrayList<>();
+		for (var path : this.spec.path("paths").properties()) {
+			assertThat(path.getKey()).startsWith("/api/");
+			for (var operation : path.getValue().properties()) {
+				operations.add(operation.getKey().toUpperCase() + " " + path.getKey());
+				assertThat(operation.getValue().path("summary").asString()).as(path.getKey()).isNotBlank();
+				JsonNode responses = operation.getValue().path("responses");
+				for (String status : List.of("401", "403")) {
+					assertThat(responses.path(status).path("content").has("application/problem+json"))
+						.as(operation.getKey() + " " + path.getKey() + " " + status)
+						.isTrue();
+				}
+			}
+		}
+		assertThat(operations).contains("GET /api/v1/decisions/{decisionId}/justification",
+				"GET /api/v1/review-reasons", "POST /api/v1/decisions/{decisionId}/review",
+				"GET /api/v1/reviews/summary");
+	}
+
+	@Test
+	void describesTheDecisionCallsByTheContract() {
+		JsonNode review = this.spec.path("paths").path("/api/v1/decisions/{decisionId}/review").path("post");
+		assertThat(names(review.path("responses"))).contains("201", "400", "404", "409");
+		JsonNode body = schema(review.path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("schema")
+			.path("$ref")
+			.asString());
+		assertThat(names(body.path("properties"))).containsExactly("result", "status", "tier", "responsibleArea",
+				"reason");
+		assertThat(texts(body.path("properties").path("result").path("enum"))).containsExactly("ACCEPTED",
+				"OVERRIDDEN");
+		assertThat(texts(body.path("properties").path("reason").path("enum"))).containsExactlyElementsOf(
+				java.util.Arrays.stream(dk.model3.decisions.ReviewReason.values()).map(Enum::name).toList());
+		JsonNode justification = this.spec.path("paths")
+			.path("/api/v1/decisions/{decisionId}/justification")
+			.path("get");
+		assertThat(names(justification.path("responses").path("200").path("content")))
+			.containsExactly("text/plain;charset=utf-8");
+		assertThat(names(justification.path("responses"))).contains("404");
+	}
+
+	@Test
+	void describesTheDecisionIdAndTheSourcesTitles() {
+		assertThat(names(schema("#/components/schemas/TriageResponse").path("properties"))).contains("decisionId");
+		assertThat(names(schema("#/components/schemas/SourceRef").path("properties"))).containsExactly("document",
+				"section", "title", "issuer", "date");
+	}
+
+	@Test
+	void marksTierAsNullableAsTheContractSays() {
+		JsonNode response = schema("#/components/schemas/TriageResponse");
+		assertThat(texts(response.path("properties").path("tier").path("type"))).containsExactly("string", "null");
+		assertThat(response.path("properties").path("tier").path("enum").get(3).isNull()).isTrue();
+	}
+
+	@Test
 	void servesTheInteractivePage() {
 		var page = this.http.get("/swagger-ui/index.html", HttpTestClient.CASEWORKER);
 		assertThat(page.statusCode()).isEqualTo(200);

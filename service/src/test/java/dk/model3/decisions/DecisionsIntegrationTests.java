@@ -1,0 +1,301 @@
+package dk.model3.decisions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.model3.HttpTestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "triage.rules.dir=../rules")
+class DecisionsIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	// README: PLACED CROSS_SECTOR with the joint-plan offer under 2023.01
+	private static final String CROSS_SECTOR = """
+			{"citizenRef":"%s","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT",
+			 "problems":["HOMELESSNESS"],"assessmentDate":"2024-03-01"}""";
+
+	private static final Path DATA = temporaryDataDirectory();
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("triage.data-dir", DATA::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	HttpTestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = new HttpTestClient(this.port);
+	}
+
+	@Test
+	void givesEveryAnswerItsOwnDecisionIdNotDerivedFromTheCase() {
+		JsonNode first = decide("same-case");
+		JsonNode second = decide("same-case");
+		String id = first.path("decisionId").asString();
+		assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+		assertThat(second.path("decisionId").asString()).isNotEqualTo(id);
+	}
+
+	@Test
+	void namesEverySourceByTitleIssuerAndDateFromTheSourcesFile() throws IOException {
+		JsonNode sources = YAMLMapper.builder().build().readTree(Files.readString(Path.of("../rules/sources.yaml")));
+		JsonNode answer = decide("sources");
+		List<JsonNode> cited = new java.util.ArrayList<>();
+		answer.path("explanation").forEach((rule) -> cited.add(rule.path("source")));
+		answer.path("whyNot").forEach((reason) -> cited.add(reason.path("source")));
+		assertThat(cited).hasSizeGreaterThan(4);
+		for (JsonNode source : cited) {
+			JsonNode listed = sources.valueStream()
+				.filter((document) -> document.path("file").asString().equals(source.path("document").asString()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(source.path("title").asString()).isEqualTo(listed.path("title").asString()).isNotBlank();
+			assertThat(source.path("issuer").asString()).isEqualTo(listed.path("issuer").asString()).isNotBlank();
+			assertThat(source.path("date").asString()).isEqualTo(listed.path("date").asString()).isNotBlank();
+			assertThat(source.path("section").asString()).isNotBlank();
+		}
+	}
+
+	@Test
+	void writesTheJustificationWithEveryRuleItsSourceTheFactsTheWhyNotsAndTheVersion() {
+		JsonNode answer = decide("justify");
+		var response = this.http.get(justification(answer, "da"), HttpTestClient.CASEWORKER);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
+		String text = response.body();
+		assertThat(text).contains("Begrundelse", answer.path("decisionId").asString(), "spor 2, tværgående samarbejde",
+				"ansvarligt område: beskæftigelse", "Borgeren tilbydes en samlet plan", "Alder: 40",
+				"Ydelse: kontanthjælp (CASH_BENEFIT)", "Problemer: hjemløshed (HOMELESSNESS)",
+				"arbejdsevne (beskæftigelsespotentiale) = til stede (PRESENT)",
+				"Regelversion: " + answer.path("rulesVersion").asString(),
+				"kontrolsum " + answer.path("rulesChecksum").asString());
+		for (JsonNode rule : answer.path("explanation")) {
+			assertThat(text).contains(rule.path("ruleId").asString() + ": " + rule.path("text").path("da").asString(),
+					"\"" + rule.path("source").path("title").asString() + "\"",
+					"afsnit \"" + rule.path("source").path("section").asString() + "\"");
+		}
+		assertThat(answer.path("whyNot")).isNotEmpty();
+		for (JsonNode reason : answer.path("whyNot")) {
+			assertThat(text)
+				.contains(reason.path("text").path("da").asString() + " (" + reason.path("ruleId").asString());
+		}
+
+		String english = this.http.get(justification(answer, "en"), HttpTestClient.CASEWORKER).body();
+		assertThat(english).contains("Justification", "tier 2, cross-sector collaboration", "Age: 40",
+				"Benefit: cash benefit (CASH_BENEFIT)", "Benefit: cash benefit (CASH_BENEFIT)",
+				"Rule version: " + answer.path("rulesVersion").asString());
+		for (JsonNode rule : answer.path("explanation")) {
+			assertThat(english).contains(rule.path("text").path("en").asString());
+		}
+		// the justification is as good as the answer: no case reference in it
+		assertThat(text).doesNotContain("justify");
+	}
+
+	@Test
+	void answersUnknownDecisionsAndLanguagesWithProblems() throws IOException {
+		var unknown = this.http.get("/api/v1/decisions/no-such-decision/justification", HttpTestClient.CASEWORKER);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JSON.readTree(unknown.body()).path("type").asString())
+			.isEqualTo("urn:model3:problem:unknown-decision");
+
+		JsonNode answer = decide("lang");
+		var french = this.http.get(justification(answer, "fr"), HttpTestClient.CASEWORKER);
+		assertThat(french.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(french.body()).path("errors").get(0).path("field").asString()).isEqualTo("lang");
+
+		var cpr = this.http.get("/api/v1/decisions/0101901234/justification", HttpTestClient.CASEWORKER);
+		assertThat(cpr.statusCode()).isEqualTo(404);
+		assertThat(cpr.body()).doesNotContain("0101901234");
+	}
+
+	@Test
+	void listsTheReasonCodesInDanishAndEnglish() throws IOException {
+		var response = this.http.get("/api/v1/review-reasons", HttpTestClient.CASEWORKER);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode reasons = JSON.readTree(response.body());
+		Set<String> codes = new HashSet<>();
+		for (JsonNode reason : reasons) {
+			codes.add(reason.path("code").asString());
+			assertThat(reason.path("da").asString()).isNotBlank();
+			assertThat(reason.path("en").asString()).isNotBlank();
+		}
+		assertThat(codes).hasSize(ReviewReason.values().length).contains("RULE_DOES_NOT_FIT");
+	}
+
+	@Test
+	void recordsAnAcceptanceOnceInTheDecisionLogBeforeAnswering() throws IOException {
+		JsonNode answer = decide("accept");
+		String id = answer.path("decisionId").asString();
+		var response = review(id, "{\"result\":\"ACCEPTED\"}");
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode stored = JSON.readTree(response.body());
+		assertThat(stored.path("decisionId").asString()).isEqualTo(id);
+		assertThat(stored.path("result").asString()).isEqualTo("ACCEPTED");
+		assertThat(stored.path("status").asString()).isEqualTo("PLACED");
+		assertThat(stored.path("tier").asString()).isEqualTo("CROSS_SECTOR");
+		assertThat(stored.path("responsibleArea").asString()).isEqualTo("EMPLOYMENT");
+		assertThat(stored.path("reviewer").asString()).isEqualTo("caseworker");
+		assertThat(stored.path("decidingRuleId").asString()).isEqualTo("T2-01");
+
+		List<JsonNode> lines = logLines(id);
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0).path("kind").asString()).isEqualTo("decision");
+		assertThat(lines.get(1).path("kind").asString()).isEqualTo("review");
+		assertThat(lines.get(1)).isEqualTo(stored);
+
+		var again = review(id, "{\"result\":\"ACCEPTED\"}");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(JSON.readTree(again.body()).path("type").asString())
+			.isEqualTo("urn:model3:problem:already-reviewed");
+		assertThat(logLines(id)).hasSize(2);
+	}
+
+	@Test
+	void recordsAnOverrideWithItsReasonAndCountsItInTheSummary() throws IOException {
+		JsonNode before = summary("2023.01");
+		JsonNode answer = decide("override");
+		String id = answer.path("decisionId").asString();
+		var response = review(id, """
+				{"result":"OVERRIDDEN","status":"PLACED","tier":"PENSION_SOCIAL","responsibleArea":"SOCIAL",
+				 "reason":"PROFESSIONAL_ASSESSMENT"}""");
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode stored = JSON.readTree(response.body());
+		assertThat(stored.path("tier").asString()).isEqualTo("PENSION_SOCIAL");
+		assertThat(stored.path("reason").asString()).isEqualTo("PROFESSIONAL_ASSESSMENT");
+		assertThat(stored.path("recommended").path("tier").asString()).isEqualTo("CROSS_SECTOR");
+		assertThat(logLines(id).get(1)).isEqualTo(stored);
+		review(decide("accept-for-summary").path("decisionId").asString(), "{\"result\":\"ACCEPTED\"}");
+
+		JsonNode after = summary("2023.01");
+		assertThat(after.path("version").asString()).isEqualTo("2023.01");
+		assertThat(after.path("reviews").asLong() - before.path("reviews").asLong()).isEqualTo(2);
+		assertThat(after.path("overridden").asLong() - before.path("overridden").asLong()).isEqualTo(1);
+		assertThat(after.path("accepted").asLong() - before.path("accepted").asLong()).isEqualTo(1);
+		assertThat(count(after, "byRule", "ruleId", "T2-01", "overridden")
+				- count(before, "byRule", "ruleId", "T2-01", "overridden"))
+			.isEqualTo(1);
+		assertThat(count(after, "byTier", "tier", "CROSS_SECTOR", "reviews")
+				- count(before, "byTier", "tier", "CROSS_SECTOR", "reviews"))
+			.isEqualTo(2);
+		assertThat(count(after, "byReason", "reason", "PROFESSIONAL_ASSESSMENT", "overridden")
+				- count(before, "byReason", "reason", "PROFESSIONAL_ASSESSMENT", "overridden"))
+			.isEqualTo(1);
+		assertThat(summary("2021.03").path("reviews").asLong()).isZero();
+		assertThat(this.http.get("/api/v1/reviews/summary", HttpTestClient.CASEWORKER).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void refusesABadReviewNamingEachField() throws IOException {
+		String id = decide("bad-review").path("decisionId").asString();
+		assertThat(errorFields(review(id, "{}"))).containsExactly("/result");
+		assertThat(errorFields(review(id, "{\"result\":\"MAYBE\"}"))).containsExactly("/result");
+		assertThat(errorFields(review(id, "{\"result\":\"ACCEPTED\",\"comment\":\"x\"}"))).containsExactly("/comment");
+		assertThat(errorFields(review(id, "{\"result\":\"ACCEPTED\",\"tier\":\"CROSS_SECTOR\"}")))
+			.containsExactly("/tier");
+		assertThat(errorFields(review(id, "{\"result\":\"OVERRIDDEN\"}"))).containsExactlyInAnyOrder("/status",
+				"/responsibleArea", "/reason");
+		assertThat(errorFields(review(id, """
+				{"result":"OVERRIDDEN","status":"PLACED","responsibleArea":"SOCIAL","reason":"because I say so"}""")))
+			.containsExactlyInAnyOrder("/tier", "/reason");
+		assertThat(errorFields(review(id, """
+				{"result":"OVERRIDDEN","status":"OUT_OF_SCOPE","tier":"CROSS_SECTOR","responsibleArea":"SOCIAL",
+				 "reason":"RULE_DOES_NOT_FIT"}"""))).containsExactly("/tier");
+		// an override that repeats the recommendation is an acceptance
+		assertThat(errorFields(review(id, """
+				{"result":"OVERRIDDEN","status":"PLACED","tier":"CROSS_SECTOR","responsibleArea":"EMPLOYMENT",
+				 "reason":"RULE_DOES_NOT_FIT"}"""))).containsExactly("/result");
+		assertThat(errorFields(review(id, "not json"))).containsExactly("");
+		// none of them was recorded: the decision can still be reviewed
+		assertThat(logLines(id)).hasSize(1);
+		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(201);
+
+		var unknown = review("no-such-decision", "{\"result\":\"ACCEPTED\"}");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(409);
+	}
+
+	private JsonNode decide(String ref) {
+		var response = this.http.post("/api/v1/triage", HttpTestClient.CASEWORKER, CROSS_SECTOR.formatted(ref));
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private static String justification(JsonNode answer, String lang) {
+		return "/api/v1/decisions/" + answer.path("decisionId").asString() + "/justification?lang=" + lang;
+	}
+
+	private java.net.http.HttpResponse<String> review(String decisionId, String body) {
+		return this.http.post("/api/v1/decisions/" + decisionId + "/review", HttpTestClient.CASEWORKER, body);
+	}
+
+	private JsonNode summary(String version) {
+		var response = this.http.get("/api/v1/reviews/summary?version=" + version, HttpTestClient.POLICY);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private static long count(JsonNode summary, String list, String key, String value, String field) {
+		return summary.path(list)
+			.valueStream()
+			.filter((entry) -> entry.path(key).asString().equals(value))
+			.mapToLong((entry) -> entry.path(field).asLong())
+			.sum();
+	}
+
+	private static List<String> errorFields(java.net.http.HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		return JSON.readTree(response.body())
+			.path("errors")
+			.valueStream()
+			.map((error) -> error.path("field").asString())
+			.toList();
+	}
+
+	private static List<JsonNode> logLines(String decisionId) throws IOException {
+		Path file = DATA.resolve("decisions")
+			.resolve("decisions-" + LocalDate.now(ZoneId.of("Europe/Copenhagen")) + ".jsonl");
+		return Files.readAllLines(file)
+			.stream()
+			.map(JSON::readTree)
+			.filter((line) -> line.path("decisionId").asString().equals(decisionId))
+			.toList();
+	}
+
+	private static Path temporaryDataDirectory() {
+		try {
+			// created owner-only, as the decision log requires; in the build folder
+			return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "decisions-tests");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
