@@ -2,86 +2,79 @@ package dk.model3.batch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.pages.PageTemplates;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The report for people: one HTML file with inline CSS and SVG, no scripts and nothing
  * fetched, so it opens from a mail attachment or an archive. Drawn from the summary
- * alone, so it shows exactly what the summary says.
+ * alone, so it shows exactly what the summary says; the geometry of the charts is worked
+ * out here, the markup and its escaping are the template's
+ * ({@code templates/batch/report.html}).
  */
 final class HtmlReport {
 
+	private static final TemplateEngine TEMPLATES = PageTemplates.standalone();
+
 	private static final String[] COLOURS = { "#1f5fa8", "#d9822b", "#3a8f5c", "#8a4fb0" };
 
-	private final StringBuilder html = new StringBuilder(32_768);
+	private static final int BAR_HEIGHT = 22;
+
+	private static final int CHART_WIDTH = 760;
+
+	private static final int CHART_LEFT = 170;
 
 	private HtmlReport() {
 	}
 
 	static String render(JsonNode summary) {
-		return new HtmlReport().build(summary);
-	}
-
-	private String build(JsonNode summary) {
-		JsonNode lines = summary.path("lines");
 		List<String> labels = new ArrayList<>();
 		summary.path("results").properties().forEach((entry) -> labels.add(entry.getKey()));
-		this.html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-		this.html.append("<title>Model 3 re-classification: ").append(esc(summary.path("input").asString()));
-		this.html.append("</title><style>").append(css()).append("</style></head><body>\n");
-		this.html.append("<h1>Model 3 re-classification</h1>\n<p class=\"meta\">Input <b>")
-			.append(esc(summary.path("input").asString()))
-			.append("</b> · rules ")
-			.append(esc(summary.path("rules").asString()))
-			.append(summary.has("compare") ? " compared with <b>" + esc(summary.path("compare").asString()) + "</b>"
-					: "")
-			.append(" · default date ")
-			.append(esc(summary.path("defaultDate").asString()))
-			.append(" · run ")
-			.append(esc(summary.path("finishedAt").asString()))
-			.append("</p>\n");
-		this.html.append("<div class=\"cards\">");
-		card("lines in", lines.path("in").asLong());
-		card("classified", lines.path("out").asLong());
-		card("rejected", lines.path("rejected").asLong());
-		this.html.append("<div class=\"card ")
-			.append(lines.path("balanced").asBoolean() ? "ok" : "bad")
-			.append("\"><div class=\"n\">")
-			.append(lines.path("balanced").asBoolean() ? "adds up" : "DOES NOT ADD UP")
-			.append("</div><div>")
-			.append(esc(lines.path("statement").asString()))
-			.append("</div></div></div>\n");
-		tiers(summary, labels);
-		if (summary.has("comparison")) {
-			transitions(summary.path("comparison"));
-			flagChanges(summary.path("comparison"));
+		JsonNode lines = summary.path("lines");
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("input", summary.path("input").asString());
+		report.put("rules", summary.path("rules").asString());
+		report.put("compare", summary.has("compare") ? summary.path("compare").asString() : null);
+		report.put("defaultDate", summary.path("defaultDate").asString());
+		report.put("finishedAt", summary.path("finishedAt").asString());
+		report.put("cards", List.of(card("lines in", lines.path("in").asLong()),
+				card("classified", lines.path("out").asLong()), card("rejected", lines.path("rejected").asLong())));
+		report.put("balanced", lines.path("balanced").asBoolean());
+		report.put("statement", lines.path("statement").asString());
+		report.put("tiers", tiers(summary, labels));
+		report.put("legend", legend(labels));
+		report.put("comparison", summary.has("comparison") ? comparison(summary.path("comparison")) : null);
+		report.put("counts", counts(summary, labels));
+		report.put("fired", fired(summary, labels));
+		report.put("rejected", lines.path("rejected").asLong());
+		report.put("rejectsByKind", entries(summary.path("rejectsByKind")));
+		List<Map<String, Object>> samples = new ArrayList<>();
+		for (JsonNode reject : summary.path("rejectSamples")) {
+			samples.add(Map.of("line", reject.path("line").asLong(), "kind", reject.path("kind").asString(), "reason",
+					reject.path("reason").asString()));
 		}
-		counts(summary, labels);
-		rules(summary, labels);
-		rejects(summary);
-		this.html.append("<p class=\"meta\">Expected sizes: ")
-			.append(esc(summary.path("expectedSizesSource").asString()))
-			.append(". The sizes are Norddjurs'; for another population compare the shares.</p>\n");
-		this.html.append("</body></html>\n");
-		return this.html.toString();
+		report.put("rejectSamples", samples);
+		report.put("expectedSizesSource", summary.path("expectedSizesSource").asString());
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariable("report", report);
+		return TEMPLATES.process("batch/report", context);
 	}
 
-	private void card(String label, long value) {
-		this.html.append("<div class=\"card\"><div class=\"n\">")
-			.append(String.format("%,d", value))
-			.append("</div><div>")
-			.append(label)
-			.append("</div></div>");
+	private static Map<String, Object> card(String label, long value) {
+		return Map.of("label", label, "value", number(value));
 	}
 
-	// grouped horizontal bars per tier, one per version, with the expected size as a line
-	private void tiers(JsonNode summary, List<String> labels) {
-		this.html.append("<h2>Tiers against the expected sizes</h2>\n");
+	// grouped horizontal bars per tier, one per version, with the expected size as lines
+	private static Map<String, Object> tiers(JsonNode summary, List<String> labels) {
 		JsonNode expected = summary.path("expectedSizes");
 		long max = 1;
 		for (JsonNode row : expected) {
@@ -91,71 +84,52 @@ final class HtmlReport {
 				max = Math.max(max, row.path("actual").path(label).path("count").asLong());
 			}
 		}
-		int barHeight = 22;
-		int groupHeight = barHeight * labels.size() + 26;
-		int width = 760;
-		int left = 170;
-		int plot = width - left - 150;
-		int height = groupHeight * expected.size() + 30;
-		this.html.append("<svg role=\"img\" aria-label=\"tier counts\" width=\"")
-			.append(width)
-			.append("\" height=\"")
-			.append(height)
-			.append("\" viewBox=\"0 0 ")
-			.append(width)
-			.append(' ')
-			.append(height)
-			.append("\">");
+		int groupHeight = BAR_HEIGHT * labels.size() + 26;
+		int plot = CHART_WIDTH - CHART_LEFT - 150;
+		List<Map<String, Object>> groups = new ArrayList<>();
 		int y = 10;
 		for (JsonNode row : expected) {
-			this.html.append(text(8, y + 16, row.path("tier").asString(), "label"));
-			this.html.append(text(8, y + 32, "expected " + row.path("expected").asString(), "small"));
-			int i = 0;
-			for (String label : labels) {
-				JsonNode actual = row.path("actual").path(label);
+			Map<String, Object> group = new LinkedHashMap<>();
+			group.put("tier", row.path("tier").asString());
+			group.put("expected", "expected " + row.path("expected").asString());
+			group.put("tierY", y + 16);
+			group.put("expectedY", y + 32);
+			List<Map<String, Object>> bars = new ArrayList<>();
+			for (int i = 0; i < labels.size(); i++) {
+				JsonNode actual = row.path("actual").path(labels.get(i));
 				long count = actual.path("count").asLong();
-				int w = (int) Math.round((double) count / max * plot);
-				int by = y + i * barHeight;
-				this.html.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", left,
-						by + 2, Math.max(w, 1), barHeight - 6, COLOURS[i % COLOURS.length]));
-				this.html.append(
-						text(left + w + 6, by + 14,
-								String.format("%,d %s", count,
-										actual.path("met").asBoolean() ? "✓ as expected" : "✗ off expectation"),
-								"small"));
-				i++;
+				int width = (int) Math.round((double) count / max * plot);
+				int barY = y + i * BAR_HEIGHT;
+				bars.add(Map.of("x", CHART_LEFT, "y", barY + 2, "width", Math.max(width, 1), "height", BAR_HEIGHT - 6,
+						"colour", COLOURS[i % COLOURS.length], "textX", CHART_LEFT + width + 6, "textY", barY + 14,
+						"text", number(count) + " "
+								+ (actual.path("met").asBoolean() ? "✓ as expected" : "✗ off expectation")));
 			}
-			long min = row.path("expectedMin").asLong();
-			int mx = left + (int) Math.round((double) min / max * plot);
-			this.html.append(String.format(
-					"<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>",
-					mx, mx, y, y + barHeight * labels.size()));
+			group.put("bars", bars);
+			List<Integer> marks = new ArrayList<>();
+			marks.add(CHART_LEFT + (int) Math.round((double) row.path("expectedMin").asLong() / max * plot));
 			if (row.has("expectedMax")) {
-				int xx = left + (int) Math.round((double) row.path("expectedMax").asLong() / max * plot);
-				this.html.append(String.format(
-						"<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>",
-						xx, xx, y, y + barHeight * labels.size()));
+				marks.add(CHART_LEFT + (int) Math.round((double) row.path("expectedMax").asLong() / max * plot));
 			}
+			group.put("marks", marks);
+			group.put("markTop", y);
+			group.put("markBottom", y + BAR_HEIGHT * labels.size());
+			groups.add(group);
 			y += groupHeight;
 		}
-		this.html.append("</svg>\n");
-		legend(labels);
+		return Map.of("width", CHART_WIDTH, "height", groupHeight * expected.size() + 30, "groups", groups);
 	}
 
-	private void legend(List<String> labels) {
-		this.html.append("<p class=\"legend\">");
+	private static List<Map<String, Object>> legend(List<String> labels) {
+		List<Map<String, Object>> legend = new ArrayList<>();
 		for (int i = 0; i < labels.size(); i++) {
-			this.html.append("<span><i style=\"background:")
-				.append(COLOURS[i % COLOURS.length])
-				.append("\"></i>")
-				.append(esc(labels.get(i)))
-				.append("</span>");
+			legend.add(Map.of("label", labels.get(i), "colour", COLOURS[i % COLOURS.length]));
 		}
-		this.html.append("<span><i class=\"dash\"></i>expected size</span></p>\n");
+		return legend;
 	}
 
-	// a heat map: before in rows, after in columns, shade by share of the row
-	private void transitions(JsonNode comparison) {
+	// a heat map: before in rows, after in columns, shade by count on a log scale
+	private static Map<String, Object> comparison(JsonNode comparison) {
 		JsonNode matrix = comparison.path("transitions");
 		Set<String> outcomes = new LinkedHashSet<>();
 		matrix.properties().forEach((row) -> {
@@ -169,163 +143,81 @@ final class HtmlReport {
 				max = Math.max(max, cell.asLong());
 			}
 		}
-		this.html.append("<h2>Who moves: ")
-			.append(esc(comparison.path("before").asString()))
-			.append(" → ")
-			.append(esc(comparison.path("after").asString()))
-			.append("</h2>\n<p>")
-			.append(String.format("%,d", comparison.path("changedRows").asLong()))
-			.append(" citizens change status, tier, area or flags (listed in the changed-rows file).</p>\n");
-		this.html.append("<table class=\"heat\"><tr><th>before ↓ / after →</th>");
-		for (String to : sorted) {
-			this.html.append("<th>").append(esc(to)).append("</th>");
-		}
-		this.html.append("</tr>");
+		List<Map<String, Object>> rows = new ArrayList<>();
 		for (String from : sorted) {
-			this.html.append("<tr><th>").append(esc(from)).append("</th>");
+			List<Map<String, Object>> cells = new ArrayList<>();
 			for (String to : sorted) {
 				long count = matrix.path(from).path(to).asLong();
 				double shade = (count == 0) ? 0 : 0.12 + 0.88 * Math.log1p(count) / Math.log1p(max);
 				String colour = from.equals(to) ? "31,95,168" : "217,130,43";
-				this.html.append("<td style=\"background:rgba(")
-					.append(colour)
-					.append(',')
-					.append(String.format("%.2f", shade))
-					.append(");color:")
-					.append((shade > 0.6) ? "#fff" : "#222")
-					.append("\">")
-					.append((count == 0) ? "" : String.format("%,d", count))
-					.append("</td>");
+				cells.add(Map.of("text", (count == 0) ? "" : number(count), "style", String.format(Locale.ROOT,
+						"background:rgba(%s,%.2f);color:%s", colour, shade, (shade > 0.6) ? "#fff" : "#222")));
 			}
-			this.html.append("</tr>");
+			rows.add(Map.of("from", from, "cells", cells));
 		}
-		this.html.append("</table>\n<p class=\"small\">Blue: stays; orange: moves. Shade on a log scale.</p>\n");
-	}
-
-	private void flagChanges(JsonNode comparison) {
-		this.html.append("<h3>Flags gained and lost</h3>\n<table><tr><th>flag</th><th>gained</th><th>lost</th></tr>");
+		List<Map<String, Object>> flagChanges = new ArrayList<>();
 		comparison.path("flagChanges")
 			.properties()
-			.forEach((entry) -> this.html.append("<tr><td>")
-				.append(esc(entry.getKey()))
-				.append("</td><td class=\"num\">")
-				.append(String.format("%,d", entry.getValue().path("gained").asLong()))
-				.append("</td><td class=\"num\">")
-				.append(String.format("%,d", entry.getValue().path("lost").asLong()))
-				.append("</td></tr>"));
-		this.html.append("</table>\n");
+			.forEach((entry) -> flagChanges
+				.add(Map.of("flag", entry.getKey(), "gained", number(entry.getValue().path("gained").asLong()), "lost",
+						number(entry.getValue().path("lost").asLong()))));
+		return Map.of("before", comparison.path("before").asString(), "after", comparison.path("after").asString(),
+				"changedRows", number(comparison.path("changedRows").asLong()), "outcomes", sorted, "rows", rows,
+				"flagChanges", flagChanges);
 	}
 
-	private void counts(JsonNode summary, List<String> labels) {
-		this.html.append("<h2>Counts</h2>\n<div class=\"grid\">");
-		for (String[] group : new String[][] { { "byStatus", "Status" }, { "byResponsibleArea", "Responsible area" },
-				{ "byFlag", "Flags" }, { "byAgeBand", "Age band" } }) {
-			this.html.append("<div><h3>").append(group[1]).append("</h3><table><tr><th></th>");
-			for (String label : labels) {
-				this.html.append("<th>").append(esc(label)).append("</th>");
-			}
-			this.html.append("</tr>");
-			JsonNode first = summary.path("results").path(labels.get(0)).path(group[0]);
+	private static List<Map<String, Object>> counts(JsonNode summary, List<String> labels) {
+		List<Map<String, Object>> tables = new ArrayList<>();
+		String[][] groups = { { "byStatus", "Status" }, { "byResponsibleArea", "Responsible area" },
+				{ "byFlag", "Flags" }, { "byAgeBand", "Age band" } };
+		for (String[] group : groups) {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			JsonNode first = summary.path("results").path(labels.isEmpty() ? "" : labels.get(0)).path(group[0]);
 			first.properties().forEach((entry) -> {
-				this.html.append("<tr><td>").append(esc(entry.getKey())).append("</td>");
-				for (String label : labels) {
-					this.html.append("<td class=\"num\">")
-						.append(String.format("%,d",
-								summary.path("results").path(label).path(group[0]).path(entry.getKey()).asLong()))
-						.append("</td>");
-				}
-				this.html.append("</tr>");
+				List<String> values = labels.stream()
+					.map((label) -> number(
+							summary.path("results").path(label).path(group[0]).path(entry.getKey()).asLong()))
+					.toList();
+				rows.add(Map.of("key", entry.getKey(), "values", values));
 			});
-			this.html.append("</table></div>");
+			tables.add(Map.of("title", group[1], "labels", labels, "rows", rows));
 		}
-		this.html.append("</div>\n");
+		return tables;
 	}
 
 	// the most-fired rules per version, as bars
-	private void rules(JsonNode summary, List<String> labels) {
-		this.html.append("<h2>Most-fired rules</h2>\n<div class=\"grid\">");
-		int index = 0;
-		for (String label : labels) {
-			JsonNode fired = summary.path("results").path(label).path("rulesFired");
+	private static List<Map<String, Object>> fired(JsonNode summary, List<String> labels) {
+		List<Map<String, Object>> charts = new ArrayList<>();
+		for (int index = 0; index < labels.size(); index++) {
+			JsonNode fired = summary.path("results").path(labels.get(index)).path("rulesFired");
 			List<Map.Entry<String, JsonNode>> top = new ArrayList<>(fired.properties());
 			top.sort(Comparator.comparingLong((Map.Entry<String, JsonNode> e) -> -e.getValue().asLong())
 				.thenComparing(Map.Entry::getKey));
 			top = top.subList(0, Math.min(12, top.size()));
 			long max = top.isEmpty() ? 1 : Math.max(1, top.get(0).getValue().asLong());
-			int height = 22 * top.size() + 10;
-			this.html.append("<div><h3>").append(esc(label)).append("</h3>");
-			this.html.append("<svg role=\"img\" aria-label=\"rules fired\" width=\"360\" height=\"")
-				.append(height)
-				.append("\" viewBox=\"0 0 360 ")
-				.append(height)
-				.append("\">");
+			List<Map<String, Object>> bars = new ArrayList<>();
 			int y = 4;
 			for (Map.Entry<String, JsonNode> entry : top) {
-				int w = (int) Math.round((double) entry.getValue().asLong() / max * 220);
-				this.html.append(text(2, y + 13, entry.getKey(), "small"));
-				this.html.append(String.format("<rect x=\"60\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>", y,
-						Math.max(1, w), COLOURS[index % COLOURS.length]));
-				this.html.append(text(66 + w, y + 13, String.format("%,d", entry.getValue().asLong()), "small"));
+				int width = (int) Math.round((double) entry.getValue().asLong() / max * 220);
+				bars.add(Map.of("rule", entry.getKey(), "y", y, "textY", y + 13, "width", Math.max(1, width), "countX",
+						66 + width, "count", number(entry.getValue().asLong()), "colour",
+						COLOURS[index % COLOURS.length]));
 				y += 22;
 			}
-			this.html.append("</svg></div>");
-			index++;
+			charts.add(Map.of("label", labels.get(index), "height", 22 * top.size() + 10, "bars", bars));
 		}
-		this.html.append("</div>\n");
+		return charts;
 	}
 
-	private void rejects(JsonNode summary) {
-		this.html.append("<h2>Rejected lines</h2>\n");
-		if (summary.path("lines").path("rejected").asLong() == 0) {
-			this.html.append("<p>None.</p>\n");
-			return;
-		}
-		this.html.append("<table><tr><th>kind</th><th>lines</th></tr>");
-		summary.path("rejectsByKind")
-			.properties()
-			.forEach((entry) -> this.html.append("<tr><td>")
-				.append(esc(entry.getKey()))
-				.append("</td><td class=\"num\">")
-				.append(String.format("%,d", entry.getValue().asLong()))
-				.append("</td></tr>"));
-		this.html.append("</table>\n<h3>First rejected lines</h3>\n");
-		this.html.append("<table><tr><th>line</th><th>kind</th><th>reason</th></tr>");
-		for (JsonNode reject : summary.path("rejectSamples")) {
-			this.html.append("<tr><td class=\"num\">")
-				.append(reject.path("line").asLong())
-				.append("</td><td>")
-				.append(esc(reject.path("kind").asString()))
-				.append("</td><td>")
-				.append(esc(reject.path("reason").asString()))
-				.append("</td></tr>");
-		}
-		this.html.append(
-				"</table>\n<p class=\"small\">All rejected lines, with every field error, are in the rejects file.</p>\n");
+	private static List<Map<String, Object>> entries(JsonNode object) {
+		List<Map<String, Object>> entries = new ArrayList<>();
+		object.properties()
+			.forEach((entry) -> entries.add(Map.of("key", entry.getKey(), "value", number(entry.getValue().asLong()))));
+		return entries;
 	}
 
-	private static String text(int x, int y, String text, String cls) {
-		return "<text x=\"" + x + "\" y=\"" + y + "\" class=\"" + cls + "\">" + esc(text) + "</text>";
-	}
-
-	static String esc(String text) {
-		if (text == null) {
-			return "";
-		}
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-	}
-
-	private static String css() {
-		return "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px 32px;color:#222;max-width:1100px}"
-				+ "h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd}"
-				+ "h3{font-size:14px;margin:12px 0 6px}.meta,.small{color:#666;font-size:12px}"
-				+ ".cards{display:flex;gap:12px;margin:14px 0}.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:120px}"
-				+ ".card .n{font-size:20px;font-weight:600}.card.ok{border-color:#3a8f5c}.card.bad{border-color:#c0392b;color:#c0392b}"
-				+ "table{border-collapse:collapse;margin:4px 0}th,td{border:1px solid #e2e2e2;padding:3px 8px;text-align:left}"
-				+ "td.num{text-align:right;font-variant-numeric:tabular-nums}.heat td{text-align:right;min-width:90px}"
-				+ ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:8px 24px}"
-				+ "svg text{font:12px system-ui,sans-serif;fill:#222}svg text.label{font-weight:600}svg text.small{font-size:11px}"
-				+ ".legend span{margin-right:16px;font-size:12px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}"
-				+ ".legend i.dash{border-top:2px dashed #c0392b;height:0;width:16px;vertical-align:3px}";
+	private static String number(long value) {
+		return String.format(Locale.ROOT, "%,d", value);
 	}
 
 }

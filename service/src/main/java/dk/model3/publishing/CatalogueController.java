@@ -4,14 +4,12 @@ import java.util.Comparator;
 
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleVersions;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The rule catalogue as readable pages: /rules lists the active versions,
@@ -20,56 +18,40 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class CatalogueController {
 
-	private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
-
 	private final RuleVersions versions;
 
 	CatalogueController(RuleVersions versions) {
 		this.versions = versions;
 	}
 
-	@GetMapping(path = "/rules", produces = MediaType.TEXT_HTML_VALUE)
-	@ResponseBody
-	ResponseEntity<String> index() {
-		StringBuilder html = new StringBuilder();
-		html.append("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n");
-		html.append("<title>Regelkataloger</title>\n").append(Html.STYLE).append("</head>\n<body>\n");
-		html.append("<h1>Regelkataloger <span lang=\"en\">· Rule catalogues</span></h1>\n<table>\n");
-		html.append("<tr><th>Version</th><th>I kraft fra · In force from</th><th>Checksum</th></tr>\n");
-		this.versions.entries()
-			.stream()
-			.filter((entry) -> entry.state() == RuleVersions.State.ACTIVE)
-			.sorted(Comparator.comparing(RuleVersions.Entry::version))
-			.forEach((entry) -> html.append("<tr><td><a href=\"/rules/")
-				.append(Html.escape(entry.version()))
-				.append("\">")
-				.append(Html.escape(entry.version()))
-				.append("</a></td><td>")
-				.append(Html.escape(String.valueOf(entry.inForceFrom())))
-				.append("</td><td><code>")
-				.append(Html.escape(entry.checksum()))
-				.append("</code></td></tr>\n"));
-		html.append("</table>\n</body>\n</html>\n");
-		return ResponseEntity.ok().contentType(HTML).body(html.toString());
+	@GetMapping("/rules")
+	String index(Model model) {
+		model.addAttribute("entries",
+				this.versions.entries()
+					.stream()
+					.filter((entry) -> entry.state() == RuleVersions.State.ACTIVE)
+					.sorted(Comparator.comparing(RuleVersions.Entry::version))
+					.toList());
+		return "publishing/index";
 	}
 
-	@GetMapping(path = "/rules/{version}", produces = MediaType.TEXT_HTML_VALUE)
-	@ResponseBody
-	ResponseEntity<String> catalogue(@PathVariable String version) {
+	@GetMapping("/rules/{version}")
+	String catalogue(@PathVariable String version, Model model, HttpServletResponse response) {
 		CompiledRules rules = this.versions.active()
 			.stream()
 			.filter((active) -> active.version().equals(version))
 			.findFirst()
 			.orElse(null);
 		if (rules == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.contentType(HTML)
-				.body("<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\"><title>Ukendt version</title>"
-						+ "</head><body><h1>Ukendt regelversion <span lang=\"en\">· Unknown rule version</span> "
-						+ Html.escape(version) + "</h1><p><a href=\"/rules\">Alle versioner · All versions</a></p>"
-						+ "</body></html>\n");
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("version", version);
+			return "publishing/unknown";
 		}
-		return ResponseEntity.ok().contentType(HTML).body(new RuleCatalogue(rules).html());
+		RuleCatalogue catalogue = new RuleCatalogue(rules);
+		model.addAttribute("rules", rules);
+		model.addAttribute("byFile", catalogue.byFile());
+		model.addAttribute("sentences", catalogue.sentences());
+		return "publishing/catalogue";
 	}
 
 }

@@ -7,12 +7,13 @@ import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.SourceRef;
 
 /**
  * The rule catalogue of one version, generated from the rules' own metadata and never
  * written by hand: each rule's id, sentence, Danish and English text and source, grouped
- * by rule file. As Markdown for the repository and as an HTML page for the service,
- * Danish first.
+ * by rule file. As Markdown for the repository; the service's page
+ * ({@code templates/publishing/catalogue.html}) is drawn from the same groups.
  */
 public final class RuleCatalogue {
 
@@ -49,66 +50,21 @@ public final class RuleCatalogue {
 						.append(rule.nextStep().en())
 						.append('\n');
 				}
-				md.append("- **Kilde · Source:** ")
-					.append(rule.source().document())
-					.append(", \"")
-					.append(rule.source().section())
-					.append("\"\n");
+				md.append("- **Kilde · Source:** ").append(source(rule.source())).append('\n');
 			}
 		});
 		return md.toString();
 	}
 
-	public String html() {
-		StringBuilder html = new StringBuilder();
-		String version = Html.escape(this.rules.version());
-		html.append("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n");
-		html.append("<title>Regelkatalog ").append(version).append("</title>\n");
-		html.append(Html.STYLE);
-		html.append("</head>\n<body>\n");
-		html.append("<h1>Regelkatalog <span lang=\"en\">· Rule catalogue</span> ").append(version).append("</h1>\n");
-		html.append("<dl>\n");
-		html.append("<dt>Titel · Title</dt><dd>")
-			.append(Html.escape(nullToEmpty(this.rules.descriptor().title())))
-			.append("</dd>\n");
-		html.append("<dt>I kraft fra · In force from</dt><dd>")
-			.append(Html.escape(String.valueOf(this.rules.descriptor().inForceFrom())))
-			.append("</dd>\n");
-		html.append("<dt>Checksum</dt><dd><code>").append(Html.escape(this.rules.checksum())).append("</code></dd>\n");
-		for (String change : this.rules.descriptor().changes()) {
-			html.append("<dt>Ændring · Change</dt><dd>").append(Html.escape(change)).append("</dd>\n");
-		}
-		html.append("</dl>\n");
-		byFile().forEach((file, rules) -> {
-			html.append("<h2>").append(Html.escape(title(file))).append("</h2>\n");
-			for (RuleMetadata rule : rules) {
-				html.append("<section id=\"").append(Html.escape(rule.id())).append("\">\n");
-				html.append("<h3>")
-					.append(Html.escape(rule.id()))
-					.append(" ")
-					.append(Html.escape(sentence(rule)))
-					.append("</h3>\n");
-				html.append("<p lang=\"da\">").append(Html.escape(rule.text().da())).append("</p>\n");
-				html.append("<p lang=\"en\" class=\"en\">").append(Html.escape(rule.text().en())).append("</p>\n");
-				if (rule.nextStep() != null) {
-					html.append("<p><strong>Næste skridt:</strong> ")
-						.append(Html.escape(rule.nextStep().da()))
-						.append(" <span lang=\"en\" class=\"en\">")
-						.append(Html.escape(rule.nextStep().en()))
-						.append("</span></p>\n");
-				}
-				html.append("<p class=\"source\">Kilde · Source: ")
-					.append(Html.escape(rule.source().document()))
-					.append(", “")
-					.append(Html.escape(rule.source().section()))
-					.append("”</p>\n</section>\n");
-			}
-		});
-		html.append("</body>\n</html>\n");
-		return html.toString();
+	/** Each rule's sentence (its name without the id), by rule id. */
+	public Map<String, String> sentences() {
+		Map<String, String> sentences = new LinkedHashMap<>();
+		this.rules.rules().forEach((rule) -> sentences.put(rule.id(), sentence(rule)));
+		return sentences;
 	}
 
-	private Map<String, List<RuleMetadata>> byFile() {
+	/** The rules grouped by rule file, in the order a reader follows the reasoning. */
+	public Map<String, List<RuleMetadata>> byFile() {
 		Map<String, List<RuleMetadata>> byFile = new LinkedHashMap<>();
 		for (String file : List.of("derived.drl", "tiers.drl", "flags.drl", "whynot.drl")) {
 			byFile.put(file, List.of());
@@ -116,6 +72,18 @@ public final class RuleCatalogue {
 		byFile.putAll(this.rules.rules().stream().collect(Collectors.groupingBy(RuleMetadata::file)));
 		byFile.values().removeIf(List::isEmpty);
 		return byFile;
+	}
+
+	/** A source as a person reads it: title, issuer, date and section. */
+	private static String source(SourceRef source) {
+		StringBuilder text = new StringBuilder((source.title() != null) ? source.title() : source.document());
+		if (source.issuer() != null) {
+			text.append(", ").append(source.issuer());
+		}
+		if (source.date() != null) {
+			text.append(", ").append(source.date());
+		}
+		return text.append(", \"").append(source.section()).append('"').toString();
 	}
 
 	private static String title(String file) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -32,10 +33,14 @@ class SecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
+	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
 		boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
 		SecurityProblems problems = new SecurityProblems(jwt ? "Bearer" : "Basic realm=\"model3-triage\"");
-		http.csrf(AbstractHttpConfigurer::disable)
+		// the JSON API and its documentation; pages have their own chain
+		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+				"/swagger-ui.html", "/swagger-ui/**")
+			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin(AbstractHttpConfigurer::disable)

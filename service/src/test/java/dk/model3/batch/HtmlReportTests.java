@@ -29,8 +29,13 @@ class HtmlReportTests {
 	}
 
 	@Test
-	void escapesWhatItPrints() {
-		assertThat(HtmlReport.esc("<b>\"&\"</b>")).isEqualTo("&lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;");
+	void escapesWhatItPrints() throws Exception {
+		Path input = this.dir.resolve("<i>pop&\"x\".jsonl");
+		Files.copy(BatchFixture.POPULATION, input);
+		BatchFixture.run(new Batch.Options(input, null, this.dir.resolve("escaped.jsonl"), "2021.03", null,
+				BatchFixture.TODAY, 2, 500, true, Progress.Mode.NONE));
+		String html = Files.readString(this.dir.resolve("escaped.report.html"));
+		assertThat(html).contains("&lt;i&gt;pop&amp;&quot;x&quot;.jsonl").doesNotContain("<i>pop");
 	}
 
 }

@@ -1,0 +1,154 @@
+package dk.model3.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dk.model3.decisions.Reviews;
+import dk.model3.facts.Area;
+import dk.model3.facts.Benefit;
+import dk.model3.facts.EmploymentPotential;
+import dk.model3.facts.Problem;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
+import dk.model3.request.FieldError;
+import dk.model3.request.InvalidRequest;
+import dk.model3.request.RequestReader;
+import dk.model3.request.TriageRequest;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.NoVersionInForce;
+import dk.model3.rules.RuleVersions;
+import dk.model3.rules.UnknownVersion;
+import dk.model3.triage.Triage;
+import dk.model3.triage.TriageResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The intake page at {@code /}: GET shows the form (filled in from the query, so a result
+ * page can send the caseworker back to one field), POST checks it with the API's request
+ * reader, decides it like the API does and shows the result, or the form with its errors.
+ */
+@Controller
+class IntakeController {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakeController.class);
+
+	private final Triage triage;
+
+	private final RuleVersions versions;
+
+	private final MessageSource messages;
+
+	private final Reviews reviews;
+
+	IntakeController(Triage triage, RuleVersions versions, Reviews reviews, MessageSource messages) {
+		this.triage = triage;
+		this.versions = versions;
+		this.reviews = reviews;
+		this.messages = messages;
+	}
+
+	@GetMapping("/")
+	String form(@ModelAttribute("form") IntakeForm form, Model model) {
+		choices(model);
+		return "triage/form";
+	}
+
+	@PostMapping("/")
+	String triage(@ModelAttribute("form") IntakeForm form, Model model, Locale locale, HttpServletResponse response) {
+		List<PageError> errors = new ArrayList<>();
+		TriageResponse result = null;
+		try {
+			TriageRequest request = RequestReader.read(form.json());
+			result = this.triage.decide(request);
+			// the decision id and the decision, never the case reference or the profile
+			log.info("page triage decisionId={} rulesVersion={} status={} tier={} flags={}", result.decisionId(),
+					result.rulesVersion(), result.status(), result.tier(), result.flags());
+		}
+		catch (InvalidRequest ex) {
+			for (FieldError error : ex.errors()) {
+				errors.add(error(error, form, locale));
+			}
+		}
+		catch (UnknownVersion ex) {
+			errors.add(error("rulesVersion", "error.rulesVersion.unknown", locale));
+		}
+		catch (NoVersionInForce ex) {
+			errors.add(error("assessmentDate", "error.assessmentDate.noVersion", locale));
+		}
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			choices(model);
+			// a CPR number is never shown back, not even to the person who typed it
+			model.addAttribute("form", form.withoutCpr());
+			model.addAttribute("errors", errors);
+			model.addAttribute("fieldErrors", byField(errors));
+			return "triage/form";
+		}
+		model.addAttribute("result", result);
+		// the review forms under the result
+		model.addAttribute("statuses", Status.values());
+		model.addAttribute("tiers", Tier.values());
+		model.addAttribute("areas", Area.values());
+		model.addAttribute("reasons", this.reviews.reasons());
+		model.addAttribute("missing", missing(result, form, locale));
+		model.addAttribute("changeLink", form.link(null));
+		return "triage/result";
+	}
+
+	private void choices(Model model) {
+		model.addAttribute("benefits", Benefit.values());
+		model.addAttribute("potentials", EmploymentPotential.values());
+		model.addAttribute("problemValues", Problem.values());
+		model.addAttribute("versions", this.versions.active().stream().map(CompiledRules::version).sorted().toList());
+	}
+
+	private PageError error(FieldError error, IntakeForm form, Locale locale) {
+		String field = Controls.field(error.field());
+		String key = "error." + field;
+		if ("citizenRef".equals(field) && form.citizenRef() != null && RequestReader.looksLikeCpr(form.citizenRef())) {
+			key = "error.citizenRef.cpr";
+		}
+		else if ("is required".equals(error.message())) {
+			key = "error." + field + ".required";
+		}
+		return error(field, key, locale);
+	}
+
+	private PageError error(String field, String key, Locale locale) {
+		return new PageError(field, Controls.anchor(field), this.messages.getMessage(key, null, key, locale));
+	}
+
+	// the summary lists every error; at the field one message is enough
+	private static Map<String, String> byField(List<PageError> errors) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		errors.forEach((error) -> byField.putIfAbsent(error.field(), error.message()));
+		return byField;
+	}
+
+	private List<MissingFact> missing(TriageResponse result, IntakeForm form, Locale locale) {
+		return result.missingFacts()
+			.stream()
+			.map((field) -> new MissingFact(field,
+					this.messages.getMessage("field." + field + ".label", null, field, locale),
+					form.link(Controls.anchor(field))))
+			.toList();
+	}
+
+	/** A fact that would decide the case, with a link back to its field. */
+	record MissingFact(String field, String label, String link) {
+
+	}
+
+}

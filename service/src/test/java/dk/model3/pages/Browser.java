@@ -1,0 +1,199 @@
+package dk.model3.pages;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driven through Debian's chromedriver (never a downloaded one).
+ * Without Chromium on the machine the browser tests are skipped with a message, except
+ * under CI, where that is a failure: CI installs it.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	// axe-core comes from npm through the build (package.json), like DKFDS
+	private static final Path AXE = Path.of("..", "node_modules", "axe-core", "axe.min.js");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	public static Browser start() {
+		requireChromium();
+		try {
+			Path profile = Files.createTempDirectory("triage-chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--disable-dev-shm-usage", "--window-size=1280,1400", "--lang=da",
+					"--user-data-dir=" + profile.toAbsolutePath());
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+			return new Browser(driver, profile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static void requireChromium() {
+		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+			return;
+		}
+		String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+				+ " (apt-get install chromium chromium-driver); they are not installed here";
+		if ("true".equals(System.getenv("CI"))) {
+			Assertions.fail(message + ", and under CI they must run: .ci/run installs them");
+		}
+		Assumptions.abort("Skipped: " + message);
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	public void open(String url) {
+		this.driver.get(url);
+	}
+
+	public WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	public List<WebElement> all(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	/**
+	 * Clicks something that loads another page and waits until it has: the clicked
+	 * element is gone and the new document is complete.
+	 */
+	public void clickAndWait(WebElement element) {
+		element.click();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(this.driver, Duration.ofSeconds(20))
+			.until((driver) -> "complete".equals(script("return document.readyState")));
+	}
+
+	/** Clicks the element matching the CSS selector and waits for the page it loads. */
+	public void clickAndWait(String css) {
+		clickAndWait(find(css));
+	}
+
+	/** The text of the element marked {@code data-field="<name>"}. */
+	public String field(String name) {
+		return find("[data-field='" + name + "']").getText().strip();
+	}
+
+	public void signIn(String baseUrl, String user, String password) {
+		open(baseUrl + "/login");
+		find("#username").sendKeys(user);
+		find("#password").sendKeys(password);
+		clickAndWait("form button[type=submit]");
+	}
+
+	/**
+	 * axe-core's WCAG 2.1 A and AA violations on the page as it is, one line each (rule,
+	 * help, where).
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> accessibilityViolations() {
+		try {
+			this.driver.executeScript(Files.readString(AXE));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("axe-core is installed by the build (npm ci): " + AXE, ex);
+		}
+		Object violations = this.driver.executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+				  .then((result) => done({ passes: result.passes.length, violations: result.violations.map((v) =>
+				      v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')) }))
+				  .catch((error) => done({ passes: 0, violations: ['axe-core failed: ' + error] }));
+				""");
+		Map<String, Object> result = (Map<String, Object>) violations;
+		// a run that checked nothing would report no violations too
+		Assertions.assertTrue(((Number) result.get("passes")).longValue() > 0, "axe-core checked no rule");
+		return (List<String>) result.get("violations");
+	}
+
+	/** The element that has the keyboard focus. */
+	public WebElement focused() {
+		return this.driver.switchTo().activeElement();
+	}
+
+	public Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/** A screenshot of the page's top, {@code height} pixels high. */
+	public void screenshot(Path file, int height) {
+		Dimension size = this.driver.manage().window().getSize();
+		try {
+			this.driver.manage().window().setSize(new Dimension(size.getWidth(), height));
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.driver.manage().window().setSize(size);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			deleteProfile();
+		}
+	}
+
+	private void deleteProfile() {
+		try (Stream<Path> files = Files.walk(this.profile)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary directory; the OS cleans up what is left
+		}
+	}
+
+}

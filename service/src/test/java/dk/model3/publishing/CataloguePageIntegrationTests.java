@@ -1,0 +1,69 @@
+package dk.model3.publishing;
+
+import dk.model3.HttpTestClient;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.RuleVersions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The catalogue pages, rendered from the rules a version runs through the page layout.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CataloguePageIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	RuleVersions versions;
+
+	@Test
+	void showsEveryRuleDanishFirstEscapedWithItsSource() throws Exception {
+		for (CompiledRules rules : this.versions.active()) {
+			String html = page("/rules/" + rules.version(), 200);
+			assertThat(html).contains("<html lang=\"da\">").contains(rules.checksum());
+			for (RuleMetadata rule : rules.rules()) {
+				int danish = html.indexOf(escaped(rule.text().da()), html.indexOf("id=\"" + rule.id() + "\""));
+				int english = html.indexOf(escaped(rule.text().en()), danish);
+				assertThat(danish).as("Danish text of %s", rule.id()).isPositive();
+				assertThat(english).as("English text of %s after the Danish", rule.id()).isGreaterThan(danish);
+			}
+		}
+	}
+
+	@Test
+	void listsTheActiveVersionsAndRefusesAnUnknownOneAsAPage() throws Exception {
+		String index = page("/rules", 200);
+		this.versions.active()
+			.forEach((rules) -> assertThat(index).contains("href=\"/rules/" + rules.version() + "\""));
+		assertThat(page("/rules/1999.01", 404)).contains("1999.01").contains("href=\"/rules\"");
+		assertThat(page("/rules/x&y'z", 404)).contains("x&amp;y&#39;z").doesNotContain("x&y'z");
+	}
+
+	private String page(String path, int status) throws Exception {
+		var result = this.mvc
+			.perform(get(path).header("Authorization", HttpTestClient.CASEWORKER).accept(MediaType.TEXT_HTML))
+			.andReturn()
+			.getResponse();
+		assertThat(result.getStatus()).as(path).isEqualTo(status);
+		result.setCharacterEncoding("UTF-8");
+		return result.getContentAsString();
+	}
+
+	private static String escaped(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+}
