@@ -13,6 +13,7 @@ import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
+import dk.model3.request.CprNumbers;
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
@@ -23,6 +24,8 @@ import dk.model3.rules.RuleVersions;
 import dk.model3.rules.UnknownVersion;
 import dk.model3.triage.Triage;
 import dk.model3.triage.TriageResponse;
+import dk.model3.triage.VersionNotInForce;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +69,14 @@ class IntakeController {
 	}
 
 	@PostMapping("/")
-	String triage(@ModelAttribute("form") IntakeForm form, Model model, Locale locale, HttpServletResponse response) {
+	String triage(@ModelAttribute("form") IntakeForm form, Model model, Locale locale, HttpServletRequest http,
+			HttpServletResponse response) {
 		List<PageError> errors = new ArrayList<>();
 		TriageResponse result = null;
 		try {
 			TriageRequest request = RequestReader.read(form.json());
-			result = this.triage.decide(request);
+			result = this.triage.decide(request,
+					http.isUserInRole("POLICY") ? Triage.Pinning.ANY_ACTIVE : Triage.Pinning.IN_FORCE_ONLY);
 			// the decision id and the decision, never the case reference or the profile
 			log.info("page triage decisionId={} rulesVersion={} status={} tier={} flags={}", result.decisionId(),
 					result.rulesVersion(), result.status(), result.tier(), result.flags());
@@ -83,6 +88,9 @@ class IntakeController {
 		}
 		catch (UnknownVersion ex) {
 			errors.add(error("rulesVersion", "error.rulesVersion.unknown", locale));
+		}
+		catch (VersionNotInForce ex) {
+			errors.add(error("rulesVersion", "error.rulesVersion.notInForce", locale));
 		}
 		catch (NoVersionInForce ex) {
 			errors.add(error("assessmentDate", "error.assessmentDate.noVersion", locale));
@@ -117,7 +125,7 @@ class IntakeController {
 	private PageError error(FieldError error, IntakeForm form, Locale locale) {
 		String field = Controls.field(error.field());
 		String key = "error." + field;
-		if ("citizenRef".equals(field) && form.citizenRef() != null && RequestReader.looksLikeCpr(form.citizenRef())) {
+		if ("citizenRef".equals(field) && form.citizenRef() != null && CprNumbers.contains(form.citizenRef())) {
 			key = "error.citizenRef.cpr";
 		}
 		else if ("is required".equals(error.message())) {

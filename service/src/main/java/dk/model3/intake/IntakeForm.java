@@ -3,7 +3,7 @@ package dk.model3.intake;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dk.model3.request.RequestReader;
+import dk.model3.request.CprNumbers;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,7 +54,7 @@ record IntakeForm(String citizenRef, String age, String assessmentDate, String r
 
 	/** The same answers without a case reference that looks like a CPR number. */
 	IntakeForm withoutCpr() {
-		if (this.citizenRef == null || !RequestReader.looksLikeCpr(this.citizenRef)) {
+		if (this.citizenRef == null || !CprNumbers.contains(this.citizenRef)) {
 			return this;
 		}
 		return new IntakeForm(null, this.age, this.assessmentDate, this.rulesVersion, this.benefit,

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * A caseworker pinned an active version that is not the one in force on the assessment
  * date: decisions follow the rules in force, only policy staff may try others.
  */
-class VersionNotInForce extends RuntimeException {
+public class VersionNotInForce extends RuntimeException {
 
 	VersionNotInForce(String pinned, LocalDate date, String inForce) {
 		super("rule version \"" + pinned + "\" is not in force on " + date + "; the version in force is " + inForce
