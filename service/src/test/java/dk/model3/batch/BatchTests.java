@@ -204,7 +204,7 @@ class BatchTests {
 		Path input = Files.writeString(this.dir.resolve("in.jsonl"),
 				"""
 						{"citizenRef":"a1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","problems":["HOMELESSNESS"]}
-						{"citizenRef":"a2","age":33,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","measuresSentence":true}
+						{"citizenRef":"a2","age":33,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","problems":["DEVELOPMENTAL_DISABILITY"],"measuresSentence":true}
 						{"citizenRef":"a3","age":50,"benefit":"DISABILITY_PENSION"}
 						""");
 		Path out = this.dir.resolve("out.jsonl");

@@ -168,6 +168,16 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
+	void refusesACaseworkersPinOfAVersionNotInForceOnTheAssessmentDate() {
+		this.page.open().submit(JSON.readTree("""
+				{"citizenRef":"pin-1","age":40,"benefit":"CASH_BENEFIT","assessmentDate":"2024-06-01",
+				 "rulesVersion":"2021.03"}"""));
+		assertThat(attributes("[data-field='errors'] a", "data-error-field")).containsExactly("rulesVersion");
+		assertThat(browser.find("#rulesVersion-error").getText()).contains("ikke den, der gælder");
+		assertThat(browser.all("[data-field='status']")).isEmpty();
+	}
+
+	@Test
 	void linksAMissingFactBackToItsFieldWithTheAnswersKept() {
 		this.page.open().submit(JSON.readTree("""
 				{"citizenRef":"missing-1","age":30,"benefit":"CASH_BENEFIT","problems":["SEVERE_SUBSTANCE_ABUSE"]}"""));

@@ -203,10 +203,13 @@ class RuleReloadIntegrationTests {
 	void refusesAVersionWithAGapItsScenariosMissBeforeItEverServes() throws Exception {
 		Http http = new Http(this.port);
 		Path folder = newVersion("2094.01", "2094-01-01");
-		// 30 year olds without employment potential and with two departments get no
-		// outcome: no scenario has one
-		RuleCopies.edit(folder.resolve("tiers.drl"), "\tAdult()\n\tLacksEmploymentPotential()\n",
-				"\tAdult()\n\tLacksEmploymentPotential()\n\tProfile( age != 30 || departmentsInvolved == null || departmentsInvolved != 2 )\n");
+		// 30 year olds without employment potential, not on disability or old-age
+		// pension,
+		// with two departments get no outcome: no scenario has one
+		RuleCopies.edit(folder.resolve("tiers.drl"),
+				"\tAdult()\n\tLacksEmploymentPotential()\n\tnot OldAgePensioner()\n",
+				"\tAdult()\n\tLacksEmploymentPotential()\n\tnot OldAgePensioner()\n"
+						+ "\tProfile( age != 30 || departmentsInvolved == null || departmentsInvolved != 2 )\n");
 
 		JsonNode refused = reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2094.01");
 

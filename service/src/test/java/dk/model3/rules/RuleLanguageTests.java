@@ -195,7 +195,9 @@ class RuleLanguageTests {
 		CompiledRules compiled = RepoRules.loader().compiler().compile(files);
 		assertThatExceptionOfType(FiringLimitExceeded.class)
 			.isThrownBy(() -> compiled.evaluate(new dk.model3.facts.Profile(40, dk.model3.facts.Benefit.CASH_BENEFIT,
-					dk.model3.facts.EmploymentPotential.PRESENT, java.util.Set.of(), false, true, false, false, null)))
+					dk.model3.facts.EmploymentPotential.PRESENT,
+					java.util.Set.of(dk.model3.facts.Problem.DEVELOPMENTAL_DISABILITY), false, true, false, false,
+					null)))
 			.withMessageContaining("more than " + CompiledRules.MAX_FIRINGS);
 		RuleVersionRefused refused = refusedOnLoad(files);
 		assertThat(refused.problems()).isNotEmpty().allSatisfy((problem) -> {
