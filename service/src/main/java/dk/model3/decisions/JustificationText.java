@@ -1,6 +1,5 @@
 package dk.model3.decisions;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +12,7 @@ import dk.model3.facts.Status;
 import dk.model3.rules.FactUse;
 import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.SourceRef;
+import dk.model3.triage.Copenhagen;
 
 /**
  * Writes the justification of one logged decision ("begrundelse"), in Danish or English,
@@ -24,7 +24,7 @@ import dk.model3.rules.SourceRef;
 final class JustificationText {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneId.of("Europe/Copenhagen"));
+		.withZone(Copenhagen.ZONE);
 
 	private final DecisionRecord decision;
 

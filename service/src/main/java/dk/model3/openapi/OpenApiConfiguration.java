@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.rules.RuleVersions;
+import dk.model3.security.SecurityProperties;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -27,7 +28,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,8 +44,8 @@ class OpenApiConfiguration {
 	private static final String PROBLEM = ApiOperations.PROBLEM;
 
 	@Bean
-	OpenAPI triageOpenApi(@Value("${triage.security.mode:basic}") String mode) {
-		boolean jwt = "jwt".equalsIgnoreCase(mode);
+	OpenAPI triageOpenApi(SecurityProperties security) {
+		boolean jwt = security.mode() == SecurityProperties.Mode.JWT;
 		SecurityScheme scheme = jwt
 				? new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
 				: new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic");

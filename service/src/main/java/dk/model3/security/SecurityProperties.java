@@ -14,18 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a developer's machine only.
  */
 @ConfigurationProperties("triage.security")
-record SecurityProperties(@DefaultValue("basic") Mode mode, String caseworkerPassword, String policyPassword,
+public record SecurityProperties(@DefaultValue("basic") Mode mode, String caseworkerPassword, String policyPassword,
 		@DefaultValue("roles") String rolesClaim, boolean devMode, Path usersFile,
 		@DefaultValue("data/generated-passwords") Path generatedPasswordsFile, @DefaultValue SignIn signIn) {
 
 	/** The shortest password the service starts with outside development mode. */
 	static final int MIN_PASSWORD_LENGTH = 12;
 
-	SecurityProperties {
+	public SecurityProperties {
 		rolesClaim = (rolesClaim != null && !rolesClaim.isBlank()) ? rolesClaim : "roles";
 	}
 
-	enum Mode {
+	public enum Mode {
 
 		BASIC, JWT
 
