@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import dk.model3.audit.DecisionRecord;
 import dk.model3.facts.Flag;
-import dk.model3.facts.Status;
 import dk.model3.rules.FactUse;
 import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.SourceRef;
@@ -112,15 +111,8 @@ final class JustificationText {
 	}
 
 	private String result(DecisionRecord.Result outcome) {
-		StringBuilder result = new StringBuilder(t("Borgeren er ", "The citizen is "));
-		if (outcome.status() == Status.PLACED) {
-			result.append(t("placeret i ", "placed in ")).append(Labels.tier(outcome.tier(), lang()));
-		}
-		else {
-			result.append(Labels.status(outcome.status(), lang()));
-		}
-		result.append(t("; ansvarligt område: ", "; responsible area: "))
-			.append(Labels.area(outcome.responsibleArea(), lang()))
+		StringBuilder result = new StringBuilder(
+				Labels.sentence(outcome.status(), outcome.tier(), outcome.responsibleArea(), lang()))
 			.append(" (")
 			.append(outcome.status());
 		if (outcome.tier() != null) {

@@ -88,10 +88,11 @@ class DecisionsIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
 		String text = response.body();
-		assertThat(text).contains("Begrundelse", answer.path("decisionId").asString(), "spor 2, tværgående samarbejde",
-				"ansvarligt område: beskæftigelse", "Borgeren tilbydes en samlet plan", "Alder: 40",
-				"Ydelse: kontanthjælp (CASH_BENEFIT)", "Problemer: hjemløshed (HOMELESSNESS)",
-				"arbejdsevne (beskæftigelsespotentiale) = til stede (PRESENT)",
+		assertThat(text).contains("Begrundelse", answer.path("decisionId").asString(),
+				"Anbefaling: Spor 2: tværgående. Ansvarligt område: Beskæftigelse (jobcentret).",
+				"Tilbud om én samlet plan (JOINT_PLAN_OFFER)", "Alder: 40", "Ydelse: kontanthjælp (CASH_BENEFIT)",
+				"Problemer: hjemløshed (forsorgshjem eller gadesovende) (HOMELESSNESS)",
+				"beskæftigelsespotentiale = til stede (PRESENT)",
 				"Regelversion: " + answer.path("rulesVersion").asString(),
 				"kontrolsum " + answer.path("rulesChecksum").asString());
 		for (JsonNode rule : answer.path("explanation")) {
@@ -106,7 +107,8 @@ class DecisionsIntegrationTests {
 		}
 
 		String english = this.http.get(justification(answer, "en"), HttpTestClient.CASEWORKER).body();
-		assertThat(english).contains("Justification", "tier 2, cross-sector collaboration", "Age: 40",
+		assertThat(english).contains("Justification",
+				"Recommendation: Tier 2: cross-sector. Responsible area: Employment (job centre).", "Age: 40",
 				"Benefit: cash benefit (CASH_BENEFIT)", "Benefit: cash benefit (CASH_BENEFIT)",
 				"Rule version: " + answer.path("rulesVersion").asString());
 		for (JsonNode rule : answer.path("explanation")) {

@@ -45,7 +45,7 @@ class DecisionsRestartIntegrationTests {
 
 		run(data, (http) -> {
 			assertThat(justification(http, decision[0])).isEqualTo(decision[1])
-				.contains("MANUAL_REVIEW", "arbejdsevne (beskæftigelsespotentiale) (employmentPotential)");
+				.contains("MANUAL_REVIEW", "beskæftigelsespotentiale (employmentPotential)");
 			assertThat(review(http, decision[0])).isEqualTo(201);
 			return null;
 		});
