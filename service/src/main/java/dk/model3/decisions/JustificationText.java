@@ -53,7 +53,7 @@ final class JustificationText {
 		line(t("Vurderingsdato: ", "Assessment date: ") + this.decision.assessmentDate()
 				+ t(" (anbefalet ", " (recommended ") + TIME.format(this.decision.time()) + ")");
 		line("");
-		line(t("Resultat: ", "Result: ") + result(outcome));
+		line(result(outcome));
 		if (!outcome.flags().isEmpty()) {
 			line(t("Særlige forhold:", "Flags:"));
 			for (Flag flag : outcome.flags()) {
