@@ -3,7 +3,6 @@ package dk.model3.intake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,9 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -211,9 +208,7 @@ class IntakePageIntegrationTests {
 		assertThat(tabTo("problems-HOMELESSNESS")).isTrue();
 		keys.sendKeys(Keys.SPACE).perform();
 		assertThat(tabTo("submit")).isTrue();
-		WebElement submit = browser.focused();
-		keys.sendKeys(Keys.ENTER).perform();
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(submit));
+		browser.loadsNewPage(() -> keys.sendKeys(Keys.ENTER).perform());
 
 		assertThat(browser.field("citizenRef")).isEqualTo("keyboard-1");
 		assertThat(browser.field("status")).isEqualTo("OUT_OF_SCOPE");

@@ -18,11 +18,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -100,14 +100,24 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Clicks something that loads another page and waits until it has: the clicked
-	 * element is gone and the new document is complete.
+	 * Clicks something that loads another page and waits until it has: the old page is
+	 * gone and the new document is complete.
 	 */
 	public void clickAndWait(WebElement element) {
-		element.click();
-		new WebDriverWait(this.driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
-		new WebDriverWait(this.driver, Duration.ofSeconds(20))
-			.until((driver) -> "complete".equals(script("return document.readyState")));
+		loadsNewPage(element::click);
+	}
+
+	/** Does what the person does (a click, a key) and waits for the page it loads. */
+	public void loadsNewPage(Runnable action) {
+		// A new page comes with a new window object: mark the old one, then wait until
+		// the mark is gone and the new page has loaded. Waiting for the clicked element
+		// to go stale asks Chromium about a node of a document that may be half gone,
+		// which it sometimes answers with an error instead of "stale".
+		script("window.triageLeaving = true");
+		action.run();
+		new WebDriverWait(this.driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+			.until((driver) -> script("return window.triageLeaving === true ? 'old' : document.readyState")
+				.equals("complete"));
 	}
 
 	/** Clicks the element matching the CSS selector and waits for the page it loads. */
