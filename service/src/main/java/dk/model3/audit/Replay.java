@@ -18,7 +18,7 @@ import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
 import dk.model3.rules.DecisionChange;
-import dk.model3.triage.TriageResponse;
+import dk.model3.response.TriageResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

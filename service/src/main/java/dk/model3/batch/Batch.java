@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dk.model3.response.ResponseJson;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleVersions;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ final class Batch {
 			versions.byId(options.pinned());
 		}
 		CompiledRules compareWith = (options.compare() != null) ? versions.byId(options.compare()) : null;
-		JsonMapper mapper = BatchJson.mapper();
+		JsonMapper mapper = ResponseJson.mapper();
 		Classifier classifier = new Classifier(new ResponseTemplates(mapper), options.remember(), options.memory());
 		BatchSettings settings = new BatchSettings(versions, options.pinned(), compareWith, options.defaultDate());
 		Outputs outputs = new Outputs(options.output());

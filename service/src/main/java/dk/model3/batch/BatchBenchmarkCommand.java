@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import dk.model3.response.ResponseJson;
 import dk.model3.population.PopulationFile;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersions;
@@ -128,7 +129,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 		try {
 			InputFile input = InputFile.open(population, InputFile.Format.JSONL);
 			try (InputStream stream = input.stream()) {
-				var mapper = BatchJson.mapper();
+				var mapper = ResponseJson.mapper();
 				BatchRun.Totals totals = new BatchRun(null, null, this.threads, 1000, (csv) -> new EchoHandler(mapper))
 					.run(input, outputs, new Progress(System.err, Progress.Mode.NONE, 0, () -> 0, 0));
 				outputs.commit();

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dk.model3.response.ResponseJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -92,7 +94,7 @@ final class BatchRun {
 			csv = CsvRows.header(new String(header.bytes(), StandardCharsets.UTF_8));
 		}
 		LineHandler processor = this.handlers.apply(csv);
-		JsonMapper mapper = (this.classifier != null) ? this.classifier.templates().mapper() : BatchJson.mapper();
+		JsonMapper mapper = (this.classifier != null) ? this.classifier.templates().mapper() : ResponseJson.mapper();
 		ExecutorService workers = Executors.newFixedThreadPool(this.threads, (task) -> {
 			Thread thread = new Thread(task, "batch-worker");
 			thread.setDaemon(true);

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.rules.Decision;
 import dk.model3.rules.FiredRule;
-import dk.model3.triage.TriageResponse;
+import dk.model3.response.TriageResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

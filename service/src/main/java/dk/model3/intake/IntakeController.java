@@ -23,7 +23,7 @@ import dk.model3.rules.NoVersionInForce;
 import dk.model3.rules.RuleVersions;
 import dk.model3.rules.UnknownVersion;
 import dk.model3.triage.Triage;
-import dk.model3.triage.TriageResponse;
+import dk.model3.response.TriageResponse;
 import dk.model3.triage.VersionNotInForce;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

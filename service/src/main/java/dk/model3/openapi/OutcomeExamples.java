@@ -8,7 +8,7 @@ import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.Decision;
 import dk.model3.rules.RuleVersions;
-import dk.model3.triage.TriageResponse;
+import dk.model3.response.TriageResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dk.model3.response.TriageResponse;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;

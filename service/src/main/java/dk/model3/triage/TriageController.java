@@ -1,5 +1,6 @@
 package dk.model3.triage;
 
+import dk.model3.response.TriageResponse;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import jakarta.servlet.http.HttpServletRequest;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import dk.model3.response.ResponseJson;
 import dk.model3.rules.RuleFolders;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersions;
@@ -47,7 +48,7 @@ final class BatchFixture {
 	}
 
 	static JsonNode json(Path file) throws Exception {
-		return BatchJson.mapper().readTree(file.toFile());
+		return ResponseJson.mapper().readTree(file.toFile());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
+import dk.model3.response.ResponseJson;
 import dk.model3.authoring.RuleCopies;
 import dk.model3.facts.Flag;
 import dk.model3.population.PopulationFile;
@@ -34,7 +35,7 @@ class BatchTests {
 	@TempDir
 	Path dir;
 
-	private final JsonMapper mapper = BatchJson.mapper();
+	private final JsonMapper mapper = ResponseJson.mapper();
 
 	@Test
 	void reproducesTheTriageServiceForEveryLineOfTheCommittedPopulation() throws Exception {

@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 /**
  * Reads the rules root: {@code sources.yaml} and one folder per version. The root is a
  * directory policy staff edit, or the copy of {@code rules/} packaged in the jar.
@@ -102,8 +99,9 @@ public final class RuleFolders {
 				}
 				return readRegularFile(file);
 			}
-			Resource resource = resolver().getResource("classpath:" + CLASSPATH_ROOT + "/" + name);
-			return resource.exists() ? read(resource) : "";
+			try (InputStream in = RuleFolders.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + "/" + name)) {
+				return (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "";
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -212,14 +210,13 @@ public final class RuleFolders {
 		return versions;
 	}
 
-	private List<RuleVersionFiles> fromClasspath() throws IOException {
+	private List<RuleVersionFiles> fromClasspath() {
 		Map<String, Map<String, String>> byFolder = new HashMap<>();
-		for (Resource resource : resolver().getResources("classpath*:" + CLASSPATH_ROOT + "/*/*")) {
-			String path = resource.getURL().toString();
-			String[] parts = path.substring(path.lastIndexOf("/" + CLASSPATH_ROOT + "/") + CLASSPATH_ROOT.length() + 2)
-				.split("/");
-			if (parts.length == 2 && RuleVersionFiles.isVersionFile(parts[1]) && resource.isReadable()) {
-				byFolder.computeIfAbsent(parts[0], (folder) -> new HashMap<>()).put(parts[1], read(resource));
+		for (ClasspathFolder.Entry entry : ClasspathFolder.files(RuleFolders.class.getClassLoader(), CLASSPATH_ROOT)) {
+			String[] parts = entry.path().split("/");
+			if (parts.length == 2 && RuleVersionFiles.isVersionFile(parts[1])) {
+				byFolder.computeIfAbsent(parts[0], (folder) -> new HashMap<>())
+					.put(parts[1], new String(entry.content(), StandardCharsets.UTF_8));
 			}
 		}
 		return byFolder.entrySet()
@@ -228,16 +225,6 @@ public final class RuleFolders {
 			.map((entry) -> new RuleVersionFiles(entry.getKey(), entry.getValue()))
 			.sorted(Comparator.comparing(RuleVersionFiles::folder))
 			.toList();
-	}
-
-	private static PathMatchingResourcePatternResolver resolver() {
-		return new PathMatchingResourcePatternResolver(RuleFolders.class.getClassLoader());
-	}
-
-	private static String read(Resource resource) throws IOException {
-		try (InputStream in = resource.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

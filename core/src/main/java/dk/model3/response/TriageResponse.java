@@ -1,4 +1,4 @@
-package dk.model3.triage;
+package dk.model3.response;
 
 import java.time.LocalDate;
 import java.util.List;

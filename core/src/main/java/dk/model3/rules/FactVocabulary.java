@@ -1,7 +1,5 @@
 package dk.model3.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -11,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dk.model3.facts.Profile;
-
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * What a rule may name, read off the facts package rather than listed again: the fact
@@ -89,12 +84,11 @@ final class FactVocabulary {
 		Map<String, Class<?>> records = new HashMap<>();
 		Map<String, Set<String>> enums = new HashMap<>();
 		try {
-			PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
-					FactVocabulary.class.getClassLoader());
-			for (Resource resource : resolver
-				.getResources("classpath*:" + FACTS_PACKAGE.replace('.', '/') + "/*.class")) {
-				String file = resource.getFilename();
-				if (file == null || file.contains("$") || file.startsWith("package-info")) {
+			for (ClasspathFolder.Entry entry : ClasspathFolder.files(FactVocabulary.class.getClassLoader(),
+					FACTS_PACKAGE.replace('.', '/'))) {
+				String file = entry.path();
+				if (!file.endsWith(".class") || file.contains("/") || file.contains("$")
+						|| file.startsWith("package-info")) {
 					continue;
 				}
 				Class<?> type = Class
@@ -113,9 +107,6 @@ final class FactVocabulary {
 					enums.put(type.getSimpleName(), constants);
 				}
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException("a class file of the facts package does not load", ex);
