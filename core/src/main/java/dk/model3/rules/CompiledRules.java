@@ -1,6 +1,8 @@
 package dk.model3.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
@@ -16,6 +19,8 @@ import dk.model3.facts.FlagRaised;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
+import dk.model3.facts.Status;
+import dk.model3.facts.Area;
 import dk.model3.facts.ProfileFields;
 import dk.model3.facts.Tier;
 import dk.model3.facts.TierRuledOut;
@@ -24,12 +29,28 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One compiled rule version, ready to evaluate profiles. Thread-safe: the rule base is
  * shared and each evaluation borrows its own session from a pool.
+ *
+ * <p>
+ * Profiles that enter the same alpha memories of the rule network share a decision (see
+ * {@link ProfileConditions}, which proves from the compiled rules that this is safe, or
+ * turns sharing off for the version and says why): the first such profile runs the rules,
+ * the others reuse what they concluded, with their own values in the explanation.
  */
 public final class CompiledRules {
+
+	private static final Logger log = LoggerFactory.getLogger(CompiledRules.class);
+
+	/**
+	 * Decisions kept per version. A shipped version has a few thousand classes of
+	 * profiles; a decision's shape takes well under a kilobyte.
+	 */
+	static final int SHARED_DECISIONS = 100_000;
 
 	/**
 	 * Rule firings one evaluation may take. A decision of the shipped versions takes
@@ -49,6 +70,30 @@ public final class CompiledRules {
 
 	private final KieSessionsPool sessions;
 
+	private final ProfileConditions conditions;
+
+	private final Map<MemoryKey, Shape> shared = new ConcurrentHashMap<>();
+
+	/** Which alpha memories a profile enters: its class. */
+	private record MemoryKey(long[] bits) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof MemoryKey key && Arrays.equals(this.bits, key.bits);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(this.bits);
+		}
+
+	}
+
+	/** A decision without the profile's own values: what a class of profiles shares. */
+	private record Shape(Status status, Tier tier, Area area, Set<Flag> flags, List<RuleMetadata> explanation,
+			List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String decidingRuleId) {
+	}
+
 	CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
 			Map<String, RuleMetadata> rules) {
 		this.descriptor = descriptor;
@@ -57,6 +102,15 @@ public final class CompiledRules {
 		this.kieBase = kieBase;
 		this.rules = Map.copyOf(rules);
 		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+		this.conditions = ProfileConditions.read(kieBase);
+		if (this.conditions.shareable()) {
+			log.info("Rule version {}: profiles that meet the same {} conditions share a decision", version(),
+					this.conditions.conditions().size());
+		}
+		else {
+			log.info("Rule version {}: every profile runs the rules, no decision is shared: {}", version(),
+					this.conditions.refusal());
+		}
 		warmUpEngine();
 	}
 
@@ -106,9 +160,52 @@ public final class CompiledRules {
 		return this.rules.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
 	}
 
-	/** Runs the rules on one profile. */
+	/**
+	 * Whether profiles share decisions, and if not why: for logs and reports.
+	 */
+	public String sharing() {
+		return this.conditions.shareable()
+				? "profiles that meet the same " + this.conditions.conditions().size()
+						+ " conditions on the profile share a decision"
+				: "no decision is shared: " + this.conditions.refusal();
+	}
+
+	/** Null when profiles do not share decisions in this version. */
+	ProfileConditions conditions() {
+		return this.conditions.shareable() ? this.conditions : null;
+	}
+
+	/** Runs the rules on one profile, or reuses what they concluded for its class. */
 	public Decision evaluate(Profile profile) {
+		if (!this.conditions.shareable()) {
+			return evaluateUnshared(profile);
+		}
+		MemoryKey key = new MemoryKey(this.conditions.memoriesOf(profile));
+		Shape shape = this.shared.get(key);
+		if (shape == null) {
+			Decision decision = evaluateUnshared(profile);
+			if (this.shared.size() < SHARED_DECISIONS) {
+				this.shared.putIfAbsent(key, shape(decision));
+			}
+			return decision;
+		}
+		List<FiredRule> explanation = new ArrayList<>(shape.explanation().size());
+		for (RuleMetadata rule : shape.explanation()) {
+			explanation.add(new FiredRule(rule, factsUsed(rule, profile)));
+		}
+		return new Decision(shape.status(), shape.tier(), shape.area(), shape.flags(), explanation, shape.whyNot(),
+				shape.missingFacts(), shape.nextStep(), version(), this.checksum, shape.decidingRuleId());
+	}
+
+	/** Runs the rules on the profile, whatever was decided for others. */
+	Decision evaluateUnshared(Profile profile) {
 		return decide(profile, run(profile));
+	}
+
+	private static Shape shape(Decision decision) {
+		return new Shape(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
+				decision.explanation().stream().map(FiredRule::rule).toList(), decision.whyNot(),
+				decision.missingFacts(), decision.nextStep(), decision.decidingRuleId());
 	}
 
 	/**
@@ -203,8 +300,8 @@ public final class CompiledRules {
 			.stream()
 			.map((entry) -> new TierReason(entry.getKey(), entry.getValue()))
 			.toList();
-		return new Decision(outcome.status(), outcome.tier(), outcome.area(), flags, explanation, reasons,
-				outcome.missingFacts(), Text.join(nextSteps), version(), this.checksum,
+		return new Decision(outcome.status(), outcome.tier(), outcome.area(), Collections.unmodifiableSet(flags),
+				explanation, reasons, outcome.missingFacts(), Text.join(nextSteps), version(), this.checksum,
 				this.rules.get(outcomeRules.get(0)).id());
 	}
 
