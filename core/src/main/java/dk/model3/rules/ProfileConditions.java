@@ -114,7 +114,7 @@ final class ProfileConditions {
 	@SuppressWarnings("unchecked")
 	private static Node node(AlphaNode alpha, List<Condition> conditions, int[] memories) {
 		LambdaConstraint constraint = (LambdaConstraint) alpha.getConstraint();
-		Condition condition = new Condition(text(constraint), Set.of(constraint.getEvaluator().getReactiveProps()),
+		Condition condition = new Condition(text(constraint), fieldsIn(text(constraint)),
 				(Predicate1<Profile>) constraint.getEvaluator().getConstraint().getPredicate1());
 		conditions.add(condition);
 		List<Node> children = new ArrayList<>();
