@@ -40,6 +40,21 @@ class ProfileClassesTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "2021.03", "2023.01" })
+	void standForTheirProfilesInTheRules(String version) {
+		CompiledRules rules = RepoRules.compiled(version);
+		ProfileConditions conditions = rules.conditions();
+		java.util.Map<List<Long>, Profile> representatives = new java.util.HashMap<>();
+		for (ProfileClasses.ProfileClass profileClass : ProfileClasses.of(rules).orElseThrow().classes()) {
+			representatives.put(key(conditions, profileClass.representative()), profileClass.representative());
+		}
+		for (Profile profile : GoldenAnswers.sample(4242, 5_000)) {
+			assertThat(rules.trace(profile)).as("%s", profile)
+				.isEqualTo(rules.trace(representatives.get(key(conditions, profile))));
+		}
+	}
+
 	private static List<Long> key(ProfileConditions conditions, Profile profile) {
 		return Arrays.stream(conditions.memoriesOf(profile)).boxed().toList();
 	}

@@ -32,8 +32,13 @@ public final class CheckCommand extends AuthoringCommand {
 	int run(RuleLoader loader, ProblemPrinter printer, PrintWriter out, PrintWriter err) {
 		CompiledRules rules = this.rules.compile(loader, this.version, printer);
 		ProfileSpace space = this.spaceOptions.space();
-		out.printf("Checking %s over %,d profiles%s ...%n", rules.version(), space.size(),
-				this.spaceOptions.narrowed() ? " (a narrowed space: not the full proof)" : "");
+		if (this.spaceOptions.narrowed()) {
+			out.printf("Checking %s over %,d profiles (a narrowed space: not the full proof) ...%n", rules.version(),
+					space.size());
+		}
+		else {
+			out.printf("Checking %s (%s) ...%n", rules.version(), rules.sharing());
+		}
 		out.flush();
 		long started = System.nanoTime();
 		CheckReport report = CompletenessCheck.run(rules, space, (message) -> {
@@ -42,7 +47,13 @@ public final class CheckCommand extends AuthoringCommand {
 		});
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		print(rules, report, printer, out);
-		out.printf("Checked %,d profiles in %d s.%n", report.profiles(), took.toSeconds());
+		if (report.classes() > 0) {
+			out.printf("Checked the whole input space, %,d profiles, as %,d classes of profiles that share a decision,"
+					+ " in %.1f s.%n", report.profiles(), report.classes(), took.toMillis() / 1000.0);
+		}
+		else {
+			out.printf("Checked %,d profiles in %d s.%n", report.profiles(), took.toSeconds());
+		}
 		if (report.passed()) {
 			out.println("PASSED: every profile gets exactly one outcome; no dead rules.");
 			if (this.spaceOptions.narrowed()) {

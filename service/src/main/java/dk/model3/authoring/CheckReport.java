@@ -36,28 +36,45 @@ public final class CheckReport {
 
 	private List<String> deadRules = List.of();
 
-	void countProfile() {
-		this.profiles++;
+	private long classes;
+
+	// each finding counts the profiles its example stands for: 1 when every profile of
+	// the space is run, its class's size when one profile per class is
+
+	void countProfiles(long count) {
+		this.profiles += count;
 	}
 
-	void countOutcome(String outcome) {
-		this.outcomes.merge(outcome, 1L, Long::sum);
+	void countOutcome(String outcome, long count) {
+		this.outcomes.merge(outcome, count, Long::sum);
 	}
 
-	void gap(Counterexample example) {
-		this.gaps.add(example);
+	void gap(Counterexample example, long count) {
+		this.gaps.add(example, count);
 	}
 
-	void conflict(String rules, Counterexample example) {
-		this.conflicts.computeIfAbsent(rules, (key) -> new Examples<>(EXAMPLES)).add(example);
+	void conflict(String rules, Counterexample example, long count) {
+		this.conflicts.computeIfAbsent(rules, (key) -> new Examples<>(EXAMPLES)).add(example, count);
 	}
 
-	void whyNotViolation(String violation, Counterexample example) {
-		this.whyNotViolations.computeIfAbsent(violation, (key) -> new Examples<>(EXAMPLES)).add(example);
+	void whyNotViolation(String violation, Counterexample example, long count) {
+		this.whyNotViolations.computeIfAbsent(violation, (key) -> new Examples<>(EXAMPLES)).add(example, count);
 	}
 
-	void fired(String ruleId) {
-		this.firings.merge(ruleId, 1L, Long::sum);
+	void fired(String ruleId, long count) {
+		this.firings.merge(ruleId, count, Long::sum);
+	}
+
+	void classes(long count) {
+		this.classes = count;
+	}
+
+	/**
+	 * The classes of profiles sharing a decision that were run, one profile each; 0 when
+	 * every profile was run.
+	 */
+	public long classes() {
+		return this.classes;
 	}
 
 	void deadRules(List<String> ids) {

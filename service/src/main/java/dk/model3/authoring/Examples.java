@@ -20,7 +20,12 @@ public final class Examples<T> {
 	}
 
 	void add(T example) {
-		this.count++;
+		add(example, 1);
+	}
+
+	/** An example that stands for {@code profiles} profiles alike. */
+	void add(T example, long profiles) {
+		this.count += profiles;
 		if (this.examples.size() < this.limit) {
 			this.examples.add(example);
 		}

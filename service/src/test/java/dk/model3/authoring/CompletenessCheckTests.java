@@ -7,6 +7,7 @@ import java.util.List;
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.ProfileClasses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,47 @@ class CompletenessCheckTests {
 		assertThat(report.conflictCount()).isZero();
 		assertThat(report.whyNotViolationCount()).isZero();
 		assertThat(report.outcomes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(SMALL.size());
+	}
+
+	/** The full proof of every shipped version, on every build: seconds, not hours. */
+	@ParameterizedTest
+	@ValueSource(strings = { "2021.03", "2023.01" })
+	void provesTheShippedVersionsOverTheWholeInputSpace(String version) {
+		CompiledRules rules = RuleCopies.compile(RuleCopies.RULES, version);
+
+		CheckReport report = CompletenessCheck.run(rules, ProfileSpace.bounded(), (progress) -> {
+		});
+
+		assertThat(report.classes()).isPositive();
+		assertThat(report.profiles()).isEqualTo(ProfileClasses.spaceSize());
+		assertThat(report.outcomes().values().stream().mapToLong(Long::longValue).sum())
+			.isEqualTo(ProfileClasses.spaceSize());
+		assertThat(report.passed())
+			.as("gaps %s, conflicts %s, why-not %s, dead %s", report.gaps().count(), report.conflicts().keySet(),
+					report.whyNotViolations().keySet(), report.deadRules())
+			.isTrue();
+	}
+
+	@Test
+	void findsAGapWhereTheBoundedSpaceHasNoProfile() {
+		Path rules = RuleCopies.copy(this.temp);
+		Path tiers = rules.resolve("2021.03/tiers.drl");
+		// TB-04 no longer covers ages 101-110, none of which the bounded space lists
+		RuleCopies.edit(tiers, "\tBrainInjuryScheme()\n\tnot Complex()\nthen",
+				"\tBrainInjuryScheme()\n\tnot Complex()\n\tProfile( age <= 100 || age > 110 )\nthen");
+
+		CheckReport report = CompletenessCheck.run(RuleCopies.compile(rules, "2021.03"), ProfileSpace.bounded(),
+				(progress) -> {
+				});
+
+		assertThat(report.classes()).isPositive();
+		assertThat(report.gaps().count()).isPositive();
+		assertThat(report.gaps().examples()).isNotEmpty().allSatisfy((example) -> {
+			assertThat(example.profile().age()).isBetween(101, 110);
+			assertThat(example.profile().brainInjuryCoordination()).isTrue();
+			assertThat(example.trace().outcomes()).isEmpty();
+		});
+		assertThat(report.passed()).isFalse();
 	}
 
 	@Test
