@@ -3,14 +3,38 @@ package dk.model3.rules;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Compiles a version folder and runs its scenarios: a version is accepted only when both
  * pass.
+ *
+ * <p>
+ * Compiling a version takes seconds, most of it on one core. So the first time a version
+ * is loaded, the loader starts loading every other version of its folders in the
+ * background, and a later {@link #load} of one of them (same folder, same checksum) takes
+ * that result: a service starting with two versions waits for the slower one, not for
+ * both in turn.
  */
 public final class RuleLoader {
 
+	private static final ExecutorService AHEAD = Executors
+		.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), (task) -> {
+			Thread thread = new Thread(task, "rule-versions-ahead");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	private final RuleFolders folders;
+
+	private final Map<String, CompletableFuture<CompiledRules>> ahead = new ConcurrentHashMap<>();
+
+	private boolean aheadStarted;
 
 	public RuleLoader(RuleFolders folders) {
 		this.folders = folders;
@@ -30,6 +54,47 @@ public final class RuleLoader {
 
 	/** Compiles and verifies one version, or throws {@link RuleVersionRefused}. */
 	public CompiledRules load(RuleVersionFiles files) {
+		startLoadingAhead(files);
+		CompletableFuture<CompiledRules> loaded = this.ahead.remove(key(files));
+		if (loaded != null) {
+			try {
+				return loaded.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+		return loadNow(files);
+	}
+
+	private static String key(RuleVersionFiles files) {
+		return files.folder() + " " + files.checksum();
+	}
+
+	private synchronized void startLoadingAhead(RuleVersionFiles first) {
+		if (this.aheadStarted) {
+			return;
+		}
+		this.aheadStarted = true;
+		List<RuleVersionFiles> versions;
+		try {
+			versions = this.folders.versions();
+		}
+		catch (RuntimeException ex) {
+			// the caller's own load says what is wrong with the folders
+			return;
+		}
+		for (RuleVersionFiles files : versions) {
+			if (!files.folder().equals(first.folder())) {
+				this.ahead.put(key(files), CompletableFuture.supplyAsync(() -> loadNow(files), AHEAD));
+			}
+		}
+	}
+
+	private CompiledRules loadNow(RuleVersionFiles files) {
 		CompiledRules rules = compiler().compile(files);
 		List<ScenarioResult> failed = ScenarioRunner.run(rules, ScenarioRunner.scenariosOf(rules))
 			.stream()
