@@ -76,33 +76,54 @@ public final class RuleCompiler {
 
 	private static KieBase build(RuleVersionFiles files, String version) {
 		KieServices services = KieServices.get();
-		KieFileSystem fileSystem = services.newKieFileSystem();
-		// a release id per checksum keeps versions and reloads apart in the engine's
-		// repository
-		ReleaseId releaseId = services.newReleaseId("dk.model3.rules", "v" + version.replaceAll("[^A-Za-z0-9]", "_"),
-				files.checksum().substring(7, 23));
-		fileSystem.generateAndWritePomXML(releaseId);
-		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
-		KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
-		List<RuleProblem> problems = new ArrayList<>();
-		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-		for (Message message : errors) {
-			// a follow-on of the syntax error already reported for the same file; says
-			// nothing to an editor
-			if (errors.size() > 1 && message.getText().contains("Parser returned a null Package")) {
-				continue;
-			}
-			problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
-					message.getText().strip()));
+		ReleaseId releaseId = releaseId(files, version);
+		byte[] prebuilt = PrecompiledRules.find(files);
+		if (prebuilt != null) {
+			// compiled when the jar was built, from these very files (the name holds
+			// their
+			// checksum): loading it skips generating and compiling the model
+			services.getRepository().addKieModule(services.getResources().newByteArrayResource(prebuilt));
 		}
-		// before anything of the version is compiled: a rule file is otherwise Java
-		problems.addAll(RuleLanguage.check(files));
-		if (!problems.isEmpty()) {
-			throw new RuleVersionRefused(version, problems);
+		else {
+			KieBuilder builder = kieBuilder(files, version);
+			List<RuleProblem> problems = new ArrayList<>();
+			List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+			for (Message message : errors) {
+				// a follow-on of the syntax error already reported for the same file;
+				// says
+				// nothing to an editor
+				if (errors.size() > 1 && message.getText().contains("Parser returned a null Package")) {
+					continue;
+				}
+				problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
+						message.getText().strip()));
+			}
+			// before anything of the version is compiled: a rule file is otherwise Java
+			problems.addAll(RuleLanguage.check(files));
+			if (!problems.isEmpty()) {
+				throw new RuleVersionRefused(version, problems);
+			}
 		}
 		KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
 		services.getRepository().removeKieModule(releaseId);
 		return kieBase;
+	}
+
+	// a release id per checksum keeps versions and reloads apart in the engine's
+	// repository
+	static ReleaseId releaseId(RuleVersionFiles files, String version) {
+		return KieServices.get()
+			.newReleaseId("dk.model3.rules", "v" + version.replaceAll("[^A-Za-z0-9]", "_"),
+					files.checksum().substring(7, 23));
+	}
+
+	/** Generates and compiles the version's executable model. */
+	static KieBuilder kieBuilder(RuleVersionFiles files, String version) {
+		KieServices services = KieServices.get();
+		KieFileSystem fileSystem = services.newKieFileSystem();
+		fileSystem.generateAndWritePomXML(releaseId(files, version));
+		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
+		return services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
 	}
 
 	private static String resourcePath(String name) {
