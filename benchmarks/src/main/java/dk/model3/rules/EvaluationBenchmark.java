@@ -83,6 +83,14 @@ public class EvaluationBenchmark {
 		this.profile = OUTCOMES.get(this.outcome);
 	}
 
+	CompiledRules rules() {
+		return this.rules;
+	}
+
+	static Map<String, Profile> outcomes() {
+		return OUTCOMES;
+	}
+
 	@Benchmark
 	public Decision shared() {
 		return this.rules.evaluate(this.profile);
