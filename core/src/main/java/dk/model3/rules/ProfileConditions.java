@@ -92,6 +92,17 @@ final class ProfileConditions {
 	}
 
 	static ProfileConditions read(KieBase kieBase) {
+		try {
+			return readNetwork(kieBase);
+		}
+		catch (RuntimeException ex) {
+			// a rule base of a shape this reading does not know: every profile runs the
+			// rules
+			return new ProfileConditions(List.of(), List.of(), 0, "the analysis could not read the rules: " + ex);
+		}
+	}
+
+	private static ProfileConditions readNetwork(KieBase kieBase) {
 		String refusal = refusal(kieBase);
 		if (refusal != null) {
 			return new ProfileConditions(List.of(), List.of(), 0, refusal);
