@@ -3,6 +3,8 @@ package dk.model3.spark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import dk.model3.rules.RuleFolders;
+import dk.model3.rules.RuleVersionFiles;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,17 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 		description = "Classify register data under one or two rule versions on Spark: decisions, courses, summary.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", description = "input file or folder: Parquet, CSV or JSON Lines (.gz too)")
+	@Parameters(index = "0", arity = "0..1", description = "input file or folder: Parquet, CSV or JSON Lines (.gz too)")
 	private String input;
 
-	@Option(names = { "-o", "--output" }, required = true, description = "output folder (must not exist)")
+	@Option(names = { "-o", "--output" }, description = "output folder (must not exist)")
 	private String output;
 
 	@Option(names = "--rules-dir", required = true,
 			description = "the rule versions shipped with the job: sources.yaml and one folder per version")
 	private Path rulesDir;
 
-	@Option(names = "--rules", required = true, description = "VERSION=CHECKSUM every row is classified under")
+	@Option(names = "--rules", description = "VERSION=CHECKSUM every row is classified under")
 	private String rules;
 
 	@Option(names = "--compare", description = "VERSION=CHECKSUM of a second version: transition matrix")
@@ -43,14 +45,27 @@ public final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--master", description = "Spark master when not run by spark-submit, e.g. local[*]")
 	private String master;
 
+	@Option(names = "--checksums",
+			description = "print VERSION=CHECKSUM for every version folder under --rules-dir and stop")
+	private boolean checksums;
+
 	public static void main(String[] args) {
 		System.exit(new CommandLine(new EvaluateCommand()).execute(args));
 	}
 
 	@Override
 	public Integer call() {
+		if (this.checksums) {
+			for (RuleVersionFiles files : RuleFolders.inDirectory(this.rulesDir).versions()) {
+				System.out.println(files.folder() + "=" + files.checksum());
+			}
+			return 0;
+		}
 		JobSettings settings;
 		try {
+			if (this.input == null || this.output == null || this.rules == null) {
+				throw new IllegalArgumentException("give the input, -o OUTPUT and --rules VERSION=CHECKSUM");
+			}
 			settings = new JobSettings(this.input, this.format, this.output, this.rulesDir,
 					JobSettings.VersionPin.parse(this.rules),
 					(this.compare != null) ? JobSettings.VersionPin.parse(this.compare) : null, this.responses);

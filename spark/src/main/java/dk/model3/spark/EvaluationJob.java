@@ -74,7 +74,10 @@ final class EvaluationJob {
 		all.persist(StorageLevel.MEMORY_AND_DISK());
 		try {
 			Dataset<Row> good = all.filter(col(Columns.REJECT_KIND).isNull());
+			// one task per period writes that period's folder: a file per period, not one
+			// per period per shuffle partition (thousands of small files)
 			good.select(decisionColumns(compare != null))
+				.repartition(col(Columns.PERIOD))
 				.write()
 				.partitionBy(Columns.PERIOD)
 				.parquet(child(output, "decisions"));
@@ -98,7 +101,10 @@ final class EvaluationJob {
 			}
 			Dataset<Row> courses = Courses.of(spark, good, periods).persist(StorageLevel.MEMORY_AND_DISK());
 			try {
-				courses.write().parquet(child(output, "courses"));
+				courses.repartition(col(Courses.TO_PERIOD))
+					.write()
+					.partitionBy(Courses.TO_PERIOD)
+					.parquet(child(output, "courses"));
 				ObjectNode summary = Summary.of(settings, input.format(), all, good, courses);
 				write(fs, new Path(output, "summary.json"), summary);
 				return summary;
@@ -150,7 +156,11 @@ final class EvaluationJob {
 	}
 
 	private static void writeResponses(Dataset<Row> good, String column, String path) {
-		good.select(col(column), col(Columns.PERIOD)).write().partitionBy(Columns.PERIOD).text(path);
+		good.select(col(column), col(Columns.PERIOD))
+			.repartition(col(Columns.PERIOD))
+			.write()
+			.partitionBy(Columns.PERIOD)
+			.text(path);
 	}
 
 	private static String child(Path output, String name) {
