@@ -1,0 +1,26 @@
+package dk.model3.spark;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dk.model3.rules.CompiledRules;
+
+/**
+ * The compiled rule versions of this JVM. A Drools rule base cannot be serialised, so
+ * each executor compiles a shipped version the first time one of its tasks needs it and
+ * keeps it for every later task and partition: once per version per JVM.
+ */
+final class ExecutorRules {
+
+	private static final Map<String, CompiledRules> COMPILED = new ConcurrentHashMap<>();
+
+	private ExecutorRules() {
+	}
+
+	static CompiledRules of(ShippedVersion shipped) {
+		// keyed by checksum: two jobs in one JVM (tests) may ship different texts under
+		// one id
+		return COMPILED.computeIfAbsent(shipped.checksum(), (checksum) -> shipped.compile());
+	}
+
+}
