@@ -106,7 +106,11 @@ final class PublishedRules {
 				rootFiles |= writeRootFile(name, this.repository.mainFile(name));
 			}
 			List<String> written = new ArrayList<>();
-			for (Publication publication : this.repository.publications()) {
+			List<Publication> publications = this.repository.publications();
+			if (publications.isEmpty() && !hasVersions()) {
+				return new Update(true, seedFromThePackage(), true);
+			}
+			for (Publication publication : publications) {
 				if (publication.tagObject().equals(this.lookedAt.get(publication.id()))) {
 					continue;
 				}
@@ -123,6 +127,36 @@ final class PublishedRules {
 			log.error("Following the shared repository of rule versions: {}", this.lastError);
 			return new Update(true, List.of(), false);
 		}
+	}
+
+	// a shared repository with nothing published yet (a new installation): every instance
+	// serves the versions packaged in its jar, as an instance following nothing would,
+	// until the first publication
+	private List<String> seedFromThePackage() throws IOException {
+		RuleFolders packaged = RuleFolders.packaged();
+		for (String name : ROOT_FILES) {
+			if (!Files.exists(this.folder.resolve(name))) {
+				writeRootFile(name, packaged.rootFile(name));
+			}
+		}
+		List<String> written = new ArrayList<>();
+		for (RuleVersionFiles version : packaged.versions()) {
+			Path staging = Files.createTempDirectory(this.folder.getParent(), ".incoming-rules-");
+			try {
+				Path staged = Files.createDirectory(staging.resolve(version.folder()));
+				for (Map.Entry<String, String> file : version.files().entrySet()) {
+					Files.writeString(staged.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+				}
+				place(staged, this.folder.resolve(version.folder()));
+				written.add(version.folder());
+			}
+			finally {
+				deleteTree(staging);
+			}
+		}
+		log.warn("The shared repository of rule versions has no publication yet: serving the versions packaged "
+				+ "in the jar ({}) until the first one", written);
+		return written;
 	}
 
 	// checks one publication and writes it into the folder when it passes; true if

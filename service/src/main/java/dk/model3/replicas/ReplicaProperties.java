@@ -1,6 +1,9 @@
 package dk.model3.replicas;
 
+import java.net.URISyntaxException;
 import java.time.Duration;
+
+import org.eclipse.jgit.transport.URIish;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +28,16 @@ record ReplicaProperties(@DefaultValue("") String remote, @DefaultValue("10s") D
 
 	boolean following() {
 		return !this.remote.isBlank();
+	}
+
+	/** The remote as the log may show it: without a user name or password in it. */
+	String remoteForLog() {
+		try {
+			return new URIish(this.remote).setUser(null).setPass(null).toString();
+		}
+		catch (URISyntaxException ex) {
+			return "(the remote in triage.versions.remote)";
+		}
 	}
 
 }

@@ -39,7 +39,7 @@ class ReplicasConfiguration {
 			Clock clock) {
 		if (rules.directory() == null) {
 			throw new IllegalStateException("triage.versions.remote is set, so the instance follows "
-					+ replicas.remote()
+					+ replicas.remoteForLog()
 					+ ", but triage.rules.dir is empty: set it to the folder the published versions are written to "
 					+ "(e.g. /var/lib/triage/rules)");
 		}
@@ -48,12 +48,12 @@ class ReplicasConfiguration {
 				rules.directory(), clock);
 		PublishedRules.Update first = published.update();
 		if (!published.hasVersions()) {
-			throw new IllegalStateException("no published rule version could be brought from " + replicas.remote()
+			throw new IllegalStateException("no published rule version could be brought from " + replicas.remoteForLog()
 					+ " into " + rules.directory() + (first.fetched() ? "" : ": " + published.lastError()));
 		}
 		if (!first.fetched()) {
 			log.warn("Starting with the versions already in {}: the shared repository {} cannot be read now",
-					rules.directory(), replicas.remote());
+					rules.directory(), replicas.remoteForLog());
 		}
 		return published;
 	}

@@ -79,6 +79,15 @@ final class SharedRepository implements AutoCloseable {
 	 * read.
 	 */
 	void fetch() throws GitAPIException {
+		boolean empty = this.git.lsRemote()
+			.setRemote(this.remote)
+			.setHeads(true)
+			.call()
+			.stream()
+			.noneMatch((ref) -> ref.getName().equals(Constants.R_HEADS + MAIN));
+		if (empty) {
+			return; // a new shared repository: nothing published yet
+		}
 		this.git.fetch()
 			.setRemote(this.remote)
 			.setRefSpecs(new RefSpec("+refs/heads/" + MAIN + ":refs/heads/" + MAIN),

@@ -18,6 +18,7 @@ import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersions;
 import dk.model3.rules.RulesProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -144,6 +145,19 @@ class FollowerTests {
 
 		assertThat(restarted.published.lastError()).startsWith("cannot fetch");
 		assertThat(restarted.checksums()).containsExactlyElementsOf(a.checksums());
+	}
+
+	@Test
+	@Order(5)
+	void anInstanceOfANewInstallationServesThePackagedVersionsUntilTheFirstPublication() throws Exception {
+		Path empty = root.resolve("empty.git");
+		Git.init().setBare(true).setInitialBranch("main").setDirectory(empty.toFile()).call().close();
+
+		Instance fresh = new Instance("fresh", empty.toString());
+
+		assertThat(fresh.published.lastError()).isNull();
+		assertThat(fresh.checksums()).containsExactly("2021.03 " + shared.checksumOf("2021.03"),
+				"2023.01 " + shared.checksumOf("2023.01"));
 	}
 
 	/**
