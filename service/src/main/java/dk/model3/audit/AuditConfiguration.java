@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dk.model3.instance.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ class AuditConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
 	@Bean
-	DecisionLog decisionLog(AuditProperties properties, DataDirectoryProperties data, Clock clock) throws IOException {
+	DecisionLog decisionLog(AuditProperties properties, DataDirectoryProperties data, Clock clock, InstanceId instance)
+			throws IOException {
 		Path dataDir = Path.of(data.dataDir()).toAbsolutePath().normalize();
 		boolean inDataDir = blank(properties.dir()) || blank(properties.keyFile()) && blank(properties.key());
 		if (inDataDir) {
@@ -36,12 +38,14 @@ class AuditConfiguration {
 		Path keyFile = blank(properties.keyFile()) ? dataDir.resolve(KEY_FILE)
 				: Path.of(properties.keyFile()).toAbsolutePath().normalize();
 		String key = DecisionLogKey.resolve(properties.key(), keyFile);
-		log.info("Decision log: one line per decision and review in {}/{}YYYY-MM-DD{}{}, kept {}", directory,
-				DailyFileAppender.PREFIX, DailyFileAppender.SUFFIX, properties.fsync() ? ", fsync per line" : "",
-				properties.retention());
+		log.info("Decision log of instance {}: one line per decision and review in {}/{}YYYY-MM-DD{}{}, kept {}{}",
+				instance, directory, DailyFileAppender.PREFIX, DailyFileAppender.SUFFIX,
+				properties.fsync() ? ", fsync per line" : "", properties.retention(),
+				properties.peerDirs().isEmpty() ? "" : "; other instances' logs read from " + properties.peerDirs());
 		DecisionLog decisionLog = new DecisionLog(directory,
 				new DailyFileAppender(directory, clock, properties.fsync()), new CitizenRefHasher(key), clock,
-				properties.retention());
+				properties.retention(), instance.value(),
+				properties.peerDirs().stream().filter((dir) -> !blank(dir)).map(Path::of).toList());
 		decisionLog.open();
 		return decisionLog;
 	}

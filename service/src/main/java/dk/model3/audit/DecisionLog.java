@@ -75,12 +75,28 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 
 	private volatile LocalDate purgedOn;
 
-	DecisionLog(Path directory, DailyFileAppender appender, CitizenRefHasher hasher, Clock clock, Period retention) {
+	private final String instance;
+
+	private final PeerLogs peers;
+
+	/**
+	 * @param instance the id of this instance, written on every line
+	 * @param peers the other instances' log folders, searched for what this log lacks
+	 */
+	DecisionLog(Path directory, DailyFileAppender appender, CitizenRefHasher hasher, Clock clock, Period retention,
+			String instance, List<Path> peers) {
 		this.directory = directory;
 		this.appender = appender;
 		this.hasher = hasher;
 		this.clock = clock;
 		this.retention = retention;
+		this.instance = instance;
+		this.peers = new PeerLogs(peers, directory, this.mapper);
+	}
+
+	/** The id of the instance this log belongs to, as its lines name it. */
+	public String instance() {
+		return this.instance;
 	}
 
 	/**
@@ -148,7 +164,8 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 				decision.whyNot()
 					.stream()
 					.map((reason) -> new DecisionRecord.RuledOut(reason.tier(), reason.rule().id()))
-					.toList());
+					.toList(),
+				this.instance);
 		this.decisions.put(decisionId, write(record));
 	}
 
@@ -157,6 +174,9 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 	 * decision was already reviewed.
 	 */
 	public boolean reviewed(ReviewRecord review) {
+		if (this.peers.any() && this.peers.review(review.decisionId()).isPresent()) {
+			return false; // reviewed on another instance
+		}
 		if (this.reviews.putIfAbsent(review.decisionId(), review) != null) {
 			return false;
 		}
@@ -170,13 +190,26 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 		}
 	}
 
-	/** The logged decision with this id, if it is within the retention period. */
+	/**
+	 * The logged decision with this id, if it is within the retention period, made by
+	 * this instance or by one whose log folder is among the peers.
+	 */
 	public Optional<DecisionRecord> decision(String decisionId) {
-		LocalDate day = (decisionId != null) ? this.decisions.get(decisionId) : null;
-		if (day == null) {
+		if (decisionId == null) {
 			return Optional.empty();
 		}
-		try (BufferedReader reader = DecisionLogFiles.open(DailyFileAppender.file(this.directory, day))) {
+		LocalDate day = this.decisions.get(decisionId);
+		if (day != null) {
+			return decisionInFile(DailyFileAppender.file(this.directory, day), decisionId);
+		}
+		if (this.peers.any()) {
+			return this.peers.decisionFile(decisionId).flatMap((file) -> decisionInFile(file, decisionId));
+		}
+		return Optional.empty();
+	}
+
+	private Optional<DecisionRecord> decisionInFile(Path file, String decisionId) {
+		try (BufferedReader reader = DecisionLogFiles.open(file)) {
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.contains(decisionId)) {
@@ -211,14 +244,27 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 		return Optional.empty();
 	}
 
-	/** The review of this decision, if it has one. */
+	/** The review of this decision, if it has one, from any instance. */
 	public Optional<ReviewRecord> review(String decisionId) {
-		return Optional.ofNullable((decisionId != null) ? this.reviews.get(decisionId) : null);
+		if (decisionId == null) {
+			return Optional.empty();
+		}
+		ReviewRecord own = this.reviews.get(decisionId);
+		if (own != null || !this.peers.any()) {
+			return Optional.ofNullable(own);
+		}
+		return this.peers.review(decisionId);
 	}
 
-	/** Every review within the retention period. */
+	/** Every review within the retention period, from every instance. */
 	public Collection<ReviewRecord> reviews() {
-		return List.copyOf(this.reviews.values());
+		if (!this.peers.any()) {
+			return List.copyOf(this.reviews.values());
+		}
+		Map<String, ReviewRecord> all = new java.util.HashMap<>();
+		this.peers.reviews().forEach((review) -> all.put(review.decisionId(), review));
+		all.putAll(this.reviews);
+		return List.copyOf(all.values());
 	}
 
 	private LocalDate write(Object record) {

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Finds and opens decision-log files ({@code decisions-YYYY-MM-DD.jsonl}) for the
  * commands that read them: named files, or the log files in named folders, oldest first.
- * Links inside a folder are skipped, as the service never follows them.
+ * A folder shared by several instances holds one sub-folder per instance: their files are
+ * read too, so one command covers the decisions of every instance. Links inside a folder
+ * are skipped, as the service never follows them.
  */
 public final class DecisionLogFiles {
 
@@ -36,12 +38,26 @@ public final class DecisionLogFiles {
 		for (Path input : inputs) {
 			if (Files.isDirectory(input)) {
 				files.addAll(logFilesIn(input));
+				files.addAll(instanceFoldersIn(input));
 			}
 			else if (Files.isReadable(input)) {
 				files.add(input);
 			}
 			else {
 				throw new IOException(input.toString());
+			}
+		}
+		return files;
+	}
+
+	// the log files of the per-instance sub-folders of a shared folder
+	private static List<Path> instanceFoldersIn(Path directory) throws IOException {
+		List<Path> files = new ArrayList<>();
+		try (Stream<Path> entries = Files.list(directory)) {
+			for (Path sub : entries.filter((entry) -> Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))
+				.sorted()
+				.toList()) {
+				files.addAll(logFilesIn(sub));
 			}
 		}
 		return files;

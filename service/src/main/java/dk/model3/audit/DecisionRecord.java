@@ -15,11 +15,13 @@ import dk.model3.facts.Tier;
  * deciding and why-not rules read; {@code citizenRefHmac} stands for the case reference.
  * With the rule ids of the explanation and of the why-nots, the recorded version gives
  * back every text, source and fact of the answer: the justification is built from this
- * line alone.
+ * line alone. {@code instance} is the instance that decided (absent on lines written
+ * before there were several).
  */
 public record DecisionRecord(String kind, String decisionId, Instant time, String citizenRefHmac,
 		LocalDate assessmentDate, String rulesVersion, boolean versionPinned, String rulesChecksum,
-		Map<String, Object> facts, Result outcome, List<String> ruleIds, String decidingRuleId, List<RuledOut> whyNot) {
+		Map<String, Object> facts, Result outcome, List<String> ruleIds, String decidingRuleId, List<RuledOut> whyNot,
+		String instance) {
 
 	static final String KIND = "decision";
 

@@ -45,7 +45,7 @@ public final class ReplayCommand implements Callable<Integer> {
 	Path rejects;
 
 	@Parameters(arity = "1..*", paramLabel = "LOG",
-			description = "decision-log files (decisions-*.jsonl) or directories holding them")
+			description = "decision-log files (decisions-*.jsonl) or directories holding them (a shared folder: its per-instance sub-folders too)")
 	List<Path> inputs;
 
 	@Override

@@ -90,7 +90,7 @@ public class Reviews {
 				(request.reason() != null) ? request.reason().name() : null,
 				new ReviewRecord.Recommendation(recommended.status(), recommended.tier(),
 						recommended.responsibleArea()),
-				decision.rulesVersion(), decision.rulesChecksum(), decision.decidingRuleId());
+				decision.rulesVersion(), decision.rulesChecksum(), decision.decidingRuleId(), this.log.instance());
 		if (!this.log.reviewed(review)) {
 			throw new AlreadyReviewed(this.log.review(decision.decisionId()).orElse(review));
 		}

@@ -28,7 +28,7 @@ public final class ReviewsCommand implements Callable<Integer> {
 	String version;
 
 	@Parameters(arity = "1..*", paramLabel = "LOG",
-			description = "decision-log files (decisions-*.jsonl) or directories holding them")
+			description = "decision-log files (decisions-*.jsonl) or directories holding them (a shared folder: its per-instance sub-folders too)")
 	List<Path> inputs;
 
 	@Override

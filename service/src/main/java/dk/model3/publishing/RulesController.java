@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import dk.model3.instance.InstanceId;
 import dk.model3.problems.Problems;
 import dk.model3.rules.RuleProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,23 +38,31 @@ class RulesController {
 
 	private final Clock clock;
 
-	RulesController(RuleVersions versions, RuleReloader reloader, Clock clock) {
+	private final InstanceId instance;
+
+	RulesController(RuleVersions versions, RuleReloader reloader, Clock clock, InstanceId instance) {
 		this.versions = versions;
 		this.reloader = reloader;
 		this.clock = clock;
+		this.instance = instance;
 	}
 
 	/**
-	 * What a caseworker sees: the versions that serve, and which one is in force today.
+	 * What a caseworker sees: the instance that answers, the versions that serve, and
+	 * which one is in force today.
 	 */
-	record ServingVersions(String inForceToday, List<ServingVersion> versions) {
+	record ServingVersions(String instance, String inForceToday, List<ServingVersion> versions) {
 	}
 
 	record ServingVersion(String version, LocalDate inForceFrom, String checksum, String catalogue) {
 	}
 
-	/** The rules' source and every version folder, oldest first. */
-	record RulesList(String source, boolean reloadable, String inForceToday, List<VersionView> versions) {
+	/**
+	 * The instance that answers, the rules' source and every version folder, oldest
+	 * first.
+	 */
+	record RulesList(String instance, String source, boolean reloadable, String inForceToday,
+			List<VersionView> versions) {
 	}
 
 	/**
@@ -92,7 +101,7 @@ class RulesController {
 			.map((entry) -> new ServingVersion(entry.version(), entry.inForceFrom(), entry.checksum(),
 					"/rules/" + entry.version()))
 			.toList();
-		return new ServingVersions(inForceToday(), serving);
+		return new ServingVersions(this.instance.value(), inForceToday(), serving);
 	}
 
 	private String inForceToday() {
@@ -112,7 +121,7 @@ class RulesController {
 			.sorted(Comparator.comparing(RuleVersions.Entry::version))
 			.map(this::view)
 			.toList();
-		return new RulesList(this.reloader.source(), this.reloader.reloadable(), today, views);
+		return new RulesList(this.instance.value(), this.reloader.source(), this.reloader.reloadable(), today, views);
 	}
 
 	@PostMapping(path = "/api/v1/admin/rules/reload", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
+import dk.model3.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,11 @@ class AuditConfigurationTests {
 		@Bean
 		Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		@Bean
+		InstanceId instanceId() {
+			return new InstanceId("instance-1");
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import dk.model3.request.RequestReader;
@@ -58,11 +59,12 @@ class DecisionLogTests {
 	void deletesExpiredDaysAndTheirReviewsWhenTheLogTurnsToANewDay() throws Exception {
 		MovableClock clock = new MovableClock(LocalDate.of(2024, 1, 10));
 		DecisionLog log = new DecisionLog(this.directory, new DailyFileAppender(this.directory, clock, false),
-				new CitizenRefHasher(KEY), clock, Period.ofDays(30));
+				new CitizenRefHasher(KEY), clock, Period.ofDays(30), "instance-1", List.of());
 		log.open();
 		String first = decide(log);
-		log.reviewed(new ReviewRecord(ReviewRecord.KIND, first, clock.instant(), "caseworker",
-				ReviewRecord.Result.ACCEPTED, null, null, null, null, null, "2023.01", "sha256:x", "T2-01"));
+		log.reviewed(
+				new ReviewRecord(ReviewRecord.KIND, first, clock.instant(), "caseworker", ReviewRecord.Result.ACCEPTED,
+						null, null, null, null, null, "2023.01", "sha256:x", "T2-01", "instance-1"));
 		clock.day = LocalDate.of(2024, 2, 9);
 		String second = decide(log);
 		assertThat(log.decision(first)).isPresent();
@@ -80,9 +82,9 @@ class DecisionLogTests {
 	void findsDecisionsAndReviewsAgainAfterARestart() throws Exception {
 		String id = decideOn(LocalDate.of(2024, 5, 1));
 		DecisionLog log = open(LocalDate.of(2024, 5, 1), Period.ofYears(5));
-		assertThat(log
-			.reviewed(new ReviewRecord(ReviewRecord.KIND, id, Instant.parse("2024-05-01T10:00:00Z"), "caseworker",
-					ReviewRecord.Result.ACCEPTED, null, null, null, null, null, "2023.01", "sha256:x", "T2-01")))
+		assertThat(log.reviewed(new ReviewRecord(ReviewRecord.KIND, id, Instant.parse("2024-05-01T10:00:00Z"),
+				"caseworker", ReviewRecord.Result.ACCEPTED, null, null, null, null, null, "2023.01", "sha256:x",
+				"T2-01", "instance-1")))
 			.isTrue();
 		log.destroy();
 		DecisionLog restarted = open(LocalDate.of(2024, 6, 1), Period.ofYears(5));
@@ -111,7 +113,7 @@ class DecisionLogTests {
 	private DecisionLog open(LocalDate today, Period retention) throws Exception {
 		Clock clock = Clock.fixed(today.atTime(12, 0).atZone(COPENHAGEN).toInstant(), COPENHAGEN);
 		DecisionLog log = new DecisionLog(this.directory, new DailyFileAppender(this.directory, clock, false),
-				new CitizenRefHasher(KEY), clock, retention);
+				new CitizenRefHasher(KEY), clock, retention, "instance-1", List.of());
 		log.open();
 		return log;
 	}

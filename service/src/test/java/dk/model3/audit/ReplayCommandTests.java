@@ -138,7 +138,7 @@ class ReplayCommandTests {
 	private static void log(Path directory, List<String> requests) throws Exception {
 		Clock clock = Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneId.of("Europe/Copenhagen"));
 		DecisionLog log = new DecisionLog(directory, new DailyFileAppender(directory, clock, false),
-				new CitizenRefHasher(KEY), clock, Period.ofYears(5));
+				new CitizenRefHasher(KEY), clock, Period.ofYears(5), "instance-1", List.of());
 		for (String json : requests) {
 			TriageRequest request = RequestReader.read(JSON.readTree(json.getBytes(StandardCharsets.UTF_8)));
 			LocalDate date = request.assessmentDate();

@@ -1,0 +1,309 @@
+package dk.model3.replicas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import dk.model3.rules.CompletenessRecords;
+import dk.model3.rules.RuleFolders;
+import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the published versions of the shared repository into this instance's rules
+ * folder ({@code triage.rules.dir}), which the reloader serves from. A publication is
+ * written there only once its files match the checksum its tag declares and it compiled
+ * and passed its scenarios in a folder of its own, off the request path; the version
+ * folder then appears in one rename, so the reloader never sees half of it. A refused
+ * publication is kept aside with its problems and never written, so the folder holds only
+ * versions that passed, also after a restart.
+ */
+final class PublishedRules {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishedRules.class);
+
+	private static final List<String> ROOT_FILES = List.of(RuleFolders.SOURCES, CompletenessRecords.FILE);
+
+	private final SharedRepository repository;
+
+	private final Path folder;
+
+	private final Clock clock;
+
+	// the tag object last looked at, per version: a tag looked at once is not checked
+	// again
+	private final Map<String, String> lookedAt = new HashMap<>();
+
+	private final Map<String, Refused> refused = new TreeMap<>();
+
+	private volatile Instant lastFetch;
+
+	private volatile String lastError;
+
+	PublishedRules(SharedRepository repository, Path folder, Clock clock) {
+		this.repository = repository;
+		this.folder = folder.toAbsolutePath().normalize();
+		this.clock = clock;
+	}
+
+	/** A publication that was not put in the rules folder, and why. */
+	record Refused(String tag, String checksum, Instant at, List<RuleProblem> problems) {
+
+	}
+
+	/**
+	 * What one update did.
+	 *
+	 * @param fetched whether the remote answered
+	 * @param written the versions written into the rules folder
+	 * @param rootFiles whether sources.yaml or completeness.log changed
+	 */
+	record Update(boolean fetched, List<String> written, boolean rootFiles) {
+
+		boolean changed() {
+			return !this.written.isEmpty() || this.rootFiles;
+		}
+
+	}
+
+	/** Fetches the remote and writes every newly published version that passes. */
+	synchronized Update update() {
+		try {
+			this.repository.fetch();
+			this.lastFetch = this.clock.instant();
+			this.lastError = null;
+		}
+		catch (Exception ex) {
+			String error = "cannot fetch " + ex.getMessage();
+			if (!error.equals(this.lastError)) {
+				log.warn("Following the shared repository of rule versions: {}; the versions in {} keep serving", error,
+						this.folder);
+			}
+			this.lastError = error;
+			return new Update(false, List.of(), false);
+		}
+		try {
+			Files.createDirectories(this.folder);
+			boolean rootFiles = false;
+			String sources = this.repository.mainFile(RuleFolders.SOURCES);
+			for (String name : ROOT_FILES) {
+				rootFiles |= writeRootFile(name, this.repository.mainFile(name));
+			}
+			List<String> written = new ArrayList<>();
+			List<Publication> publications = this.repository.publications();
+			if (publications.isEmpty() && !hasVersions()) {
+				return new Update(true, seedFromThePackage(), true);
+			}
+			for (Publication publication : publications) {
+				if (publication.tagObject().equals(this.lookedAt.get(publication.id()))) {
+					continue;
+				}
+				if (take(publication, sources)) {
+					written.add(publication.id());
+				}
+				// after the look: a publication that could not be written is tried again
+				this.lookedAt.put(publication.id(), publication.tagObject());
+			}
+			return new Update(true, written, rootFiles);
+		}
+		catch (IOException ex) {
+			this.lastError = "cannot write " + this.folder + ": " + ex.getMessage();
+			log.error("Following the shared repository of rule versions: {}", this.lastError);
+			return new Update(true, List.of(), false);
+		}
+	}
+
+	// a shared repository with nothing published yet (a new installation): every instance
+	// serves the versions packaged in its jar, as an instance following nothing would,
+	// until the first publication
+	private List<String> seedFromThePackage() throws IOException {
+		RuleFolders packaged = RuleFolders.packaged();
+		for (String name : ROOT_FILES) {
+			if (!Files.exists(this.folder.resolve(name))) {
+				writeRootFile(name, packaged.rootFile(name));
+			}
+		}
+		List<String> written = new ArrayList<>();
+		for (RuleVersionFiles version : packaged.versions()) {
+			Path staging = Files.createTempDirectory(this.folder.getParent(), ".incoming-rules-");
+			try {
+				Path staged = Files.createDirectory(staging.resolve(version.folder()));
+				for (Map.Entry<String, String> file : version.files().entrySet()) {
+					Files.writeString(staged.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+				}
+				place(staged, this.folder.resolve(version.folder()));
+				written.add(version.folder());
+			}
+			finally {
+				deleteTree(staging);
+			}
+		}
+		log.warn("The shared repository of rule versions has no publication yet: serving the versions packaged "
+				+ "in the jar ({}) until the first one", written);
+		return written;
+	}
+
+	// checks one publication and writes it into the folder when it passes; true if
+	// written
+	private boolean take(Publication publication, String sources) throws IOException {
+		String checksum = publication.files().checksum();
+		List<RuleProblem> problems = new ArrayList<>(publication.files().problems());
+		if (publication.declaredChecksum() == null) {
+			problems.add(new RuleProblem(publication.tag(), 0, 0,
+					"the tag declares no checksum (a line \"checksum: sha256:...\"); it was not published by the workbench"));
+		}
+		else if (!publication.declaredChecksum().equals(checksum)) {
+			problems.add(new RuleProblem(publication.tag(), 0, 0,
+					"the files of " + publication.id() + " have checksum " + checksum + " but the tag declares "
+							+ publication.declaredChecksum() + ": not what was published"));
+		}
+		if (problems.isEmpty() && checksum.equals(checksumInFolder(publication.id()))) {
+			// written here by an earlier update, after it passed: nothing to do
+			this.refused.remove(publication.id());
+			return false;
+		}
+		Path staging = null;
+		try {
+			if (problems.isEmpty()) {
+				staging = Files.createTempDirectory(this.folder.getParent(), ".incoming-rules-");
+				problems.addAll(compile(publication, sources, staging, checksum));
+			}
+			if (!problems.isEmpty()) {
+				refuse(publication, checksum, problems);
+				return false;
+			}
+			place(staging.resolve(publication.id()), this.folder.resolve(publication.id()));
+			this.refused.remove(publication.id());
+			log.info("Published rule version {} (tag {}, checksum {}) passed its checks and was written to {}",
+					publication.id(), publication.tag(), checksum, this.folder);
+			return true;
+		}
+		finally {
+			if (staging != null) {
+				deleteTree(staging);
+			}
+		}
+	}
+
+	// compiles the version and runs its scenarios from a folder of its own
+	private static List<RuleProblem> compile(Publication publication, String sources, Path staging, String checksum)
+			throws IOException {
+		Files.writeString(staging.resolve(RuleFolders.SOURCES), sources, StandardCharsets.UTF_8);
+		Path version = Files.createDirectory(staging.resolve(publication.id()));
+		for (Map.Entry<String, String> file : publication.files().files().entrySet()) {
+			Files.writeString(version.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+		}
+		RuleVersionFiles staged = RuleFolders.readFolder(version);
+		if (staged == null || !checksum.equals(staged.checksum())) {
+			return List.of(new RuleProblem(publication.id(), 0, 0,
+					"the files read back from " + version + " differ from the published ones"));
+		}
+		try {
+			new RuleLoader(RuleFolders.inDirectory(staging)).load(staged);
+			return List.of();
+		}
+		catch (RuleVersionRefused ex) {
+			return ex.problems();
+		}
+		catch (RuntimeException ex) {
+			return List.of(new RuleProblem(publication.id(), 0, 0, "cannot load: " + ex.getMessage()));
+		}
+	}
+
+	private void refuse(Publication publication, String checksum, List<RuleProblem> problems) {
+		this.refused.put(publication.id(),
+				new Refused(publication.tag(), checksum, this.clock.instant(), List.copyOf(problems)));
+		log.error(
+				"Published rule version {} (tag {}, checksum {}) refused; it is not put in service and the "
+						+ "versions in {} keep serving: {}",
+				publication.id(), publication.tag(), checksum, this.folder, problems);
+	}
+
+	private String checksumInFolder(String version) throws IOException {
+		Path existing = this.folder.resolve(version);
+		if (!Files.isDirectory(existing)) {
+			return null;
+		}
+		RuleVersionFiles files = RuleFolders.readFolder(existing);
+		return (files != null) ? files.checksum() : null;
+	}
+
+	// the version folder appears whole, in one rename on the same file system
+	private void place(Path staged, Path target) throws IOException {
+		if (Files.exists(target)) {
+			// a tag replaced with other files: the tag's files win, as they passed
+			Path old = Files.createTempDirectory(this.folder.getParent(), ".replaced-rules-");
+			Files.move(target, old.resolve(target.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+			Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+			deleteTree(old);
+			return;
+		}
+		Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private boolean writeRootFile(String name, String content) throws IOException {
+		Path target = this.folder.resolve(name);
+		if (content.isEmpty()
+				|| Files.isRegularFile(target) && content.equals(Files.readString(target, StandardCharsets.UTF_8))) {
+			return false;
+		}
+		Path temporary = Files.createTempFile(this.folder.getParent(), ".incoming-" + name, "");
+		Files.writeString(temporary, content, StandardCharsets.UTF_8);
+		Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		return true;
+	}
+
+	private static void deleteTree(Path root) {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the rules folder holds at least one version. */
+	boolean hasVersions() {
+		try {
+			return Files.isDirectory(this.folder) && !RuleFolders.inDirectory(this.folder).versions().isEmpty();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	synchronized Map<String, Refused> refused() {
+		return Map.copyOf(this.refused);
+	}
+
+	Instant lastFetch() {
+		return this.lastFetch;
+	}
+
+	String lastError() {
+		return this.lastError;
+	}
+
+	Path folder() {
+		return this.folder;
+	}
+
+}

@@ -1,0 +1,228 @@
+package dk.model3.replicas;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dk.model3.authoring.RuleCopies;
+import dk.model3.publishing.RuleReloader;
+import dk.model3.request.RequestReader;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessGate;
+import dk.model3.rules.Decision;
+import dk.model3.rules.RuleFolders;
+import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersions;
+import dk.model3.rules.RulesProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances in one JVM, each with its own rules folder and its own copy of the shared
+ * repository (a local path), follow the same publications: the real reloader, rule loader
+ * and JGit, polled by hand instead of on the timer.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FollowerTests {
+
+	private static final String PROFILE = """
+			{"citizenRef":"b4","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT",
+			 "problems":["HOMELESSNESS"],"assessmentDate":"2025-06-01"}""";
+
+	@TempDir
+	static Path root;
+
+	private static SharedRepositoryFixture shared;
+
+	// the two instances, started by the first test and followed through the others
+	private static Instance a;
+
+	private static Instance b;
+
+	@BeforeAll
+	static void publishTheShippedVersions() throws Exception {
+		shared = SharedRepositoryFixture.withTheShippedVersions(root.resolve("shared"));
+	}
+
+	@AfterAll
+	static void close() {
+		shared.close();
+	}
+
+	@Test
+	@Order(1)
+	void bothInstancesStartOnThePublishedVersionsAndPutANewOneInServiceOnTheirNextPollAndAnswerAlike()
+			throws Exception {
+		a = new Instance("a");
+		b = new Instance("b");
+		for (Instance instance : List.of(a, b)) {
+			assertThat(instance.checksums()).containsExactly("2021.03 " + shared.checksumOf("2021.03"),
+					"2023.01 " + shared.checksumOf("2023.01"));
+		}
+		shared.copy("2023.01", "2025.01", "2025-01-01");
+		String checksum = shared.publish("2025.01");
+
+		a.follower.poll();
+		b.follower.poll();
+
+		for (Instance instance : List.of(a, b)) {
+			assertThat(instance.checksums()).contains("2025.01 " + checksum);
+			assertThat(instance.versions.inForceOn(java.time.LocalDate.of(2025, 6, 1)).version()).isEqualTo("2025.01");
+		}
+		Decision onA = a.decide();
+		Decision onB = b.decide();
+		assertThat(onA.rulesChecksum()).isEqualTo(checksum).isEqualTo(onB.rulesChecksum());
+		assertThat(List.of(onA.status(), onA.tier(), onA.responsibleArea(), onA.flags(), onA.ruleIds()))
+			.isEqualTo(List.of(onB.status(), onB.tier(), onB.responsibleArea(), onB.flags(), onB.ruleIds()));
+	}
+
+	@Test
+	@Order(2)
+	void aPublicationThatDoesNotCompileIsRefusedEverywhereWithItsFileAndLineAndTheOthersKeepServing() throws Exception {
+		Path broken = shared.copy("2023.01", "2025.02", "2025-02-01");
+		RuleCopies.edit(broken.resolve("tiers.drl"), "rule \"T2-01",
+				"rule \"T2-01 broken\" when then end\nrule \"T2-01");
+		shared.publish("2025.02");
+
+		a.follower.poll();
+		b.follower.poll();
+
+		for (Instance instance : List.of(a, b)) {
+			assertThat(instance.versions.active()).extracting(CompiledRules::version)
+				.containsExactly("2021.03", "2023.01", "2025.01");
+			RuleVersions.Entry refused = instance.entry("2025.02");
+			assertThat(refused.state()).isEqualTo(RuleVersions.State.REFUSED);
+			assertThat(refused.problems()).isNotEmpty().allSatisfy((problem) -> {
+				assertThat(problem.file()).startsWith("2025.02/");
+				assertThat(problem.line()).isPositive();
+			});
+			assertThat(instance.folder.resolve("2025.02")).doesNotExist();
+			assertThat(instance.decide().rulesVersion()).isEqualTo("2025.01");
+		}
+
+		// a good publication afterwards reloads the folder; the refusal stays visible
+		shared.copy("2023.01", "2025.03", "2025-03-01");
+		shared.publish("2025.03");
+		a.follower.poll();
+		assertThat(a.checksums()).contains("2025.03 " + shared.checksumOf("2025.03"));
+		assertThat(a.entry("2025.02").state()).isEqualTo(RuleVersions.State.REFUSED);
+	}
+
+	@Test
+	@Order(3)
+	void filesThatDoNotMatchTheChecksumOfTheirTagAreRefused() throws Exception {
+		shared.copy("2023.01", "2025.04", "2025-04-01");
+		shared.publish("2025.04", "sha256:" + "0".repeat(64));
+
+		a.follower.poll();
+
+		assertThat(a.versions.active()).extracting(CompiledRules::version).doesNotContain("2025.04");
+		assertThat(a.entry("2025.04").problems()).extracting(RuleProblem::message)
+			.singleElement()
+			.asString()
+			.contains("the tag declares sha256:" + "0".repeat(64))
+			.contains("not what was published");
+		assertThat(a.folder.resolve("2025.04")).doesNotExist();
+	}
+
+	@Test
+	@Order(4)
+	void aRestartedInstanceServesWhatPassedBeforeWhenTheSharedRepositoryCannotBeRead() throws Exception {
+		Instance restarted = new Instance("a", root.resolve("nowhere.git").toString());
+
+		assertThat(restarted.published.lastError()).startsWith("cannot fetch");
+		assertThat(restarted.checksums()).containsExactlyElementsOf(a.checksums());
+	}
+
+	@Test
+	@Order(5)
+	void anInstanceOfANewInstallationServesThePackagedVersionsUntilTheFirstPublication() throws Exception {
+		Path empty = root.resolve("empty.git");
+		Git.init().setBare(true).setInitialBranch("main").setDirectory(empty.toFile()).call().close();
+
+		Instance fresh = new Instance("fresh", empty.toString());
+
+		assertThat(fresh.published.lastError()).isNull();
+		assertThat(fresh.checksums()).containsExactly("2021.03 " + shared.checksumOf("2021.03"),
+				"2023.01 " + shared.checksumOf("2023.01"));
+	}
+
+	/**
+	 * One instance: its rules folder, its copy of the shared repository, its reloader.
+	 */
+	private static final class Instance {
+
+		final Path folder;
+
+		final RuleVersions versions = new RuleVersions();
+
+		final PublishedRules published;
+
+		final Follower follower;
+
+		Instance(String name) {
+			this(name, FollowerTests.shared.remote.toString());
+		}
+
+		Instance(String name, String remote) {
+			Path home = root.resolve(name);
+			this.folder = home.resolve("rules");
+			ReplicaProperties properties = new ReplicaProperties(remote, Duration.ofSeconds(10));
+			this.published = new PublishedRules(SharedRepository.open(home.resolve("followed.git"), remote),
+					this.folder, Clock.systemUTC());
+			this.published.update();
+			RuleReloader reloader = new RuleReloader(new RuleLoader(RuleFolders.inDirectory(this.folder)),
+					this.versions, new SimpleMeterRegistry(), new RulesProperties(this.folder.toString(), false,
+							Duration.ofMillis(500), RulesProperties.Completeness.OFF),
+					new NoCompletenessCheck());
+			this.follower = new Follower(this.published, reloader, this.versions, properties);
+		}
+
+		List<String> checksums() {
+			return this.versions.active().stream().map((rules) -> rules.version() + " " + rules.checksum()).toList();
+		}
+
+		RuleVersions.Entry entry(String version) {
+			return this.versions.entries()
+				.stream()
+				.filter((entry) -> entry.version().equals(version))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		Decision decide() {
+			var request = RequestReader.read(JsonMapper.builder().build().readTree(PROFILE));
+			return this.versions.inForceOn(request.assessmentDate()).evaluate(request.profile());
+		}
+
+	}
+
+	/** The tests run with the completeness check off, as the reloader is told. */
+	private static final class NoCompletenessCheck implements CompletenessGate {
+
+		@Override
+		public List<RuleProblem> check(CompiledRules rules, RulesProperties.Completeness mode) {
+			throw new AssertionError("the completeness check is off in these tests");
+		}
+
+		@Override
+		public long profiles(RulesProperties.Completeness mode) {
+			return 0;
+		}
+
+	}
+
+}
