@@ -14,17 +14,15 @@ import dk.model3.authoring.DiffReport;
 import dk.model3.authoring.Examples;
 import dk.model3.authoring.ProfileJson;
 import dk.model3.authoring.ProfileSpace;
+import dk.model3.authoring.ScenarioCoverage;
 import dk.model3.authoring.VersionDiff;
-import dk.model3.request.RequestReader;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
 import dk.model3.rules.Scenario;
 import dk.model3.rules.ScenarioResult;
 import dk.model3.rules.ScenarioRunner;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every check of a draft, each the same code the command line runs: validation (the
@@ -88,9 +86,12 @@ class DraftChecks {
 	/**
 	 * Runs every check.
 	 * @param against the version the draft would replace, or null when none is in force
+	 * @param uploaded a population sent with this run for the preview, or null for the
+	 * reference population
 	 * @param progress told the name of each check as it starts
 	 */
-	CheckResults run(RuleVersionFiles files, CompiledRules against, String user, Consumer<String> progress) {
+	CheckResults run(RuleVersionFiles files, CompiledRules against, ReferencePopulation uploaded, String user,
+			Consumer<String> progress) {
 		Map<String, Long> millis = new LinkedHashMap<>();
 		long started = System.nanoTime();
 		progress.accept("validation");
@@ -144,7 +145,8 @@ class DraftChecks {
 
 		progress.accept("preview");
 		started = System.nanoTime();
-		CheckResults.Preview preview = (against != null) ? preview(against, rules) : null;
+		CheckResults.Preview preview = (against != null)
+				? preview(against, rules, (uploaded != null) ? uploaded : population()) : null;
 		millis.put("preview", elapsed(started));
 
 		boolean passed = validation.isEmpty() && scenarios.failed().isEmpty() && completeness.passed();
@@ -153,22 +155,7 @@ class DraftChecks {
 	}
 
 	private static CheckResults.Coverage coverage(CompiledRules rules, List<Scenario> cases) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		rules.rules().forEach((rule) -> counts.put(rule.id(), 0));
-		for (Scenario scenario : cases) {
-			ObjectNode given = (ObjectNode) scenario.given().deepCopy();
-			given.put("citizenRef", "scenario");
-			try {
-				for (RuleMetadata fired : rules.firedRules(RequestReader.read(given).profile())) {
-					counts.merge(fired.id(), 1, Integer::sum);
-				}
-			}
-			catch (RuntimeException ex) {
-				// an unreadable "given:" fails its scenario already
-			}
-		}
-		return new CheckResults.Coverage(
-				counts.entrySet().stream().filter((e) -> e.getValue() == 0).map(Map.Entry::getKey).toList());
+		return new CheckResults.Coverage(ScenarioCoverage.of(rules, cases).neverFired());
 	}
 
 	private CheckResults.Completeness completeness(CompiledRules rules) {
@@ -209,8 +196,7 @@ class DraftChecks {
 		return new CheckResults.Problem(file, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), message);
 	}
 
-	private CheckResults.Preview preview(CompiledRules older, CompiledRules newer) {
-		ReferencePopulation people = population();
+	private CheckResults.Preview preview(CompiledRules older, CompiledRules newer, ReferencePopulation people) {
 		DiffReport report = VersionDiff.compare(older, newer, people.profiles().parallelStream());
 		Map<String, Map<String, Long>> matrix = report.matrix();
 		List<CheckResults.TierCount> tiers = new ArrayList<>();

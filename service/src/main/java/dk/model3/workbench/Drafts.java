@@ -155,8 +155,12 @@ class Drafts implements DisposableBean {
 		return this.checks.validate(changed);
 	}
 
-	/** Starts every check in the background; false when they run already. */
-	boolean startChecks(String id, String user) {
+	/**
+	 * Starts every check in the background; false when they run already.
+	 * @param population for the preview, or null for the reference population; used for
+	 * this run only, never stored
+	 */
+	boolean startChecks(String id, String user, ReferencePopulation population) {
 		DraftState state = state(id);
 		if (DraftState.PUBLISHED.equals(state.state())) {
 			throw new DraftRefused("published", "The version " + id + " is published; its checks are done.");
@@ -168,7 +172,8 @@ class Drafts implements DisposableBean {
 		CompiledRules against = against(state);
 		this.background.execute(() -> {
 			try {
-				CheckResults results = this.checks.run(files, against, user, (check) -> this.running.put(id, check));
+				CheckResults results = this.checks.run(files, against, population, user,
+						(check) -> this.running.put(id, check));
 				record(id, user, results);
 				log.info("Checks of draft {} (checksum {}) by {}: {} in {} ms", id, results.checksum(), user,
 						results.passed() ? "passed" : "failed", results.millis());

@@ -65,8 +65,12 @@ class DraftsController {
 	}
 
 	@PostMapping(path = "/api/v1/drafts/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> runChecks(@PathVariable String id, Principal user) {
-		boolean started = this.drafts.startChecks(id, user.getName());
+	ResponseEntity<Map<String, Object>> runChecks(@PathVariable String id,
+			@RequestBody(required = false) String population, Principal user) {
+		// a body, if any, is a population for the preview: JSON Lines of triage requests
+		ReferencePopulation uploaded = (population != null && !population.isBlank())
+				? ReferencePopulation.uploaded("the population sent", population) : null;
+		boolean started = this.drafts.startChecks(id, user.getName(), uploaded);
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/v1/drafts/" + id + "/checks"))
 			.body(Map.of("running", true, "started", started));

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.facts.Profile;
+import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,17 +57,41 @@ record ReferencePopulation(String name, List<Profile> profiles, Map<Profile, Str
 		Map<Profile, String> references = new IdentityHashMap<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String line;
+			int number = 0;
 			while ((line = reader.readLine()) != null) {
+				number++;
 				if (line.isBlank()) {
 					continue;
 				}
-				TriageRequest request = RequestReader.read(JSON.readTree(line));
+				TriageRequest request;
+				try {
+					request = RequestReader.read(JSON.readTree(line));
+				}
+				catch (InvalidRequest | JacksonException ex) {
+					throw new InvalidDraftRequest("population",
+							name + " line " + number + ": not a triage request: " + ex.getMessage());
+				}
 				Profile profile = request.profile();
 				profiles.add(profile);
 				references.put(profile, request.citizenRef());
 			}
 		}
 		return new ReferencePopulation(name, List.copyOf(profiles), references);
+	}
+
+	/** A population sent with a check run: JSON Lines, each line a triage request. */
+	static ReferencePopulation uploaded(String name, String text) {
+		try {
+			ReferencePopulation population = read(name,
+					new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+			if (population.profiles().isEmpty()) {
+				throw new InvalidDraftRequest("population", name + " holds no triage request");
+			}
+			return population;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	String reference(Profile profile) {

@@ -1,5 +1,8 @@
 package dk.model3.workbench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -144,12 +148,21 @@ class WorkbenchPagesController {
 	}
 
 	@PostMapping("/workbench/drafts/{id}/checks")
-	String runChecks(@PathVariable String id, Principal user, RedirectAttributes redirect) {
+	String runChecks(@PathVariable String id, @RequestParam(required = false) MultipartFile population, Principal user,
+			RedirectAttributes redirect) {
 		try {
-			this.drafts.startChecks(id, user.getName());
+			ReferencePopulation uploaded = (population != null && !population.isEmpty()) ? ReferencePopulation.uploaded(
+					population.getOriginalFilename(), new String(population.getBytes(), StandardCharsets.UTF_8)) : null;
+			this.drafts.startChecks(id, user.getName(), uploaded);
 		}
 		catch (DraftRefused ex) {
 			redirect.addFlashAttribute("errors", List.of(new PageProblem("checks", "checks", ex.getMessage())));
+		}
+		catch (InvalidDraftRequest ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("population", "population", ex.getMessage())));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return "redirect:/workbench/drafts/" + id + "#checks";
 	}

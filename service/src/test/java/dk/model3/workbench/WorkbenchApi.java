@@ -103,7 +103,14 @@ final class WorkbenchApi {
 
 	/** Runs every check and waits for the results. */
 	JsonNode check(String id) {
-		HttpResponse<String> started = post("/api/v1/drafts/" + id + "/checks", POLICY, "");
+		return check(id, "");
+	}
+
+	/** Runs every check with a population of its own for the preview. */
+	JsonNode check(String id, String population) {
+		HttpResponse<String> started = send(
+				request("/api/v1/drafts/" + id + "/checks", POLICY).header("Content-Type", "application/x-ndjson")
+					.POST(HttpRequest.BodyPublishers.ofString(population)));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {

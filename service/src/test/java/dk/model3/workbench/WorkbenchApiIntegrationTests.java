@@ -247,8 +247,15 @@ class WorkbenchApiIntegrationTests {
 		this.api.create("9.6", "2030-01-01");
 		assertRefused(this.api.post("/api/v1/drafts/9.6/publication-request", WorkbenchApi.POLICY, ""),
 				"checks-not-run");
-		JsonNode checks = this.api.check("9.6");
+		JsonNode checks = this.api.check("9.6",
+				"""
+						{"citizenRef": "own-1", "age": 19, "benefit": "EDUCATION_BENEFIT", "employmentPotential": "PRESENT", "problems": ["ANXIETY", "ADHD"], "departmentsInvolved": 2}
+
+						{"citizenRef": "own-2", "age": 40, "benefit": "CASH_BENEFIT", "employmentPotential": "PRESENT", "problems": ["HOMELESSNESS"]}
+						""");
 		assertThat(checks.path("passed").asBoolean()).as(checks.toString()).isTrue();
+		assertThat(checks.path("preview").path("profiles").asLong()).isEqualTo(2);
+		assertThat(checks.path("preview").path("population").asString()).isEqualTo("the population sent");
 		String flags = this.api.file("9.6", "flags.drl");
 		this.api.save("9.6", "flags.drl", flags + "\n// a comment after the checks\n");
 		assertThat(this.api.json(this.api.get("/api/v1/drafts/9.6/checks", WorkbenchApi.POLICY))
@@ -271,6 +278,11 @@ class WorkbenchApiIntegrationTests {
 		assertThat(date.statusCode()).isEqualTo(400);
 		assertThat(date.body()).contains("/inForceFrom");
 		assertThat(this.api.get("/api/v1/drafts/nope", WorkbenchApi.POLICY).statusCode()).isEqualTo(404);
+		this.api.create("9.7", "2030-01-01");
+		HttpResponse<String> population = this.api.post("/api/v1/drafts/9.7/checks", WorkbenchApi.POLICY,
+				"{\"citizenRef\":\"a\",\"age\":30,\"benefit\":\"NONE\"}\n{\"citizenRef\":\"0101901234\",\"age\":30,\"benefit\":\"NONE\"}\n");
+		assertThat(population.statusCode()).isEqualTo(400);
+		assertThat(population.body()).contains("line 2").doesNotContain("0101901234");
 		assertThat(this.api.get("/api/v1/drafts", WorkbenchApi.CASEWORKER).statusCode()).isEqualTo(403);
 		assertThat(this.api.create("2023.01", "2024-01-01").statusCode()).isEqualTo(409);
 	}
