@@ -88,10 +88,12 @@ class DraftChecks {
 	 * @param against the version the draft would replace, or null when none is in force
 	 * @param uploaded a population sent with this run for the preview, or null for the
 	 * reference population
+	 * @param clashes problems with the published versions found beforehand (an in-force
+	 * date taken), counted as validation problems
 	 * @param progress told the name of each check as it starts
 	 */
-	CheckResults run(RuleVersionFiles files, CompiledRules against, ReferencePopulation uploaded, String user,
-			Consumer<String> progress) {
+	CheckResults run(RuleVersionFiles files, CompiledRules against, ReferencePopulation uploaded,
+			List<CheckResults.Problem> clashes, String user, Consumer<String> progress) {
 		Map<String, Long> millis = new LinkedHashMap<>();
 		long started = System.nanoTime();
 		progress.accept("validation");
@@ -101,15 +103,17 @@ class DraftChecks {
 		}
 		catch (RuleVersionRefused ex) {
 			millis.put("validation", elapsed(started));
-			return new CheckResults(files.checksum(), user, Instant.now().toString(), false, located(files, ex), null,
-					null, null, null, millis);
+			List<CheckResults.Problem> problems = new ArrayList<>(clashes);
+			problems.addAll(located(files, ex));
+			return new CheckResults(files.checksum(), user, Instant.now().toString(), false, problems, null, null, null,
+					null, millis);
 		}
 		millis.put("validation", elapsed(started));
 
 		progress.accept("scenarios");
 		started = System.nanoTime();
 		CheckResults.Scenarios scenarios;
-		List<CheckResults.Problem> validation = new ArrayList<>();
+		List<CheckResults.Problem> validation = new ArrayList<>(clashes);
 		List<Scenario> cases = List.of();
 		try {
 			cases = ScenarioRunner.scenariosOf(rules);

@@ -152,7 +152,9 @@ class Drafts implements DisposableBean {
 		DraftState saved = state.then(DraftState.event("edited", user, changed.checksum(), name));
 		this.store.commitToDraft(id, Map.of(id + "/" + name, text, statePath(id), json(saved)), Set.of(), user,
 				"Edit " + name);
-		return this.checks.validate(changed);
+		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, changed));
+		problems.addAll(this.checks.validate(changed));
+		return problems;
 	}
 
 	/**
@@ -172,7 +174,7 @@ class Drafts implements DisposableBean {
 		CompiledRules against = against(state);
 		this.background.execute(() -> {
 			try {
-				CheckResults results = this.checks.run(files, against, population, user,
+				CheckResults results = this.checks.run(files, against, population, dateClashes(id, files), user,
 						(check) -> this.running.put(id, check));
 				record(id, user, results);
 				log.info("Checks of draft {} (checksum {}) by {}: {} in {} ms", id, results.checksum(), user,
@@ -315,6 +317,32 @@ class Drafts implements DisposableBean {
 					+ " why-not mismatches, dead rules " + c.deadRules());
 		}
 		return String.join("; ", failed);
+	}
+
+	/**
+	 * Two versions cannot come into force on the same day (the reloader would refuse the
+	 * second): the draft's date against every published version's, at the line of
+	 * {@code inForceFrom:}.
+	 */
+	private List<CheckResults.Problem> dateClashes(String id, RuleVersionFiles files) {
+		String descriptor = files.files().getOrDefault(RuleVersionFiles.DESCRIPTOR, "");
+		String[] lines = descriptor.split("\n", -1);
+		List<CheckResults.Problem> clashes = new ArrayList<>();
+		for (int i = 0; i < lines.length; i++) {
+			if (!lines[i].startsWith("inForceFrom:")) {
+				continue;
+			}
+			String date = lines[i].substring("inForceFrom:".length()).strip().replace("\"", "");
+			for (RuleVersions.Entry entry : this.versions.entries()) {
+				if (entry.state() == RuleVersions.State.ACTIVE && !entry.version().equals(id)
+						&& entry.inForceFrom() != null && entry.inForceFrom().toString().equals(date)) {
+					clashes.add(new CheckResults.Problem(RuleVersionFiles.DESCRIPTOR, i + 1, 1,
+							"version " + entry.version() + " comes into force on " + date
+									+ " already; two versions cannot start on the same day: choose another date"));
+				}
+			}
+		}
+		return clashes;
 	}
 
 	// the version the draft would replace: the one in force on its date

@@ -118,7 +118,9 @@ class WorkbenchPagesController {
 		model.addAttribute("file", shown);
 		model.addAttribute("text", text);
 		model.addAttribute("lines", Math.max(1, text.split("\n", -1).length));
-		model.addAttribute("checks", ChecksJson.of(draft.checks()));
+		ChecksJson checks = ChecksJson.of(draft.checks());
+		model.addAttribute("checks", checks);
+		model.addAttribute("matrix", (checks.preview() != null) ? Matrix.of(checks.preview().transitions()) : null);
 		model.addAttribute("overrides", overrides(draft));
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", List.of());
@@ -213,6 +215,32 @@ class WorkbenchPagesController {
 			model.addAttribute("id", id);
 			return "workbench/unknown";
 		}
+	}
+
+	/**
+	 * The preview's transitions as a matrix: rows the outcome before, columns after, and
+	 * the changes (off the diagonal) with their examples.
+	 */
+	record Matrix(List<String> rows, List<String> columns, Map<String, Long> counts,
+			List<CheckResults.Transition> changes) {
+
+		static Matrix of(List<CheckResults.Transition> transitions) {
+			Set<String> rows = new java.util.TreeSet<>();
+			Set<String> columns = new java.util.TreeSet<>();
+			Map<String, Long> counts = new java.util.HashMap<>();
+			for (CheckResults.Transition transition : transitions) {
+				rows.add(transition.from());
+				columns.add(transition.to());
+				counts.put(transition.from() + "|" + transition.to(), transition.count());
+			}
+			return new Matrix(List.copyOf(rows), List.copyOf(columns), counts,
+					transitions.stream().filter((t) -> !t.from().equals(t.to())).toList());
+		}
+
+		public long count(String from, String to) {
+			return this.counts.getOrDefault(from + "|" + to, 0L);
+		}
+
 	}
 
 	// the lines of the file shown where the last save found a problem

@@ -283,6 +283,12 @@ class WorkbenchApiIntegrationTests {
 				"{\"citizenRef\":\"a\",\"age\":30,\"benefit\":\"NONE\"}\n{\"citizenRef\":\"0101901234\",\"age\":30,\"benefit\":\"NONE\"}\n");
 		assertThat(population.statusCode()).isEqualTo(400);
 		assertThat(population.body()).contains("line 2").doesNotContain("0101901234");
+
+		// two versions cannot come into force on the same day
+		this.api.create("9.9", "2023-01-01");
+		JsonNode clash = this.api.save("9.9", "version.yaml", this.api.file("9.9", "version.yaml"));
+		assertThat(clash.path("problems").get(0).path("file").asString()).isEqualTo("version.yaml");
+		assertThat(clash.path("problems").get(0).path("message").asString()).contains("2023.01");
 		assertThat(this.api.get("/api/v1/drafts", WorkbenchApi.CASEWORKER).statusCode()).isEqualTo(403);
 		assertThat(this.api.create("2023.01", "2024-01-01").statusCode()).isEqualTo(409);
 	}
