@@ -265,6 +265,22 @@ class WorkbenchApiIntegrationTests {
 				"checks-out-of-date");
 		assertThat(this.api.json(this.api.get("/api/v1/drafts/9.6", WorkbenchApi.POLICY)).path("state").asString())
 			.isEqualTo("DRAFT");
+
+		// checked again and requested, a second person may also reject, with a comment
+		assertThat(this.api.check("9.6").path("passed").asBoolean()).isTrue();
+		assertThat(this.api.post("/api/v1/drafts/9.6/publication-request", WorkbenchApi.POLICY, "").statusCode())
+			.isEqualTo(200);
+		assertRefused(this.api.put("/api/v1/drafts/9.6/files/flags.drl", WorkbenchApi.POLICY, flags), "not-a-draft");
+		HttpResponse<String> rejected = this.api.post("/api/v1/drafts/9.6/approval", WorkbenchApi.PAULA,
+				"{\"approve\":false,\"comment\":\"Mangler en ny kilde\"}");
+		assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+		assertThat(this.api.json(rejected).path("state").asString()).isEqualTo("REJECTED");
+		assertRefused(this.api.post("/api/v1/drafts/9.6/approval", WorkbenchApi.PAULA, "{\"approve\":true}"),
+				"not-requested");
+		assertThat(this.store.publishedVersions()).doesNotContain("9.6");
+		JsonNode history = this.api.json(this.api.get("/api/v1/versions/9.6/history", WorkbenchApi.POLICY));
+		assertThat(history.path("events").get(history.path("events").size() - 1).path("action").asString())
+			.isEqualTo("rejected");
 	}
 
 	@Test
