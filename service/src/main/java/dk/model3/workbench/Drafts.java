@@ -158,6 +158,33 @@ class Drafts implements DisposableBean {
 	}
 
 	/**
+	 * Replaces the draft's files with those of an uploaded version folder, in one commit,
+	 * and validates the draft.
+	 */
+	synchronized List<CheckResults.Problem> upload(String id, Map<String, String> files, String user) {
+		DraftState state = state(id);
+		if (!DraftState.DRAFT.equals(state.state())) {
+			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
+					+ ": only a DRAFT is edited; a published version never.");
+		}
+		RuleVersionFiles uploaded = new RuleVersionFiles(id, files);
+		Map<String, String> put = new LinkedHashMap<>();
+		files.forEach((name, text) -> put.put(id + "/" + name, text));
+		Set<String> remove = new java.util.HashSet<>();
+		files(id).files()
+			.keySet()
+			.stream()
+			.filter((name) -> !files.containsKey(name))
+			.forEach((name) -> remove.add(id + "/" + name));
+		DraftState saved = state.then(DraftState.event("edited", user, uploaded.checksum(), "zip: " + files.keySet()));
+		put.put(statePath(id), json(saved));
+		this.store.commitToDraft(id, put, remove, user, "Upload " + String.join(", ", files.keySet()));
+		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, uploaded));
+		problems.addAll(this.checks.validate(uploaded));
+		return problems;
+	}
+
+	/**
 	 * Starts every check in the background; false when they run already.
 	 * @param population for the preview, or null for the reference population; used for
 	 * this run only, never stored

@@ -64,6 +64,13 @@ class DraftsController {
 		return Map.of("problems", this.drafts.save(id, name, (text != null) ? text : "", user.getName()));
 	}
 
+	/** A whole version folder as a zip replaces the draft's files. */
+	@PutMapping(path = "/api/v1/drafts/{id}/files", consumes = "application/zip",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> upload(@PathVariable String id, @RequestBody byte[] zip, Principal user) {
+		return Map.of("problems", this.drafts.upload(id, VersionZip.read(zip), user.getName()));
+	}
+
 	@PostMapping(path = "/api/v1/drafts/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> runChecks(@PathVariable String id,
 			@RequestBody(required = false) String population, Principal user) {

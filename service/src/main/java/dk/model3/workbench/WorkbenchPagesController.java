@@ -149,6 +149,31 @@ class WorkbenchPagesController {
 		return "redirect:/workbench/drafts/" + id;
 	}
 
+	@PostMapping("/workbench/drafts/{id}/zip")
+	String upload(@PathVariable String id, @RequestParam(required = false) MultipartFile zip, Principal user,
+			RedirectAttributes redirect) {
+		try {
+			if (zip == null || zip.isEmpty()) {
+				throw new InvalidDraftRequest("zip",
+						this.messages.getMessage("workbench.zip.missing", null, LocaleContextHolder.getLocale()));
+			}
+			List<CheckResults.Problem> problems = this.drafts.upload(id, VersionZip.read(zip.getBytes()),
+					user.getName());
+			redirect.addFlashAttribute("problems", problems);
+			redirect.addFlashAttribute("uploaded", true);
+			if (!problems.isEmpty()) {
+				redirect.addFlashAttribute("errors", problems.stream().map(this::pageProblem).toList());
+			}
+		}
+		catch (DraftRefused | InvalidDraftRequest ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("zip", "zip", ex.getMessage())));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return "redirect:/workbench/drafts/" + id;
+	}
+
 	@PostMapping("/workbench/drafts/{id}/checks")
 	String runChecks(@PathVariable String id, @RequestParam(required = false) MultipartFile population, Principal user,
 			RedirectAttributes redirect) {

@@ -79,6 +79,27 @@ final class WorkbenchApi {
 			.PUT(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
+	HttpResponse<String> putZip(String path, String user, byte[] zip) {
+		return send(request(path, user).header("Content-Type", "application/zip")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(zip)));
+	}
+
+	/** A zip of these files, each under the folder given (empty: at the top). */
+	static byte[] zip(String folder, java.util.Map<String, String> files) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (var file : files.entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(folder + file.getKey()));
+				zip.write(file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
 	JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}

@@ -309,6 +309,33 @@ class WorkbenchApiIntegrationTests {
 		assertThat(this.api.create("2023.01", "2024-01-01").statusCode()).isEqualTo(409);
 	}
 
+	@Test
+	void replacesADraftsFilesWithAnUploadedVersionFolder() {
+		this.api.create("9.10", "2031-01-01");
+		java.util.Map<String, String> files = new java.util.TreeMap<>();
+		for (String name : List.of("version.yaml", "derived.drl", "tiers.drl", "whynot.drl", "scenarios.yaml")) {
+			files.put(name, this.api.file("9.10", name));
+		}
+		files.put("flags.drl", WorkbenchApi.kuiUnder30(this.api.file("9.10", "flags.drl")));
+		HttpResponse<String> uploaded = this.api.putZip("/api/v1/drafts/9.10/files", WorkbenchApi.POLICY,
+				WorkbenchApi.zip("2023.02/", files));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		assertThat(this.api.json(uploaded).path("problems").size()).isZero();
+		assertThat(this.api.file("9.10", "flags.drl")).contains("age < 30");
+
+		HttpResponse<String> escape = this.api.putZip("/api/v1/drafts/9.10/files", WorkbenchApi.POLICY,
+				WorkbenchApi.zip("", java.util.Map.of("../../flags.drl", "x")));
+		assertThat(escape.statusCode()).isEqualTo(400);
+		assertThat(escape.body()).contains("zip");
+		HttpResponse<String> other = this.api.putZip("/api/v1/drafts/9.10/files", WorkbenchApi.POLICY,
+				WorkbenchApi.zip("", java.util.Map.of("notes.txt", "x")));
+		assertThat(other.statusCode()).isEqualTo(400);
+		assertThat(other.body()).contains("notes.txt");
+		assertThat(
+				this.api.putZip("/api/v1/drafts/9.10/files", WorkbenchApi.POLICY, "not a zip".getBytes()).statusCode())
+			.isEqualTo(400);
+	}
+
 	private static void assertRefused(HttpResponse<String> response, String reason) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
 		assertThat(response.body()).contains(reason);
