@@ -33,11 +33,30 @@ final class Seed {
 				put.put(CompletenessRecords.FILE, packaged.rootFile(CompletenessRecords.FILE));
 				first = false;
 			}
+			else {
+				// a version new in an upgraded jar brings its recorded check along
+				put.put(CompletenessRecords.FILE,
+						withRecordsOf(version, store.mainFiles().getOrDefault(CompletenessRecords.FILE, ""),
+								packaged.rootFile(CompletenessRecords.FILE)));
+			}
 			version.files().forEach((name, text) -> put.put(version.folder() + "/" + name, text));
 			store.commitToMain(put, "Seed: packaged rule version " + version.folder(),
 					Map.of(version.folder(), Publications.tagMessage(version.folder(), version.checksum(),
 							VersionStore.SERVICE, VersionStore.SERVICE)));
 		}
+	}
+
+	static String withRecordsOf(RuleVersionFiles version, String log, String packagedLog) {
+		StringBuilder merged = new StringBuilder(log);
+		if (!log.isEmpty() && !log.endsWith("\n")) {
+			merged.append('\n');
+		}
+		for (String line : packagedLog.split("\n")) {
+			if (line.startsWith(version.checksum() + " ") && !log.contains(line)) {
+				merged.append(line).append('\n');
+			}
+		}
+		return merged.toString();
 	}
 
 }

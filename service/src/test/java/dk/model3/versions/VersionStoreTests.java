@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.authoring.RuleCopies;
 import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
@@ -55,6 +56,36 @@ class VersionStoreTests {
 			assertThat(log(git, "main")).extracting((commit) -> commit.getAuthorIdent().getName())
 				.containsExactly(VersionStore.SERVICE, VersionStore.SERVICE);
 		}
+	}
+
+	@Test
+	void addsAVersionNewInAnUpgradedJarWithItsRecordedCheckAndKeepsThePublishedOnes() throws IOException {
+		Path older = RuleCopies.copy(this.temp.resolve("older"));
+		try (var files = Files.walk(older.resolve("2023.01"))) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+		try (VersionStore store = new VersionStore(this.temp.resolve("versions.git"), "")) {
+			Seed.into(store, RuleFolders.inDirectory(older));
+			assertThat(store.publishedVersions()).containsExactly("2021.03");
+			Seed.into(store, RuleFolders.inDirectory(RuleCopies.copy(this.temp.resolve("newer"))));
+			assertThat(store.publishedVersions()).containsExactly("2021.03", "2023.01");
+			String checksum = RuleFolders.packaged()
+				.versions()
+				.stream()
+				.filter((version) -> version.folder().equals("2023.01"))
+				.findFirst()
+				.orElseThrow()
+				.checksum();
+			assertThat(CompletenessRecords.passed(RuleFolders.inDirectory(served(store)))).contains(checksum);
+		}
+	}
+
+	private Path served(VersionStore store) {
+		ServedFolder served = new ServedFolder(this.temp.resolve("served-check"));
+		served.update(store.mainFiles());
+		return served.path();
 	}
 
 	@Test
