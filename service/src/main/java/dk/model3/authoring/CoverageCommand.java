@@ -1,11 +1,9 @@
 package dk.model3.authoring;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.model3.request.RequestReader;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleMetadata;
@@ -13,7 +11,6 @@ import dk.model3.rules.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which rules the scenarios make fire, and how often: a rule no scenario fires is a rule
@@ -33,27 +30,10 @@ public final class CoverageCommand extends AuthoringCommand {
 	int run(RuleLoader loader, ProblemPrinter printer, PrintWriter out, PrintWriter err) {
 		CompiledRules rules = this.rules.compile(loader, this.version, printer);
 		List<Scenario> scenarios = scenariosOf(rules, printer);
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		rules.rules().forEach((rule) -> counts.put(rule.id(), 0));
-		int unreadable = 0;
-		for (Scenario scenario : scenarios) {
-			ObjectNode given = (ObjectNode) scenario.given().deepCopy();
-			given.put("citizenRef", "scenario");
-			try {
-				for (RuleMetadata fired : rules.firedRules(RequestReader.read(given).profile())) {
-					counts.merge(fired.id(), 1, Integer::sum);
-				}
-			}
-			catch (RuntimeException ex) {
-				// an invalid "given:" is the test command's to report
-				unreadable++;
-			}
-		}
-		List<String> never = counts.entrySet()
-			.stream()
-			.filter((e) -> e.getValue() == 0)
-			.map(Map.Entry::getKey)
-			.toList();
+		ScenarioCoverage coverage = ScenarioCoverage.of(rules, scenarios);
+		Map<String, Integer> counts = coverage.counts();
+		int unreadable = coverage.unreadable();
+		List<String> never = coverage.neverFired();
 		out.println("Rule coverage of " + rules.version() + " by its " + scenarios.size() + " scenarios:");
 		for (RuleMetadata rule : rules.rules()) {
 			out.printf("  %-6s %5d  %s%n", rule.id(), counts.get(rule.id()), sentence(rule));

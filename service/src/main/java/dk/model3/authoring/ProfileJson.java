@@ -9,12 +9,12 @@ import dk.model3.facts.Profile;
  * A profile written as the request fields that make it, so a counterexample can be pasted
  * into a scenario's {@code given:} or sent to the API as it is.
  */
-final class ProfileJson {
+public final class ProfileJson {
 
 	private ProfileJson() {
 	}
 
-	static String of(Profile profile) {
+	public static String of(Profile profile) {
 		StringJoiner fields = new StringJoiner(", ", "{", "}");
 		fields.add("\"age\": " + profile.age());
 		fields.add("\"benefit\": \"" + profile.benefit() + "\"");

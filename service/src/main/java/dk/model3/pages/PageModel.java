@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What the layout shows on every page: who is signed in (for the sign-out button) and
  * where the language switch leads (the same page for a GET, the intake page otherwise).
  */
-@ControllerAdvice(basePackages = { "dk.model3.pages", "dk.model3.intake", "dk.model3.publishing" })
+@ControllerAdvice(
+		basePackages = { "dk.model3.pages", "dk.model3.intake", "dk.model3.publishing", "dk.model3.workbench" })
 class PageModel {
 
 	@ModelAttribute("signedIn")

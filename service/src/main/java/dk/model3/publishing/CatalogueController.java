@@ -51,6 +51,7 @@ class CatalogueController {
 		model.addAttribute("rules", rules);
 		model.addAttribute("byFile", catalogue.byFile());
 		model.addAttribute("sentences", catalogue.sentences());
+		model.addAttribute("conditions", catalogue.conditions());
 		return "publishing/catalogue";
 	}
 

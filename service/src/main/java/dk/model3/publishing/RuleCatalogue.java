@@ -3,6 +3,8 @@ package dk.model3.publishing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
@@ -51,6 +53,10 @@ public final class RuleCatalogue {
 						.append('\n');
 				}
 				md.append("- **Kilde · Source:** ").append(source(rule.source())).append('\n');
+				String condition = conditions().get(rule.id());
+				if (condition != null) {
+					md.append("- **Betingelse · Condition:**\n\n```\n").append(condition).append("\n```\n");
+				}
 			}
 		});
 		return md.toString();
@@ -61,6 +67,32 @@ public final class RuleCatalogue {
 		Map<String, String> sentences = new LinkedHashMap<>();
 		this.rules.rules().forEach((rule) -> sentences.put(rule.id(), sentence(rule)));
 		return sentences;
+	}
+
+	/**
+	 * Each rule's condition, the text between {@code when} and {@code then} as its file
+	 * has it, by rule id: what a citizen must be for the rule to fire.
+	 */
+	public Map<String, String> conditions() {
+		Map<String, String> conditions = new LinkedHashMap<>();
+		for (RuleMetadata rule : this.rules.rules()) {
+			String file = this.rules.files().files().get(rule.file());
+			String condition = (file != null) ? condition(file, rule.name()) : null;
+			if (condition != null) {
+				conditions.put(rule.id(), condition);
+			}
+		}
+		return conditions;
+	}
+
+	static String condition(String drl, String ruleName) {
+		Matcher matcher = Pattern
+			.compile("(?s)rule\\s+\"" + Pattern.quote(ruleName) + "\".*?\\n\\s*when\\s*\\n(.*?)\\n\\s*then\\b")
+			.matcher(drl);
+		if (!matcher.find()) {
+			return null;
+		}
+		return matcher.group(1).lines().map(String::strip).collect(Collectors.joining("\n"));
 	}
 
 	/** The rules grouped by rule file, in the order a reader follows the reasoning. */

@@ -44,6 +44,18 @@ class CataloguePageIntegrationTests {
 	}
 
 	@Test
+	void showsEachRulesConditionAndItsSourceByTitle() throws Exception {
+		CompiledRules rules = this.versions.byId("2023.01");
+		String html = page("/rules/2023.01", 200);
+		int rule = html.indexOf("id=\"F-05\"");
+		assertThat(html.indexOf(escaped("Profile( age >= 15, age < 25, departmentsInvolved != null"), rule))
+			.isGreaterThan(rule);
+		RuleMetadata kui = rules.rules().stream().filter((each) -> each.id().equals("F-05")).findFirst().orElseThrow();
+		assertThat(kui.source().title()).isNotBlank();
+		assertThat(html.indexOf("<cite>" + escaped(kui.source().title()) + "</cite>", rule)).isGreaterThan(rule);
+	}
+
+	@Test
 	void listsTheActiveVersionsAndRefusesAnUnknownOneAsAPage() throws Exception {
 		String index = page("/rules", 200);
 		this.versions.active()

@@ -1,0 +1,22 @@
+package dk.model3.versions;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+
+/**
+ * Beans that exist only while the service serves from the repository of versions: it is
+ * on unless {@code triage.versions.enabled=false} or a rules folder is given with
+ * {@code triage.rules.dir} (an editor working on files by hand, as before the workbench).
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ConditionalOnExpression("'${triage.rules.dir:}'.isBlank() and ${triage.versions.enabled:true}")
+public @interface ConditionalOnVersionStore {
+
+}

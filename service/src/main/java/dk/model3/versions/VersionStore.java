@@ -1,0 +1,386 @@
+package dk.model3.versions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The repository of rule versions, a bare git repository written through JGit alone.
+ * {@code main} holds a rules root (sources.yaml, completeness.log, one folder per
+ * published version); a draft is the branch {@code drafts/<id>}; a publication is a merge
+ * commit on {@code main} and an annotated tag {@code published/<id>}. Every write is one
+ * commit authored by the person who made it, and moves its branch only if nobody moved it
+ * meanwhile, so a publication is all or nothing. One instance writes at a time
+ * (synchronized); the repository is the truth, nothing is cached.
+ */
+public final class VersionStore implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(VersionStore.class);
+
+	public static final String MAIN = "refs/heads/main";
+
+	public static final String DRAFTS = "refs/heads/drafts/";
+
+	public static final String PUBLISHED = "refs/tags/published/";
+
+	/** The author of the commits the service makes by itself (the seed). */
+	public static final String SERVICE = "model3-service";
+
+	/** One commit as history shows it. */
+	public record Commit(String id, String author, Instant at, String message) {
+	}
+
+	private final Repository repository;
+
+	private final String remote;
+
+	public VersionStore(Path gitDirectory, String remote) {
+		this.remote = (remote == null || remote.isBlank()) ? null : remote;
+		try {
+			this.repository = FileRepositoryBuilder.create(gitDirectory.toFile());
+			if (!this.repository.getObjectDatabase().exists()) {
+				this.repository.create(true);
+				// a fresh repository's HEAD names master; ours is main
+				RefUpdate head = this.repository.updateRef(Constants.HEAD);
+				head.disableRefLog();
+				head.link(MAIN);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot open the repository of versions " + gitDirectory, ex);
+		}
+	}
+
+	public Path directory() {
+		return this.repository.getDirectory().toPath();
+	}
+
+	public synchronized boolean hasMain() {
+		return head(MAIN) != null;
+	}
+
+	/** Every file on {@code main}, by path. */
+	public synchronized Map<String, String> mainFiles() {
+		return files(head(MAIN), "");
+	}
+
+	/** The version folders on {@code main}: the published versions. */
+	public synchronized Set<String> publishedVersions() {
+		Set<String> versions = new TreeSet<>();
+		for (String path : mainFiles().keySet()) {
+			int slash = path.indexOf('/');
+			if (slash > 0) {
+				versions.add(path.substring(0, slash));
+			}
+		}
+		return versions;
+	}
+
+	/**
+	 * The message of the tag {@code published/<version>}, if the version was published.
+	 */
+	public synchronized Optional<String> publication(String version) {
+		try (RevWalk walk = new RevWalk(this.repository)) {
+			Ref ref = this.repository.exactRef(PUBLISHED + version);
+			if (ref == null) {
+				return Optional.empty();
+			}
+			RevObject object = walk.parseAny(ref.getObjectId());
+			return Optional.of((object instanceof RevTag tag) ? tag.getFullMessage() : "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The ids of the drafts (branches {@code drafts/<id>}). */
+	public synchronized List<String> drafts() {
+		try {
+			return this.repository.getRefDatabase()
+				.getRefsByPrefix(DRAFTS)
+				.stream()
+				.map((ref) -> ref.getName().substring(DRAFTS.length()))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public synchronized boolean hasDraft(String id) {
+		return head(DRAFTS + id) != null;
+	}
+
+	/** The files of a draft's branch under a folder ({@code ""} for all), by path. */
+	public synchronized Map<String, String> draftFiles(String id, String folder) {
+		ObjectId head = head(DRAFTS + id);
+		if (head == null) {
+			throw new IllegalArgumentException("no draft " + id);
+		}
+		return files(head, folder);
+	}
+
+	/**
+	 * Commits files on {@code main} as the service: used once, to seed an empty
+	 * repository, and tags each of the given versions as published.
+	 */
+	public synchronized void commitToMain(Map<String, String> put, String message, Map<String, String> tags) {
+		ObjectId old = head(MAIN);
+		ObjectId commit = write(old, put, Set.of(), (old != null) ? List.of(old) : List.of(), SERVICE, message);
+		move(MAIN, old, commit);
+		tags.forEach((version, tagMessage) -> tag(version, commit, SERVICE, tagMessage));
+	}
+
+	/** Starts the branch {@code drafts/<id>} from {@code main} with these files added. */
+	public synchronized void createDraft(String id, Map<String, String> put, String author, String message) {
+		if (hasDraft(id)) {
+			throw new IllegalStateException("the draft " + id + " exists");
+		}
+		ObjectId main = head(MAIN);
+		ObjectId commit = write(main, put, Set.of(), List.of(main), author, draftPrefix(id) + message);
+		move(DRAFTS + id, null, commit);
+		push(DRAFTS + id);
+	}
+
+	/** One commit on a draft's branch, by its author. */
+	public synchronized void commitToDraft(String id, Map<String, String> put, Set<String> remove, String author,
+			String message) {
+		ObjectId old = head(DRAFTS + id);
+		if (old == null) {
+			throw new IllegalArgumentException("no draft " + id);
+		}
+		ObjectId commit = write(old, put, remove, List.of(old), author, draftPrefix(id) + message);
+		move(DRAFTS + id, old, commit);
+		push(DRAFTS + id);
+	}
+
+	/**
+	 * Publishes a draft: one merge commit on {@code main} (parents: {@code main} and the
+	 * draft) whose tree is {@code main}'s plus the draft's version folder and the given
+	 * root files, and the annotated tag {@code published/<id>}. {@code main} moves only
+	 * if nobody published meanwhile.
+	 * @return the commit id on {@code main}
+	 */
+	public synchronized String publish(String id, Map<String, String> rootFiles, String publisher, String message,
+			String tagMessage) {
+		ObjectId draft = head(DRAFTS + id);
+		ObjectId main = head(MAIN);
+		if (draft == null || main == null) {
+			throw new IllegalArgumentException("no draft " + id);
+		}
+		if (head(PUBLISHED + id) != null) {
+			throw new IllegalStateException("version " + id + " is published already");
+		}
+		Map<String, String> put = new TreeMap<>(rootFiles);
+		files(draft, id + "/").forEach(put::put);
+		Set<String> remove = new TreeSet<>(files(main, id + "/").keySet());
+		remove.removeAll(put.keySet());
+		ObjectId commit = write(main, put, remove, List.of(main, draft), publisher, message);
+		move(MAIN, main, commit);
+		tag(id, commit, publisher, tagMessage);
+		push(MAIN);
+		push(PUBLISHED + id);
+		return commit.name();
+	}
+
+	/**
+	 * The commits of a draft's branch since it left {@code main}, newest first: each
+	 * message of a draft starts with {@code [<id>]}.
+	 */
+	public synchronized List<Commit> draftHistory(String id) {
+		ObjectId head = head(DRAFTS + id);
+		List<Commit> commits = new ArrayList<>();
+		try (RevWalk walk = new RevWalk(this.repository)) {
+			RevCommit commit = (head != null) ? walk.parseCommit(head) : null;
+			while (commit != null && commit.getFullMessage().startsWith(draftPrefix(id))) {
+				commits.add(new Commit(commit.name(), commit.getAuthorIdent().getName(),
+						commit.getAuthorIdent().getWhenAsInstant(), commit.getShortMessage()));
+				commit = (commit.getParentCount() > 0) ? walk.parseCommit(commit.getParent(0)) : null;
+			}
+			return commits;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** How every commit message of a draft begins. */
+	public static String draftPrefix(String id) {
+		return "[" + id + "] ";
+	}
+
+	private void tag(String version, ObjectId commit, String tagger, String message) {
+		try (ObjectInserter inserter = this.repository.newObjectInserter()) {
+			TagBuilder tag = new TagBuilder();
+			tag.setTag("published/" + version);
+			tag.setObjectId(commit, Constants.OBJ_COMMIT);
+			tag.setTagger(person(tagger));
+			tag.setMessage(message.endsWith("\n") ? message : message + "\n");
+			ObjectId tagId = inserter.insert(tag);
+			inserter.flush();
+			move(PUBLISHED + version, null, tagId);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// a new commit: the tree of base with files put and removed
+	private ObjectId write(ObjectId base, Map<String, String> put, Set<String> remove, List<ObjectId> parents,
+			String author, String message) {
+		try (ObjectInserter inserter = this.repository.newObjectInserter();
+				ObjectReader reader = this.repository.newObjectReader()) {
+			Map<String, ObjectId> tree = new TreeMap<>();
+			if (base != null) {
+				try (RevWalk walk = new RevWalk(reader); TreeWalk treeWalk = new TreeWalk(reader)) {
+					treeWalk.addTree(walk.parseCommit(base).getTree());
+					treeWalk.setRecursive(true);
+					while (treeWalk.next()) {
+						tree.put(treeWalk.getPathString(), treeWalk.getObjectId(0));
+					}
+				}
+			}
+			remove.forEach(tree::remove);
+			put.forEach((path, text) -> {
+				try {
+					tree.put(path, inserter.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8)));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			DirCache index = DirCache.newInCore();
+			DirCacheBuilder builder = index.builder();
+			tree.forEach((path, blob) -> {
+				DirCacheEntry entry = new DirCacheEntry(path);
+				entry.setFileMode(FileMode.REGULAR_FILE);
+				entry.setObjectId(blob);
+				builder.add(entry);
+			});
+			builder.finish();
+			CommitBuilder commit = new CommitBuilder();
+			commit.setTreeId(index.writeTree(inserter));
+			commit.setParentIds(parents.stream().filter((parent) -> parent != null).toList());
+			commit.setAuthor(person(author));
+			commit.setCommitter(person(SERVICE));
+			commit.setMessage(message.endsWith("\n") ? message : message + "\n");
+			ObjectId id = inserter.insert(commit);
+			inserter.flush();
+			return id;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void move(String ref, ObjectId expected, ObjectId to) {
+		try {
+			RefUpdate update = this.repository.updateRef(ref);
+			update.setExpectedOldObjectId((expected != null) ? expected : ObjectId.zeroId());
+			update.setNewObjectId(to);
+			update.setRefLogMessage("workbench", false);
+			RefUpdate.Result result = update.update();
+			if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FAST_FORWARD
+					&& result != RefUpdate.Result.FORCED) {
+				throw new IllegalStateException("cannot move " + ref + ": " + result);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private ObjectId head(String ref) {
+		try {
+			Ref found = this.repository.exactRef(ref);
+			return (found != null) ? found.getObjectId() : null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Map<String, String> files(ObjectId commit, String folder) {
+		Map<String, String> files = new TreeMap<>();
+		if (commit == null) {
+			return files;
+		}
+		try (ObjectReader reader = this.repository.newObjectReader();
+				RevWalk walk = new RevWalk(reader);
+				TreeWalk treeWalk = new TreeWalk(reader)) {
+			treeWalk.addTree(walk.parseCommit(commit).getTree());
+			treeWalk.setRecursive(true);
+			while (treeWalk.next()) {
+				String path = treeWalk.getPathString();
+				if (path.startsWith(folder)) {
+					files.put(path,
+							new String(reader.open(treeWalk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+				}
+			}
+			return files;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static PersonIdent person(String name) {
+		return new PersonIdent(name, name.replaceAll("[^A-Za-z0-9._-]", "_") + "@model3.invalid");
+	}
+
+	// to the shared repository, when one is configured; a failed push is retried by the
+	// next write, the local repository stays the truth of this instance
+	private void push(String ref) {
+		if (this.remote == null) {
+			return;
+		}
+		try (Git git = new Git(this.repository)) {
+			git.push().setRemote(this.remote).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call();
+		}
+		catch (GitAPIException | RuntimeException ex) {
+			log.warn("Cannot push {} to {}: {}; the next write tries again", ref, this.remote, ex.getMessage());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.repository.close();
+	}
+
+}

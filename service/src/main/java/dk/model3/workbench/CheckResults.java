@@ -1,0 +1,75 @@
+package dk.model3.workbench;
+
+import java.util.List;
+import java.util.Map;
+
+import dk.model3.rules.RuleProblem;
+
+/**
+ * What every check of one draft found, for the checksum of its files then. The draft may
+ * be published only when {@link #passed()} and the checksum is still the draft's.
+ *
+ * @param millis how long each check took, by check name
+ */
+record CheckResults(String checksum, String ranBy, String at, boolean passed, List<Problem> validation,
+		Scenarios scenarios, Coverage coverage, Completeness completeness, Preview preview, Map<String, Long> millis) {
+
+	/** A problem at its place, as the contract names it. */
+	record Problem(String file, int line, int column, String message) {
+
+		static Problem of(RuleProblem problem) {
+			String file = problem.file();
+			// "2023.02/flags.drl" -> "flags.drl": the name as the draft's files call it
+			int slash = file.indexOf('/');
+			return new Problem((slash >= 0) ? file.substring(slash + 1) : file, problem.line(), problem.column(),
+					problem.message());
+		}
+
+	}
+
+	record Scenarios(int passed, List<FailedScenario> failed) {
+	}
+
+	record FailedScenario(String name, int line, List<String> differences, List<String> rules) {
+	}
+
+	record Coverage(List<String> neverFired) {
+	}
+
+	/**
+	 * @param full whether the space was the full bounded one (only then is a pass
+	 * recorded in completeness.log)
+	 */
+	record Completeness(long profiles, boolean full, long gaps, long overlaps, long whyNotMismatches,
+			List<String> deadRules, List<Problem> problems) {
+
+		boolean passed() {
+			return this.gaps == 0 && this.overlaps == 0 && this.whyNotMismatches == 0 && this.deadRules.isEmpty();
+		}
+
+	}
+
+	/**
+	 * The draft against the version it would replace, over the reference population.
+	 */
+	record Preview(String against, String population, long profiles, long changed, List<TierCount> tiers,
+			List<Transition> transitions, List<FlagChange> flagsGained, List<FlagChange> flagsLost) {
+	}
+
+	/** Citizens per tier before and after, beside the memo's expected size. */
+	record TierCount(String tier, String expected, long before, long after, boolean metAfter) {
+	}
+
+	record Transition(String from, String to, long count, List<Example> examples) {
+	}
+
+	record FlagChange(String flag, long count, List<Example> examples) {
+	}
+
+	/**
+	 * A citizen of the population, and the rules that made the difference (+ new, - old).
+	 */
+	record Example(String citizenRef, String profile, List<String> rules) {
+	}
+
+}

@@ -1,0 +1,265 @@
+package dk.model3.workbench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import dk.model3.authoring.CheckReport;
+import dk.model3.authoring.CompletenessCheck;
+import dk.model3.authoring.DiffReport;
+import dk.model3.authoring.Examples;
+import dk.model3.authoring.ProfileJson;
+import dk.model3.authoring.ProfileSpace;
+import dk.model3.authoring.ScenarioCoverage;
+import dk.model3.authoring.VersionDiff;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.Scenario;
+import dk.model3.rules.ScenarioResult;
+import dk.model3.rules.ScenarioRunner;
+
+/**
+ * Every check of a draft, each the same code the command line runs: validation (the
+ * compiler with the rule-language subset), the scenarios, coverage, the completeness
+ * check over the configured space, and the impact preview against the version it would
+ * replace over the reference population.
+ */
+class DraftChecks {
+
+	private final RuleLoader loader;
+
+	private final WorkbenchProperties properties;
+
+	private volatile ReferencePopulation population;
+
+	DraftChecks(RuleLoader loader, WorkbenchProperties properties) {
+		this.loader = loader;
+		this.properties = properties;
+	}
+
+	/** Compiles a draft's files: the problems, each at its file and line. */
+	List<CheckResults.Problem> validate(RuleVersionFiles files) {
+		try {
+			this.loader.compiler().compile(files);
+			return List.of();
+		}
+		catch (RuleVersionRefused ex) {
+			return located(files, ex);
+		}
+	}
+
+	/**
+	 * The problems of a refused draft, each at a line: where the rule engine names no
+	 * line (some errors in a constraint come with line -1) but quotes the expression at
+	 * fault, the line of the file that holds it.
+	 */
+	static List<CheckResults.Problem> located(RuleVersionFiles files, RuleVersionRefused refused) {
+		List<CheckResults.Problem> problems = new ArrayList<>();
+		for (CheckResults.Problem problem : refused.problems().stream().map(CheckResults.Problem::of).toList()) {
+			String text = files.files().get(problem.file());
+			int quote = problem.message().lastIndexOf(": ");
+			if (problem.line() > 0 || text == null || quote < 0) {
+				problems.add(problem);
+				continue;
+			}
+			String expression = problem.message().substring(quote + 2).strip();
+			String[] lines = text.split("\n", -1);
+			CheckResults.Problem found = problem;
+			for (int i = 0; i < lines.length && !expression.isEmpty(); i++) {
+				int column = lines[i].indexOf(expression);
+				if (column >= 0) {
+					found = new CheckResults.Problem(problem.file(), i + 1, column + 1, problem.message());
+					break;
+				}
+			}
+			problems.add(found);
+		}
+		return problems;
+	}
+
+	/**
+	 * Runs every check.
+	 * @param against the version the draft would replace, or null when none is in force
+	 * @param uploaded a population sent with this run for the preview, or null for the
+	 * reference population
+	 * @param clashes problems with the published versions found beforehand (an in-force
+	 * date taken), counted as validation problems
+	 * @param progress told the name of each check as it starts
+	 */
+	CheckResults run(RuleVersionFiles files, CompiledRules against, ReferencePopulation uploaded,
+			List<CheckResults.Problem> clashes, String user, Consumer<String> progress) {
+		Map<String, Long> millis = new LinkedHashMap<>();
+		long started = System.nanoTime();
+		progress.accept("validation");
+		CompiledRules rules;
+		try {
+			rules = this.loader.compiler().compile(files);
+		}
+		catch (RuleVersionRefused ex) {
+			millis.put("validation", elapsed(started));
+			List<CheckResults.Problem> problems = new ArrayList<>(clashes);
+			problems.addAll(located(files, ex));
+			return new CheckResults(files.checksum(), user, Instant.now().toString(), false, problems, null, null, null,
+					null, millis);
+		}
+		millis.put("validation", elapsed(started));
+
+		progress.accept("scenarios");
+		started = System.nanoTime();
+		CheckResults.Scenarios scenarios;
+		List<CheckResults.Problem> validation = new ArrayList<>(clashes);
+		List<Scenario> cases = List.of();
+		try {
+			cases = ScenarioRunner.scenariosOf(rules);
+			List<CheckResults.FailedScenario> failed = new ArrayList<>();
+			int passed = 0;
+			for (ScenarioResult result : ScenarioRunner.run(rules, cases)) {
+				if (result.passed()) {
+					passed++;
+				}
+				else {
+					failed.add(new CheckResults.FailedScenario(result.scenario().name(), result.scenario().line(),
+							result.differences(),
+							(result.decision() != null) ? result.decision().ruleIds() : List.of()));
+				}
+			}
+			scenarios = new CheckResults.Scenarios(passed, failed);
+		}
+		catch (RuleVersionRefused ex) {
+			ex.problems().stream().map(CheckResults.Problem::of).forEach(validation::add);
+			scenarios = new CheckResults.Scenarios(0, List.of());
+		}
+		millis.put("scenarios", elapsed(started));
+
+		progress.accept("coverage");
+		started = System.nanoTime();
+		CheckResults.Coverage coverage = coverage(rules, cases);
+		millis.put("coverage", elapsed(started));
+
+		progress.accept("completeness");
+		started = System.nanoTime();
+		CheckResults.Completeness completeness = completeness(rules);
+		millis.put("completeness", elapsed(started));
+
+		progress.accept("preview");
+		started = System.nanoTime();
+		CheckResults.Preview preview = (against != null)
+				? preview(against, rules, (uploaded != null) ? uploaded : population()) : null;
+		millis.put("preview", elapsed(started));
+
+		boolean passed = validation.isEmpty() && scenarios.failed().isEmpty() && completeness.passed();
+		return new CheckResults(files.checksum(), user, Instant.now().toString(), passed, validation, scenarios,
+				coverage, completeness, preview, millis);
+	}
+
+	private static CheckResults.Coverage coverage(CompiledRules rules, List<Scenario> cases) {
+		return new CheckResults.Coverage(ScenarioCoverage.of(rules, cases).neverFired());
+	}
+
+	private CheckResults.Completeness completeness(CompiledRules rules) {
+		ProfileSpace space = this.properties.space();
+		CheckReport report = CompletenessCheck.run(rules, space, (message) -> {
+		});
+		List<CheckResults.Problem> problems = new ArrayList<>();
+		for (CheckReport.Counterexample gap : report.gaps().examples()) {
+			problems.add(new CheckResults.Problem("", 0, 0, "no outcome for " + ProfileJson.of(gap.profile())
+					+ " (rules that fired: " + String.join(", ", gap.trace().fired()) + ")"));
+		}
+		report.conflicts().forEach((ids, examples) -> {
+			String first = ids.split(" \\+ ")[0];
+			problems.add(at(rules, first, examples.count() + " profiles get an outcome from each of " + ids
+					+ ", for example " + example(examples)));
+		});
+		report.whyNotViolations()
+			.forEach((violation, examples) -> problems.add(new CheckResults.Problem("", 0, 0,
+					examples.count() + " profiles: " + violation + ", for example " + example(examples))));
+		for (String dead : report.deadRules()) {
+			problems.add(at(rules, dead, dead + " never fires: no citizen of the space meets its conditions"));
+		}
+		return new CheckResults.Completeness(report.profiles(), this.properties.fullSpace(), report.gaps().count(),
+				report.conflictCount(), report.whyNotViolationCount(), report.deadRules(), problems);
+	}
+
+	private static String example(Examples<CheckReport.Counterexample> examples) {
+		return examples.examples().isEmpty() ? "(none kept)" : ProfileJson.of(examples.examples().get(0).profile());
+	}
+
+	private static CheckResults.Problem at(CompiledRules rules, String ruleId, String message) {
+		String where = rules.locationOf(ruleId);
+		if (where == null) {
+			return new CheckResults.Problem("", 0, 0, message);
+		}
+		String[] parts = where.split(":");
+		String file = parts[0].substring(parts[0].indexOf('/') + 1);
+		return new CheckResults.Problem(file, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), message);
+	}
+
+	private CheckResults.Preview preview(CompiledRules older, CompiledRules newer, ReferencePopulation people) {
+		DiffReport report = VersionDiff.compare(older, newer, people.profiles().parallelStream());
+		Map<String, Map<String, Long>> matrix = report.matrix();
+		List<CheckResults.TierCount> tiers = new ArrayList<>();
+		for (ExpectedTierSizes.Expected expected : ExpectedTierSizes.NORDDJURS) {
+			String label = "PLACED " + expected.tier().name();
+			long before = matrix.getOrDefault(label, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+			long after = matrix.values().stream().mapToLong((row) -> row.getOrDefault(label, 0L)).sum();
+			tiers.add(new CheckResults.TierCount(expected.tier().name(), expected.text(), before, after,
+					expected.met(after)));
+		}
+		List<CheckResults.Transition> transitions = new ArrayList<>();
+		matrix.forEach((from, row) -> row.forEach((to, count) -> {
+			Examples<DiffReport.Change> examples = report.transitions().get(from + " -> " + to);
+			transitions.add(new CheckResults.Transition(from, to, count,
+					(examples != null) ? examples(people, examples.examples()) : List.of()));
+		}));
+		Map<String, List<DiffReport.Change>> gained = new TreeMap<>();
+		Map<String, List<DiffReport.Change>> lost = new TreeMap<>();
+		Map<String, Long> gainedCount = new TreeMap<>();
+		Map<String, Long> lostCount = new TreeMap<>();
+		report.flagChanges().forEach((change, examples) -> {
+			for (String part : change.split(" ")) {
+				Map<String, List<DiffReport.Change>> side = part.startsWith("+") ? gained : lost;
+				Map<String, Long> counts = part.startsWith("+") ? gainedCount : lostCount;
+				String flag = part.substring(1);
+				counts.merge(flag, examples.count(), Long::sum);
+				List<DiffReport.Change> kept = side.computeIfAbsent(flag, (key) -> new ArrayList<>());
+				examples.examples().stream().limit(Math.max(0, 5 - kept.size())).forEach(kept::add);
+			}
+		});
+		return new CheckResults.Preview(older.version(), people.name(), report.profiles(), report.changed(), tiers,
+				transitions, flags(people, gainedCount, gained), flags(people, lostCount, lost));
+	}
+
+	private static List<CheckResults.FlagChange> flags(ReferencePopulation people, Map<String, Long> counts,
+			Map<String, List<DiffReport.Change>> examples) {
+		return counts.entrySet()
+			.stream()
+			.map((entry) -> new CheckResults.FlagChange(entry.getKey(), entry.getValue(),
+					examples(people, examples.get(entry.getKey()))))
+			.toList();
+	}
+
+	private static List<CheckResults.Example> examples(ReferencePopulation people, List<DiffReport.Change> changes) {
+		return changes.stream()
+			.map((change) -> new CheckResults.Example(people.reference(change.profile()),
+					ProfileJson.of(change.profile()), change.differingRules()))
+			.toList();
+	}
+
+	private ReferencePopulation population() {
+		if (this.population == null) {
+			this.population = ReferencePopulation.load(this.properties.population());
+		}
+		return this.population;
+	}
+
+	private static long elapsed(long started) {
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+}

@@ -1,0 +1,442 @@
+package dk.model3.workbench;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.CompletenessRecords;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersions;
+import dk.model3.versions.ConditionalOnVersionStore;
+import dk.model3.versions.Publications;
+import dk.model3.versions.Publisher;
+import dk.model3.versions.VersionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * The workflow of a draft, kept in the repository of versions: create from a published
+ * version, save files (each save a commit by its author, validated at once), run the
+ * checks (in the background, one draft at a time), request publication, approve or reject
+ * by a second person, publish. Every step is refused while the draft's state or its
+ * checks do not allow it; nothing of a draft is served before it is published.
+ */
+@Service
+@ConditionalOnVersionStore
+class Drafts implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Drafts.class);
+
+	private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final VersionStore store;
+
+	private final DraftChecks checks;
+
+	private final RuleVersions versions;
+
+	private final Publisher publisher;
+
+	// the check under way per draft: the name of the check running now
+	private final Map<String, String> running = new ConcurrentHashMap<>();
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "draft-checks");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Drafts(VersionStore store, DraftChecks checks, RuleVersions versions, Publisher publisher) {
+		this.store = store;
+		this.checks = checks;
+		this.versions = versions;
+		this.publisher = publisher;
+	}
+
+	/** A draft as the contract shows it. */
+	record DraftView(String id, String from, String inForceFrom, String title, String state, String author,
+			String requestedBy, String decidedBy, String comment, List<String> files, ChecksView checks) {
+	}
+
+	/** The state of a draft's checks, with the last results. */
+	record ChecksView(boolean running, String runningCheck, boolean upToDate, boolean passed, CheckResults results) {
+	}
+
+	List<DraftView> all() {
+		return this.store.drafts().stream().map(this::view).toList();
+	}
+
+	synchronized DraftView create(String id, String from, String inForceFrom, String title, String user) {
+		if (id == null || !ID.matcher(id).matches()) {
+			throw new InvalidDraftRequest("/id", "id: 1-32 letters, digits, '.', '_' or '-', e.g. 2023.02");
+		}
+		if (from == null || from.isBlank()) {
+			throw new InvalidDraftRequest("/from", "from: the published version to start from, e.g. 2023.01");
+		}
+		LocalDate date;
+		try {
+			date = LocalDate.parse(inForceFrom);
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			throw new InvalidDraftRequest("/inForceFrom", "inForceFrom: an ISO date, e.g. 2024-01-01");
+		}
+		if (this.store.hasDraft(id) || this.store.publishedVersions().contains(id)) {
+			throw new DraftRefused("draft-exists", "A version or draft " + id + " exists already.");
+		}
+		Map<String, String> source = this.store.mainFiles();
+		Map<String, String> put = new LinkedHashMap<>();
+		source.forEach((path, text) -> {
+			if (path.startsWith(from + "/")) {
+				String name = path.substring(from.length() + 1);
+				put.put(id + "/" + name, name.equals(RuleVersionFiles.DESCRIPTOR)
+						? descriptor(text, id, date, (title != null && !title.isBlank()) ? title : null) : text);
+			}
+		});
+		if (put.isEmpty()) {
+			throw new InvalidDraftRequest("/from", "from: no published version " + from);
+		}
+		DraftState state = new DraftState(id, from, date.toString(), title, DraftState.DRAFT, user, null, null, null,
+				List.of());
+		String checksum = new RuleVersionFiles(id, strip(put, id)).checksum();
+		state = state.then(DraftState.event("created", user, checksum, "from " + from));
+		put.put(statePath(id), json(state));
+		this.store.createDraft(id, put, user, "Draft " + id + " from " + from + ", in force from " + date);
+		return view(id);
+	}
+
+	DraftView view(String id) {
+		DraftState state = state(id);
+		return new DraftView(id, state.from(), state.inForceFrom(), state.title(), state.state(), state.author(),
+				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files(id).files().keySet()),
+				checksView(id));
+	}
+
+	String file(String id, String name) {
+		String text = files(id).files().get(name);
+		if (text == null) {
+			throw new DraftNotFound("The draft " + id + " has no file " + name + ".");
+		}
+		return text;
+	}
+
+	/** Saves a file and validates the draft: the problems, each at its line. */
+	synchronized List<CheckResults.Problem> save(String id, String name, String text, String user) {
+		DraftState state = state(id);
+		if (!DraftState.DRAFT.equals(state.state())) {
+			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
+					+ ": only a DRAFT is edited; a published version never.");
+		}
+		if (name.contains("/") || !RuleVersionFiles.isVersionFile(name)) {
+			throw new InvalidDraftRequest("name",
+					"A version has version.yaml, scenarios.yaml and .drl files only; got " + name + ".");
+		}
+		Map<String, String> files = new LinkedHashMap<>(files(id).files());
+		files.put(name, text);
+		RuleVersionFiles changed = new RuleVersionFiles(id, files);
+		DraftState saved = state.then(DraftState.event("edited", user, changed.checksum(), name));
+		this.store.commitToDraft(id, Map.of(id + "/" + name, text, statePath(id), json(saved)), Set.of(), user,
+				"Edit " + name);
+		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, changed));
+		problems.addAll(this.checks.validate(changed));
+		return problems;
+	}
+
+	/**
+	 * Replaces the draft's files with those of an uploaded version folder, in one commit,
+	 * and validates the draft.
+	 */
+	synchronized List<CheckResults.Problem> upload(String id, Map<String, String> files, String user) {
+		DraftState state = state(id);
+		if (!DraftState.DRAFT.equals(state.state())) {
+			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
+					+ ": only a DRAFT is edited; a published version never.");
+		}
+		RuleVersionFiles uploaded = new RuleVersionFiles(id, files);
+		Map<String, String> put = new LinkedHashMap<>();
+		files.forEach((name, text) -> put.put(id + "/" + name, text));
+		Set<String> remove = new java.util.HashSet<>();
+		files(id).files()
+			.keySet()
+			.stream()
+			.filter((name) -> !files.containsKey(name))
+			.forEach((name) -> remove.add(id + "/" + name));
+		DraftState saved = state.then(DraftState.event("edited", user, uploaded.checksum(), "zip: " + files.keySet()));
+		put.put(statePath(id), json(saved));
+		this.store.commitToDraft(id, put, remove, user, "Upload " + String.join(", ", files.keySet()));
+		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, uploaded));
+		problems.addAll(this.checks.validate(uploaded));
+		return problems;
+	}
+
+	/**
+	 * Starts every check in the background; false when they run already.
+	 * @param population for the preview, or null for the reference population; used for
+	 * this run only, never stored
+	 */
+	boolean startChecks(String id, String user, ReferencePopulation population) {
+		DraftState state = state(id);
+		if (DraftState.PUBLISHED.equals(state.state())) {
+			throw new DraftRefused("published", "The version " + id + " is published; its checks are done.");
+		}
+		if (this.running.putIfAbsent(id, "queued") != null) {
+			return false;
+		}
+		RuleVersionFiles files = files(id);
+		CompiledRules against = against(state);
+		this.background.execute(() -> {
+			try {
+				CheckResults results = this.checks.run(files, against, population, dateClashes(id, files), user,
+						(check) -> this.running.put(id, check));
+				record(id, user, results);
+				log.info("Checks of draft {} (checksum {}) by {}: {} in {} ms", id, results.checksum(), user,
+						results.passed() ? "passed" : "failed", results.millis());
+			}
+			catch (RuntimeException ex) {
+				log.error("The checks of draft {} could not run: {}", id, ex.toString(), ex);
+			}
+			finally {
+				this.running.remove(id);
+			}
+		});
+		return true;
+	}
+
+	private synchronized void record(String id, String user, CheckResults results) {
+		DraftState state = state(id)
+			.then(DraftState.event("checked", user, results.checksum(), results.passed() ? "passed" : "failed"));
+		this.store.commitToDraft(id, Map.of(checksPath(id), json(results), statePath(id), json(state)), Set.of(), user,
+				"Checks " + (results.passed() ? "passed" : "failed") + " for " + results.checksum());
+	}
+
+	ChecksView checksView(String id) {
+		Optional<CheckResults> results = results(id);
+		String current = files(id).checksum();
+		boolean upToDate = results.map((r) -> r.checksum().equals(current)).orElse(false);
+		String check = this.running.get(id);
+		return new ChecksView(check != null, check, upToDate, upToDate && results.get().passed(), results.orElse(null));
+	}
+
+	synchronized DraftView request(String id, String user) {
+		DraftState state = state(id);
+		if (!DraftState.DRAFT.equals(state.state())) {
+			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state() + ".");
+		}
+		requireChecksPassed(id);
+		DraftState requested = state.with(DraftState.REQUESTED, user, null, null,
+				DraftState.event("requested", user, files(id).checksum(), null));
+		this.store.commitToDraft(id, Map.of(statePath(id), json(requested)), Set.of(), user, "Request publication");
+		return view(id);
+	}
+
+	synchronized DraftView decide(String id, boolean approve, String comment, String user) {
+		DraftState state = state(id);
+		if (user.equals(state.author()) || user.equals(state.requestedBy())) {
+			throw new AuthorCannotApprove("The draft " + id + " was written or requested by " + user
+					+ "; another POLICY user must approve or reject it.");
+		}
+		if (!DraftState.REQUESTED.equals(state.state())) {
+			throw new DraftRefused("not-requested",
+					"The draft " + id + " is " + state.state() + "; only a requested draft is approved or rejected.");
+		}
+		CheckResults results = requireChecksPassed(id);
+		String checksum = results.checksum();
+		if (!approve) {
+			DraftState rejected = state.with(DraftState.REJECTED, state.requestedBy(), user, comment,
+					DraftState.event("rejected", user, checksum, comment));
+			this.store.commitToDraft(id, Map.of(statePath(id), json(rejected)), Set.of(), user, "Reject: " + comment);
+			return view(id);
+		}
+		DraftState approved = state.with(DraftState.REQUESTED, state.requestedBy(), user, comment,
+				DraftState.event("approved", user, checksum, comment));
+		this.store.commitToDraft(id, Map.of(statePath(id), json(approved)), Set.of(), user, "Approve: " + comment);
+		Map<String, String> root = new LinkedHashMap<>();
+		if (results.completeness() != null && results.completeness().full()) {
+			// the full check passed for this checksum: the service serves it without
+			// checking again
+			String log = this.store.mainFiles().getOrDefault(CompletenessRecords.FILE, "");
+			root.put(CompletenessRecords.FILE, log + checksum + " " + id + " passed "
+					+ results.completeness().profiles() + " profiles " + results.at() + "\n");
+		}
+		Publisher.Published published = this.publisher.publish(id, root, user,
+				"Publish " + id + " (requested by " + state.requestedBy() + ", approved by " + user + ")",
+				Publications.tagMessage(id, checksum, state.requestedBy(), user));
+		String outcome = (published.reload() != null) ? published.reload().outcome().name() : "NOT LOADED";
+		DraftState done = approved.with(DraftState.PUBLISHED, state.requestedBy(), user, comment,
+				DraftState.event("published", user, checksum, "commit " + published.commit() + ", " + outcome));
+		this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
+		log.info("Rule version {} published by {} (requested by {}), checksum {}: {}", id, user, state.requestedBy(),
+				checksum, outcome);
+		return view(id);
+	}
+
+	/** The audit trail of a version: its steps, the commits, and its publication tag. */
+	record History(String version, String state, String checksum, String requestedBy, String approvedBy,
+			List<DraftState.Event> events, List<VersionStore.Commit> commits) {
+	}
+
+	History history(String id) {
+		Optional<String> tag = this.store.publication(id);
+		if (!this.store.hasDraft(id)) {
+			if (tag.isEmpty()) {
+				throw new DraftNotFound("No version or draft " + id + ".");
+			}
+			String message = tag.get();
+			return new History(id, DraftState.PUBLISHED, Publications.field(message, "checksum").orElse(null),
+					Publications.field(message, "requested-by").orElse(null),
+					Publications.field(message, "approved-by").orElse(null),
+					List.of(new DraftState.Event("published", VersionStore.SERVICE, null,
+							Publications.field(message, "checksum").orElse(null), "seeded from the packaged rules")),
+					List.of());
+		}
+		DraftState state = state(id);
+		return new History(id, state.state(),
+				tag.flatMap((message) -> Publications.field(message, "checksum")).orElse(files(id).checksum()),
+				state.requestedBy(), DraftState.PUBLISHED.equals(state.state()) ? state.decidedBy() : null,
+				state.events(), this.store.draftHistory(id));
+	}
+
+	private CheckResults requireChecksPassed(String id) {
+		ChecksView view = checksView(id);
+		if (view.running()) {
+			throw new DraftRefused("checks-running", "The checks of " + id + " are running; wait for them.");
+		}
+		if (view.results() == null) {
+			throw new DraftRefused("checks-not-run", "The checks of " + id + " have not run; run them first.");
+		}
+		if (!view.upToDate()) {
+			throw new DraftRefused("checks-out-of-date",
+					"The draft " + id + " changed since its checks ran; run them again.");
+		}
+		if (!view.passed()) {
+			throw new DraftRefused("checks-failed",
+					"A check of " + id + " fails; fix it and run the checks again: " + failures(view.results()));
+		}
+		return view.results();
+	}
+
+	private static String failures(CheckResults results) {
+		List<String> failed = new ArrayList<>();
+		if (!results.validation().isEmpty()) {
+			failed.add(results.validation().size() + " validation problems");
+		}
+		if (results.scenarios() != null && !results.scenarios().failed().isEmpty()) {
+			failed.add(results.scenarios().failed().size() + " failing scenarios");
+		}
+		if (results.completeness() != null && !results.completeness().passed()) {
+			CheckResults.Completeness c = results.completeness();
+			failed.add("completeness: " + c.gaps() + " gaps, " + c.overlaps() + " overlaps, " + c.whyNotMismatches()
+					+ " why-not mismatches, dead rules " + c.deadRules());
+		}
+		return String.join("; ", failed);
+	}
+
+	/**
+	 * Two versions cannot come into force on the same day (the reloader would refuse the
+	 * second): the draft's date against every published version's, at the line of
+	 * {@code inForceFrom:}.
+	 */
+	private List<CheckResults.Problem> dateClashes(String id, RuleVersionFiles files) {
+		String descriptor = files.files().getOrDefault(RuleVersionFiles.DESCRIPTOR, "");
+		String[] lines = descriptor.split("\n", -1);
+		List<CheckResults.Problem> clashes = new ArrayList<>();
+		for (int i = 0; i < lines.length; i++) {
+			if (!lines[i].startsWith("inForceFrom:")) {
+				continue;
+			}
+			String date = lines[i].substring("inForceFrom:".length()).strip().replace("\"", "");
+			for (RuleVersions.Entry entry : this.versions.entries()) {
+				if (entry.state() == RuleVersions.State.ACTIVE && !entry.version().equals(id)
+						&& entry.inForceFrom() != null && entry.inForceFrom().toString().equals(date)) {
+					clashes.add(new CheckResults.Problem(RuleVersionFiles.DESCRIPTOR, i + 1, 1,
+							"version " + entry.version() + " comes into force on " + date
+									+ " already; two versions cannot start on the same day: choose another date"));
+				}
+			}
+		}
+		return clashes;
+	}
+
+	// the version the draft would replace: the one in force on its date
+	private CompiledRules against(DraftState state) {
+		try {
+			return this.versions.inForceOn(LocalDate.parse(state.inForceFrom()));
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	DraftState state(String id) {
+		if (!this.store.hasDraft(id)) {
+			throw new DraftNotFound("No draft " + id + ".");
+		}
+		String text = this.store.draftFiles(id, statePath(id)).get(statePath(id));
+		return JSON.readValue(text, DraftState.class);
+	}
+
+	private Optional<CheckResults> results(String id) {
+		String text = this.store.draftFiles(id, checksPath(id)).get(checksPath(id));
+		return Optional.ofNullable(text).map((json) -> JSON.readValue(json, CheckResults.class));
+	}
+
+	RuleVersionFiles files(String id) {
+		if (!this.store.hasDraft(id)) {
+			throw new DraftNotFound("No draft " + id + ".");
+		}
+		return new RuleVersionFiles(id, strip(this.store.draftFiles(id, id + "/"), id));
+	}
+
+	private static Map<String, String> strip(Map<String, String> files, String id) {
+		Map<String, String> stripped = new LinkedHashMap<>();
+		files.forEach((path, text) -> {
+			if (path.startsWith(id + "/")) {
+				stripped.put(path.substring(id.length() + 1), text);
+			}
+		});
+		return stripped;
+	}
+
+	private static String statePath(String id) {
+		return ".workbench/" + id + ".json";
+	}
+
+	private static String checksPath(String id) {
+		return ".workbench/" + id + ".checks.json";
+	}
+
+	private static String json(Object value) {
+		return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+	}
+
+	/** The source version's descriptor with the draft's id, date and title. */
+	static String descriptor(String text, String id, LocalDate inForceFrom, String title) {
+		String result = text.replaceFirst("(?m)^id:.*$", "id: \"" + id + "\"")
+			.replaceFirst("(?m)^inForceFrom:.*$", "inForceFrom: " + inForceFrom);
+		if (title != null) {
+			result = result.replaceFirst("(?m)^title:.*$", "title: \"" + title.replace("\"", "'") + "\"");
+		}
+		return result;
+	}
+
+	@Override
+	public void destroy() {
+		this.background.shutdownNow();
+	}
+
+}

@@ -1,0 +1,125 @@
+package dk.model3.workbench;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+import dk.model3.versions.ConditionalOnVersionStore;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The workbench's JSON calls (contract: "The rule workbench"), for the pages and for
+ * scripts; role POLICY (security configuration).
+ */
+@RestController
+@ConditionalOnVersionStore
+class DraftsController {
+
+	private final Drafts drafts;
+
+	DraftsController(Drafts drafts) {
+		this.drafts = drafts;
+	}
+
+	@GetMapping(path = "/api/v1/drafts", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<Drafts.DraftView> list() {
+		return this.drafts.all();
+	}
+
+	@PostMapping(path = "/api/v1/drafts", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Drafts.DraftView> create(@RequestBody JsonNode body, Principal user) {
+		if (body == null || !body.isObject()) {
+			throw new InvalidDraftRequest("", "a JSON object with id, from, inForceFrom and title");
+		}
+		Drafts.DraftView created = this.drafts.create(text(body, "id"), text(body, "from"), text(body, "inForceFrom"),
+				text(body, "title"), user.getName());
+		return ResponseEntity.created(URI.create("/api/v1/drafts/" + created.id())).body(created);
+	}
+
+	@GetMapping(path = "/api/v1/drafts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	Drafts.DraftView draft(@PathVariable String id) {
+		return this.drafts.view(id);
+	}
+
+	@GetMapping(path = "/api/v1/drafts/{id}/files/{name:.+}", produces = "text/plain;charset=UTF-8")
+	String file(@PathVariable String id, @PathVariable String name) {
+		return this.drafts.file(id, name);
+	}
+
+	@PutMapping(path = "/api/v1/drafts/{id}/files/{name:.+}", consumes = MediaType.TEXT_PLAIN_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> save(@PathVariable String id, @PathVariable String name,
+			@RequestBody(required = false) String text, Principal user) {
+		return Map.of("problems", this.drafts.save(id, name, (text != null) ? text : "", user.getName()));
+	}
+
+	/** A whole version folder as a zip replaces the draft's files. */
+	@PutMapping(path = "/api/v1/drafts/{id}/files", consumes = "application/zip",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> upload(@PathVariable String id, @RequestBody byte[] zip, Principal user) {
+		return Map.of("problems", this.drafts.upload(id, VersionZip.read(zip), user.getName()));
+	}
+
+	@PostMapping(path = "/api/v1/drafts/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> runChecks(@PathVariable String id,
+			@RequestBody(required = false) String population, Principal user) {
+		// a body, if any, is a population for the preview: JSON Lines of triage requests
+		ReferencePopulation uploaded = (population != null && !population.isBlank())
+				? ReferencePopulation.uploaded("the population sent", population) : null;
+		boolean started = this.drafts.startChecks(id, user.getName(), uploaded);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/drafts/" + id + "/checks"))
+			.body(Map.of("running", true, "started", started));
+	}
+
+	@GetMapping(path = "/api/v1/drafts/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
+	ChecksJson checks(@PathVariable String id) {
+		return ChecksJson.of(this.drafts.checksView(id));
+	}
+
+	@PostMapping(path = "/api/v1/drafts/{id}/publication-request", produces = MediaType.APPLICATION_JSON_VALUE)
+	Drafts.DraftView request(@PathVariable String id, Principal user) {
+		return this.drafts.request(id, user.getName());
+	}
+
+	@PostMapping(path = "/api/v1/drafts/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
+	Drafts.DraftView approval(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+		if (body == null || !body.isObject() || !body.path("approve").isBoolean()) {
+			throw new InvalidDraftRequest("/approve", "approve: true or false");
+		}
+		JsonNode comment = body.path("comment");
+		if (!comment.isMissingNode() && !comment.isString()) {
+			throw new InvalidDraftRequest("/comment", "comment: a text");
+		}
+		return this.drafts.decide(id, body.get("approve").asBoolean(), comment.isString() ? comment.asString() : "",
+				user.getName());
+	}
+
+	@GetMapping(path = "/api/v1/versions/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+	Drafts.History history(@PathVariable String id) {
+		return this.drafts.history(id);
+	}
+
+	private static String text(JsonNode body, String field) {
+		JsonNode value = body.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new InvalidDraftRequest("/" + field, field + ": a text");
+		}
+		return value.asString();
+	}
+
+}

@@ -1,0 +1,307 @@
+package dk.model3.workbench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.model3.decisions.ReviewSummary;
+import dk.model3.decisions.Reviews;
+import dk.model3.rules.RuleVersions;
+import dk.model3.versions.ConditionalOnVersionStore;
+import dk.model3.versions.VersionStore;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The workbench pages for policy staff (role POLICY), on the same layout as the
+ * caseworker's pages: the versions and drafts, a draft's editor with its problems at
+ * their lines, its checks and impact preview, the four-eyes buttons, and a version's
+ * audit trail. Every action is the JSON API's ({@link Drafts}); a refusal is shown in the
+ * error summary.
+ */
+@Controller
+@ConditionalOnVersionStore
+class WorkbenchPagesController {
+
+	private final Drafts drafts;
+
+	private final VersionStore store;
+
+	private final RuleVersions versions;
+
+	private final Reviews reviews;
+
+	private final MessageSource messages;
+
+	WorkbenchPagesController(Drafts drafts, VersionStore store, RuleVersions versions, Reviews reviews,
+			MessageSource messages) {
+		this.drafts = drafts;
+		this.store = store;
+		this.versions = versions;
+		this.reviews = reviews;
+		this.messages = messages;
+	}
+
+	/** A line of the error summary: its anchor on the page, the field and the message. */
+	record PageProblem(String anchor, String field, String message) {
+	}
+
+	@GetMapping("/workbench")
+	String index(Model model) {
+		model.addAttribute("versions",
+				this.versions.entries()
+					.stream()
+					.filter((entry) -> this.store.publishedVersions().contains(entry.version()))
+					.sorted(Comparator.comparing(RuleVersions.Entry::version))
+					.toList());
+		model.addAttribute("drafts", this.drafts.all());
+		model.addAttribute("published", this.store.publishedVersions());
+		return "workbench/index";
+	}
+
+	@PostMapping("/workbench/drafts")
+	String create(@RequestParam(required = false) String id, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String inForceFrom, @RequestParam(required = false) String title,
+			Principal user, Model model, RedirectAttributes redirect) {
+		try {
+			this.drafts.create(id, from, inForceFrom, title, user.getName());
+			return "redirect:/workbench/drafts/" + id;
+		}
+		catch (InvalidDraftRequest ex) {
+			model.addAttribute("errors",
+					List.of(new PageProblem(ex.field().replace("/", ""), ex.field(), ex.getMessage())));
+		}
+		catch (DraftRefused ex) {
+			model.addAttribute("errors", List.of(new PageProblem("id", "id", ex.getMessage())));
+		}
+		model.addAttribute("form", Map.of("id", nullToEmpty(id), "inForceFrom", nullToEmpty(inForceFrom), "title",
+				nullToEmpty(title), "from", nullToEmpty(from)));
+		return index(model);
+	}
+
+	@GetMapping("/workbench/drafts/{id}")
+	String draft(@PathVariable String id, @RequestParam(required = false) String file, Model model,
+			HttpServletResponse response) {
+		Drafts.DraftView draft;
+		try {
+			draft = this.drafts.view(id);
+		}
+		catch (DraftNotFound ex) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("id", id);
+			return "workbench/unknown";
+		}
+		String shown = (file != null && draft.files().contains(file)) ? file
+				: draft.files().stream().filter((name) -> name.endsWith(".drl")).findFirst().orElse("version.yaml");
+		String text = this.drafts.file(id, shown);
+		model.addAttribute("draft", draft);
+		model.addAttribute("file", shown);
+		model.addAttribute("text", text);
+		model.addAttribute("lines", Math.max(1, text.split("\n", -1).length));
+		ChecksJson checks = ChecksJson.of(draft.checks());
+		model.addAttribute("checks", checks);
+		model.addAttribute("matrix", (checks.preview() != null) ? Matrix.of(checks.preview().transitions()) : null);
+		model.addAttribute("overrides", overrides(draft));
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", List.of());
+		}
+		model.addAttribute("problemLines", problemLines(model.getAttribute("problems"), shown));
+		return "workbench/draft";
+	}
+
+	@PostMapping("/workbench/drafts/{id}/files/{name:.+}")
+	String save(@PathVariable String id, @PathVariable String name, @RequestParam(defaultValue = "") String text,
+			Principal user, RedirectAttributes redirect) {
+		try {
+			// a browser's textarea sends CRLF line ends; the files keep LF
+			List<CheckResults.Problem> problems = this.drafts.save(id, name, text.replace("\r\n", "\n"),
+					user.getName());
+			redirect.addFlashAttribute("problems", problems);
+			redirect.addFlashAttribute("saved", true);
+			if (!problems.isEmpty()) {
+				redirect.addFlashAttribute("errors", problems.stream().map(this::pageProblem).toList());
+			}
+		}
+		catch (DraftRefused | InvalidDraftRequest ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("editor", "text", ex.getMessage())));
+		}
+		redirect.addAttribute("file", name);
+		return "redirect:/workbench/drafts/" + id;
+	}
+
+	@PostMapping("/workbench/drafts/{id}/zip")
+	String upload(@PathVariable String id, @RequestParam(required = false) MultipartFile zip, Principal user,
+			RedirectAttributes redirect) {
+		try {
+			if (zip == null || zip.isEmpty()) {
+				throw new InvalidDraftRequest("zip",
+						this.messages.getMessage("workbench.zip.missing", null, LocaleContextHolder.getLocale()));
+			}
+			List<CheckResults.Problem> problems = this.drafts.upload(id, VersionZip.read(zip.getBytes()),
+					user.getName());
+			redirect.addFlashAttribute("problems", problems);
+			redirect.addFlashAttribute("uploaded", true);
+			if (!problems.isEmpty()) {
+				redirect.addFlashAttribute("errors", problems.stream().map(this::pageProblem).toList());
+			}
+		}
+		catch (DraftRefused | InvalidDraftRequest ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("zip", "zip", ex.getMessage())));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return "redirect:/workbench/drafts/" + id;
+	}
+
+	@PostMapping("/workbench/drafts/{id}/checks")
+	String runChecks(@PathVariable String id, @RequestParam(required = false) MultipartFile population, Principal user,
+			RedirectAttributes redirect) {
+		try {
+			ReferencePopulation uploaded = (population != null && !population.isEmpty()) ? ReferencePopulation.uploaded(
+					population.getOriginalFilename(), new String(population.getBytes(), StandardCharsets.UTF_8)) : null;
+			this.drafts.startChecks(id, user.getName(), uploaded);
+		}
+		catch (DraftRefused ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("checks", "checks", ex.getMessage())));
+		}
+		catch (InvalidDraftRequest ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("population", "population", ex.getMessage())));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return "redirect:/workbench/drafts/" + id + "#checks";
+	}
+
+	/** The checks' state for the page's progress indicator (the page's session). */
+	@GetMapping(path = "/workbench/drafts/{id}/checks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ChecksJson checks(@PathVariable String id) {
+		return ChecksJson.of(this.drafts.checksView(id));
+	}
+
+	@PostMapping("/workbench/drafts/{id}/publication-request")
+	String request(@PathVariable String id, Principal user, RedirectAttributes redirect) {
+		try {
+			this.drafts.request(id, user.getName());
+		}
+		catch (DraftRefused ex) {
+			redirect.addFlashAttribute("errors",
+					List.of(new PageProblem("publication", "publication", ex.getMessage())));
+		}
+		return "redirect:/workbench/drafts/" + id;
+	}
+
+	@PostMapping("/workbench/drafts/{id}/approval")
+	String approval(@PathVariable String id, @RequestParam(defaultValue = "true") boolean approve,
+			@RequestParam(defaultValue = "") String comment, Principal user, RedirectAttributes redirect) {
+		try {
+			this.drafts.decide(id, approve, comment, user.getName());
+		}
+		catch (AuthorCannotApprove ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("approval", "approval",
+					this.messages.getMessage("workbench.fourEyes", null, LocaleContextHolder.getLocale()))));
+		}
+		catch (DraftRefused ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("approval", "approval", ex.getMessage())));
+		}
+		return "redirect:/workbench/drafts/" + id;
+	}
+
+	@GetMapping("/workbench/versions/{id}/history")
+	String history(@PathVariable String id, Model model, HttpServletResponse response) {
+		try {
+			model.addAttribute("history", this.drafts.history(id));
+			return "workbench/history";
+		}
+		catch (DraftNotFound ex) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("id", id);
+			return "workbench/unknown";
+		}
+	}
+
+	/**
+	 * The preview's transitions as a matrix: rows the outcome before, columns after, and
+	 * the changes (off the diagonal) with their examples.
+	 */
+	record Matrix(List<String> rows, List<String> columns, Map<String, Long> counts,
+			List<CheckResults.Transition> changes) {
+
+		static Matrix of(List<CheckResults.Transition> transitions) {
+			Set<String> rows = new java.util.TreeSet<>();
+			Set<String> columns = new java.util.TreeSet<>();
+			Map<String, Long> counts = new java.util.HashMap<>();
+			for (CheckResults.Transition transition : transitions) {
+				rows.add(transition.from());
+				columns.add(transition.to());
+				counts.put(transition.from() + "|" + transition.to(), transition.count());
+			}
+			return new Matrix(List.copyOf(rows), List.copyOf(columns), counts,
+					transitions.stream().filter((t) -> !t.from().equals(t.to())).toList());
+		}
+
+		public long count(String from, String to) {
+			return this.counts.getOrDefault(from + "|" + to, 0L);
+		}
+
+	}
+
+	// the lines of the file shown where the last save found a problem
+	private static Set<Integer> problemLines(Object problems, String file) {
+		Set<Integer> lines = new HashSet<>();
+		if (problems instanceof List<?> list) {
+			for (Object each : list) {
+				if (each instanceof CheckResults.Problem problem && problem.file().equals(file)) {
+					lines.add(problem.line());
+				}
+			}
+		}
+		return lines;
+	}
+
+	private PageProblem pageProblem(CheckResults.Problem problem) {
+		String where = problem.file() + ((problem.line() > 0) ? " " + this.messages.getMessage("workbench.line",
+				new Object[] { problem.line() }, LocaleContextHolder.getLocale()) : "");
+		return new PageProblem((problem.line() > 0) ? "line-" + problem.line() : "editor", problem.file(),
+				where + ": " + problem.message());
+	}
+
+	// the caseworkers' override rates per rule for the version in force on the draft's
+	// date
+	private List<ReviewSummary.ByRule> overrides(Drafts.DraftView draft) {
+		try {
+			String inForce = this.versions.inForceOn(LocalDate.parse(draft.inForceFrom())).version();
+			return new ArrayList<>(this.reviews.summary(inForce).byRule());
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	private static String nullToEmpty(String text) {
+		return (text != null) ? text : "";
+	}
+
+}

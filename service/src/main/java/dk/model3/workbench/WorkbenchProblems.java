@@ -1,0 +1,43 @@
+package dk.model3.workbench;
+
+import java.util.List;
+import java.util.Map;
+
+import dk.model3.problems.Problems;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The workbench's refusals as RFC 9457 problems. */
+@RestControllerAdvice(assignableTypes = DraftsController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorkbenchProblems {
+
+	@ExceptionHandler(DraftNotFound.class)
+	ProblemDetail notFound(DraftNotFound ex) {
+		return Problems.of(HttpStatus.NOT_FOUND, "unknown-draft", "Unknown draft or version", ex.getMessage());
+	}
+
+	@ExceptionHandler(DraftRefused.class)
+	ProblemDetail refused(DraftRefused ex) {
+		return Problems.of(HttpStatus.CONFLICT, ex.reason(), "Not allowed in the draft's state", ex.getMessage());
+	}
+
+	@ExceptionHandler(AuthorCannotApprove.class)
+	ProblemDetail author(AuthorCannotApprove ex) {
+		return Problems.of(HttpStatus.FORBIDDEN, "four-eyes", "A second person must approve", ex.getMessage());
+	}
+
+	@ExceptionHandler(InvalidDraftRequest.class)
+	ProblemDetail invalid(InvalidDraftRequest ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-draft-request", "Invalid request",
+				ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		return problem;
+	}
+
+}

@@ -1,0 +1,179 @@
+package dk.model3.versions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dk.model3.authoring.RuleCopies;
+import dk.model3.rules.CompletenessRecords;
+import dk.model3.rules.RuleFolders;
+import dk.model3.rules.RuleVersionFiles;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The repository of versions as git itself sees it: seeded with the packaged versions,
+ * drafts on branches with their authors, a publication as a merge commit and an annotated
+ * tag, pushed to a remote, and the served folder written out whole.
+ */
+class VersionStoreTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void seedsTheRepositoryWithThePackagedVersionsEachTaggedWithItsChecksum() throws IOException {
+		try (VersionStore store = new VersionStore(this.temp.resolve("versions.git"), "")) {
+			Seed.into(store, RuleFolders.packaged());
+			assertThat(store.publishedVersions()).containsExactly("2021.03", "2023.01");
+			assertThat(store.mainFiles()).containsKeys(RuleFolders.SOURCES, CompletenessRecords.FILE,
+					"2023.01/flags.drl");
+			RuleVersionFiles packaged = RuleFolders.packaged()
+				.versions()
+				.stream()
+				.filter((version) -> version.folder().equals("2023.01"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(store.publication("2023.01")).hasValueSatisfying(
+					(tag) -> assertThat(Publications.field(tag, "checksum")).hasValue(packaged.checksum()));
+			// a second start adds nothing
+			Seed.into(store, RuleFolders.packaged());
+		}
+		try (Repository git = open()) {
+			assertThat(log(git, "main")).extracting((commit) -> commit.getAuthorIdent().getName())
+				.containsExactly(VersionStore.SERVICE, VersionStore.SERVICE);
+		}
+	}
+
+	@Test
+	void addsAVersionNewInAnUpgradedJarWithItsRecordedCheckAndKeepsThePublishedOnes() throws IOException {
+		Path older = RuleCopies.copy(this.temp.resolve("older"));
+		try (var files = Files.walk(older.resolve("2023.01"))) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+		try (VersionStore store = new VersionStore(this.temp.resolve("versions.git"), "")) {
+			Seed.into(store, RuleFolders.inDirectory(older));
+			assertThat(store.publishedVersions()).containsExactly("2021.03");
+			Seed.into(store, RuleFolders.inDirectory(RuleCopies.copy(this.temp.resolve("newer"))));
+			assertThat(store.publishedVersions()).containsExactly("2021.03", "2023.01");
+			String checksum = RuleFolders.packaged()
+				.versions()
+				.stream()
+				.filter((version) -> version.folder().equals("2023.01"))
+				.findFirst()
+				.orElseThrow()
+				.checksum();
+			assertThat(CompletenessRecords.passed(RuleFolders.inDirectory(served(store)))).contains(checksum);
+		}
+	}
+
+	private Path served(VersionStore store) {
+		ServedFolder served = new ServedFolder(this.temp.resolve("served-check"));
+		served.update(store.mainFiles());
+		return served.path();
+	}
+
+	@Test
+	void keepsEachSaveAsACommitByItsAuthorAndPublishesAsAMergeAndATag() throws IOException {
+		try (VersionStore store = new VersionStore(this.temp.resolve("versions.git"), "")) {
+			Seed.into(store, RuleFolders.packaged());
+			store.createDraft("2023.02", Map.of("2023.02/version.yaml", "id: \"2023.02\"\n"), "anne", "Draft");
+			store.commitToDraft("2023.02", Map.of("2023.02/flags.drl", "// edited\n"), Set.of(), "bo", "Edit");
+			assertThat(store.drafts()).containsExactly("2023.02");
+			assertThat(store.draftFiles("2023.02", "2023.02/")).containsOnlyKeys("2023.02/version.yaml",
+					"2023.02/flags.drl");
+			assertThat(store.draftHistory("2023.02")).extracting(VersionStore.Commit::author)
+				.containsExactly("bo", "anne");
+			assertThat(store.publishedVersions()).doesNotContain("2023.02");
+
+			String commit = store.publish("2023.02", Map.of(CompletenessRecords.FILE, "sha256:x 2023.02 passed\n"),
+					"carl", "Publish 2023.02", Publications.tagMessage("2023.02", "sha256:x", "anne", "carl"));
+			assertThat(store.publishedVersions()).contains("2023.02");
+			assertThat(store.mainFiles()).containsEntry("2023.02/flags.drl", "// edited\n")
+				.containsEntry(CompletenessRecords.FILE, "sha256:x 2023.02 passed\n")
+				.doesNotContainKey(".workbench/2023.02.json");
+			assertThatIllegalStateException().isThrownBy(() -> store.publish("2023.02", Map.of(), "carl", "again",
+					Publications.tagMessage("2023.02", "sha256:x", "anne", "carl")));
+
+			try (Repository git = open(); RevWalk walk = new RevWalk(git)) {
+				RevCommit merge = walk.parseCommit(git.resolve("main"));
+				assertThat(merge.name()).isEqualTo(commit);
+				assertThat(merge.getParentCount()).isEqualTo(2);
+				assertThat(merge.getParent(1)).isEqualTo(git.resolve("drafts/2023.02"));
+				assertThat(merge.getAuthorIdent().getName()).isEqualTo("carl");
+				RevTag tag = walk.parseTag(git.exactRef(Constants.R_TAGS + "published/2023.02").getObjectId());
+				assertThat(tag.getObject()).isEqualTo(merge);
+				assertThat(tag.getFullMessage()).contains("checksum: sha256:x", "requested-by: anne",
+						"approved-by: carl");
+			}
+		}
+	}
+
+	@Test
+	void pushesDraftsPublicationsAndTagsToTheRemote() throws IOException {
+		Path remote = this.temp.resolve("shared.git");
+		try (Repository shared = FileRepositoryBuilder.create(remote.toFile())) {
+			shared.create(true);
+		}
+		try (VersionStore store = new VersionStore(this.temp.resolve("versions.git"), remote.toUri().toString())) {
+			Seed.into(store, RuleFolders.packaged());
+			store.createDraft("2023.02", Map.of("2023.02/version.yaml", "id: \"2023.02\"\n"), "anne", "Draft");
+			store.publish("2023.02", Map.of(), "carl", "Publish", Publications.tagMessage("2023.02", "s", "a", "c"));
+		}
+		try (Repository shared = FileRepositoryBuilder.create(remote.toFile())) {
+			assertThat(shared.exactRef("refs/heads/drafts/2023.02")).isNotNull();
+			assertThat(shared.exactRef("refs/tags/published/2023.02")).isNotNull();
+			try (Repository local = open()) {
+				assertThat(shared.resolve("refs/heads/main")).isEqualTo(local.resolve("refs/heads/main"));
+			}
+		}
+	}
+
+	@Test
+	void writesMainOutForTheLoaderVersionByVersion() throws IOException {
+		ServedFolder served = new ServedFolder(this.temp.resolve("served"));
+		served.update(Map.of("sources.yaml", "documents: []\n", "2023.01/version.yaml", "id: \"2023.01\"\n",
+				"2023.01/flags.drl", "// one\n"));
+		assertThat(Files.readString(this.temp.resolve("served/2023.01/flags.drl"))).isEqualTo("// one\n");
+		assertThat(Files.readString(this.temp.resolve("served/sources.yaml"))).isEqualTo("documents: []\n");
+		served.update(Map.of("sources.yaml", "documents: []\n", "2023.01/version.yaml", "id: \"2023.01\"\n",
+				"2023.01/flags.drl", "// one\n", "2023.02/version.yaml", "id: \"2023.02\"\n"));
+		assertThat(RuleFolders.inDirectory(served.path()).versions()).extracting(RuleVersionFiles::folder)
+			.containsExactly("2023.01", "2023.02");
+		// nothing half written is left where the loader looks
+		try (var entries = Files.list(served.path())) {
+			assertThat(entries.map((path) -> path.getFileName().toString()).toList())
+				.containsExactlyInAnyOrder("sources.yaml", "2023.01", "2023.02");
+		}
+	}
+
+	private Repository open() throws IOException {
+		return FileRepositoryBuilder.create(this.temp.resolve("versions.git").toFile());
+	}
+
+	private static List<RevCommit> log(Repository git, String branch) throws IOException {
+		try (RevWalk walk = new RevWalk(git)) {
+			ObjectId head = git.resolve(branch);
+			walk.markStart(walk.parseCommit(head));
+			List<RevCommit> commits = new java.util.ArrayList<>();
+			walk.forEach(commits::add);
+			return commits;
+		}
+	}
+
+}
