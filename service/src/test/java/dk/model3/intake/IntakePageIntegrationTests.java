@@ -139,7 +139,7 @@ class IntakePageIntegrationTests {
 		browser.clickAndWait("form.intake-form button[type=submit]");
 
 		WebElement summary = browser.find("[data-field='errors']");
-		assertThat(browser.focused()).isEqualTo(summary);
+		assertThat(browser.focusedAfterAutofocus()).isEqualTo(summary);
 		assertThat(attributes("[data-field='errors'] a", "href")).extracting((href) -> href.replaceAll(".*#", "#"))
 			.containsExactly("#citizenRef", "#age", "#benefit", "#departmentsInvolved");
 		for (String field : List.of("citizenRef", "age", "benefit", "departmentsInvolved")) {

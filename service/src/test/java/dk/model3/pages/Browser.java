@@ -17,6 +17,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -165,6 +166,24 @@ public final class Browser implements AutoCloseable {
 	/** The element that has the keyboard focus. */
 	public WebElement focused() {
 		return this.driver.switchTo().activeElement();
+	}
+
+	/**
+	 * The element that has the keyboard focus once the page has applied its
+	 * {@code autofocus}: the browser does that at its next rendering step, which may come
+	 * after the page reports it has loaded, so this waits for it (or for 5 s, then
+	 * answers whatever has the focus).
+	 */
+	public WebElement focusedAfterAutofocus() {
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(5))
+				.until((driver) -> script("return document.querySelector('[autofocus]') === null"
+						+ " || document.activeElement === document.querySelector('[autofocus]')"));
+		}
+		catch (TimeoutException ex) {
+			// the assertion on the answer says what had the focus instead
+		}
+		return focused();
 	}
 
 	public Object script(String script, Object... arguments) {
