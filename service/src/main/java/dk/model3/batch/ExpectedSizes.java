@@ -11,21 +11,22 @@ import dk.model3.facts.Tier;
  * The tier sizes the model expects in Norddjurs (seed 000, "Udgangspunktet er en opdeling
  * af borgerne i tre grupper/lag"): tier 1 not under 300, tier 2 not under 125, tier 3
  * about 2,000. "About" is read as within 20 percent. These are the memo's expectations of
- * a population, not rules: no citizen's result depends on them.
+ * a population, not rules: no citizen's result depends on them. The batch report and the
+ * workbench's impact preview show them beside their counts.
  */
-final class ExpectedSizes {
+public final class ExpectedSizes {
 
-	static final String SOURCE = "000_376bb355f2c46007.txt, \"Udgangspunktet er en opdeling af borgerne i tre grupper/lag\"";
+	public static final String SOURCE = "000_376bb355f2c46007.txt, \"Udgangspunktet er en opdeling af borgerne i tre grupper/lag\"";
 
-	record Expected(Tier tier, String text, long atLeast, long atMost) {
+	public record Expected(Tier tier, String text, long atLeast, long atMost) {
 
-		boolean met(long count) {
+		public boolean met(long count) {
 			return count >= this.atLeast && count <= this.atMost;
 		}
 
 	}
 
-	static final List<Expected> NORDDJURS = List.of(
+	public static final List<Expected> NORDDJURS = List.of(
 			new Expected(Tier.EMPLOYMENT_ONLY, "not under 300", 300, Long.MAX_VALUE),
 			new Expected(Tier.CROSS_SECTOR, "not under 125", 125, Long.MAX_VALUE),
 			new Expected(Tier.PENSION_SOCIAL, "about 2,000", 1600, 2400));

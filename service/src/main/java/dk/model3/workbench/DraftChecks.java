@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import dk.model3.authoring.CheckReport;
+import dk.model3.batch.ExpectedSizes;
 import dk.model3.authoring.CompletenessCheck;
 import dk.model3.authoring.DiffReport;
 import dk.model3.authoring.Examples;
@@ -204,7 +205,7 @@ class DraftChecks {
 		DiffReport report = VersionDiff.compare(older, newer, people.profiles().parallelStream());
 		Map<String, Map<String, Long>> matrix = report.matrix();
 		List<CheckResults.TierCount> tiers = new ArrayList<>();
-		for (ExpectedTierSizes.Expected expected : ExpectedTierSizes.NORDDJURS) {
+		for (ExpectedSizes.Expected expected : ExpectedSizes.NORDDJURS) {
 			String label = "PLACED " + expected.tier().name();
 			long before = matrix.getOrDefault(label, Map.of()).values().stream().mapToLong(Long::longValue).sum();
 			long after = matrix.values().stream().mapToLong((row) -> row.getOrDefault(label, 0L)).sum();
