@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import dk.model3.publishing.ReloadResult;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.RuleVersions;
+import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class Follower implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService poller;
 
-	Follower(PublishedRules published, RuleReloader reloader, RuleVersions versions, ReplicaProperties properties) {
+	Follower(PublishedRules published, RuleReloader reloader, RuleVersions versions, VersionsProperties properties) {
 		this.published = published;
 		this.reloader = reloader;
 		this.versions = versions;

@@ -2,11 +2,11 @@ package dk.model3.versions;
 
 import java.nio.file.Path;
 
+import dk.model3.audit.DataDirectoryProperties;
 import dk.model3.rules.RuleFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,8 +22,8 @@ class VersionsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(VersionsConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	VersionStore versionStore(VersionsProperties properties, @Value("${triage.data-dir:data}") String dataDir) {
-		Path repository = properties.repositoryIn(Path.of(dataDir));
+	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data) {
+		Path repository = properties.repositoryIn(Path.of(data.dataDir()));
 		VersionStore store = new VersionStore(repository, properties.remote());
 		Seed.into(store, RuleFolders.packaged());
 		log.info("Rule versions from the repository {}: published {}, drafts {}", repository, store.publishedVersions(),
@@ -32,9 +32,8 @@ class VersionsConfiguration {
 	}
 
 	@Bean
-	ServedFolder servedFolder(VersionStore store, VersionsProperties properties,
-			@Value("${triage.data-dir:data}") String dataDir) {
-		ServedFolder served = new ServedFolder(properties.servedIn(Path.of(dataDir)));
+	ServedFolder servedFolder(VersionStore store, VersionsProperties properties, DataDirectoryProperties data) {
+		ServedFolder served = new ServedFolder(properties.servedIn(Path.of(data.dataDir())));
 		served.update(store.mainFiles());
 		return served;
 	}
