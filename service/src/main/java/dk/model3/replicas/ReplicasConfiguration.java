@@ -67,12 +67,17 @@ class ReplicasConfiguration {
 	/**
 	 * The reloader loads the rules folder when it is made, so the first publications must
 	 * be in the folder before it: it waits for {@code publishedRules} when there is one.
+	 * And {@code publishedRules} waits for the workbench's repository, which seeds a new
+	 * (empty) shared repository with the packaged versions.
 	 */
 	@Bean
 	static BeanFactoryPostProcessor publishedRulesBeforeTheReloader() {
 		return (beanFactory) -> {
 			if (!beanFactory.containsBeanDefinition("publishedRules")) {
 				return;
+			}
+			if (beanFactory.containsBeanDefinition("versionStore")) {
+				beanFactory.getBeanDefinition("publishedRules").setDependsOn("versionStore");
 			}
 			for (String name : beanFactory.getBeanNamesForType(RuleReloader.class, true, false)) {
 				beanFactory.getBeanDefinition(name).setDependsOn("publishedRules");

@@ -88,6 +88,10 @@ public final class VersionStore implements AutoCloseable {
 				head.disableRefLog();
 				head.link(MAIN);
 			}
+			// the automatic gc that follows a fetch runs here, not on a thread of its own
+			// that outlives the call
+			this.repository.getConfig().setBoolean("gc", null, "autoDetach", false);
+			this.repository.getConfig().save();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the repository of versions " + gitDirectory, ex);

@@ -234,6 +234,9 @@ class VersionStoreTests {
 		Path remote = this.temp.resolve("shared.git");
 		try (Repository shared = FileRepositoryBuilder.create(remote.toFile())) {
 			shared.create(true);
+			// a push's automatic gc in the foreground: nothing outlives the test's folder
+			shared.getConfig().setBoolean("gc", null, "autoDetach", false);
+			shared.getConfig().save();
 		}
 		return remote;
 	}
