@@ -73,7 +73,10 @@ PY
 publish_straight() { # id
 	local sum
 	sum=$(checksum "$WORK/tree/$1")
-	git -C "$WORK/tree" add -A . && git -C "$WORK/tree" commit -qm "Publish $1" &&
+	# main may have moved (a publication through the workbench): on top of it, never forced
+	{ ! git -C "$WORK/tree" ls-remote -q --exit-code origin refs/heads/main >/dev/null ||
+		git -C "$WORK/tree" pull -q --ff-only origin main; } &&
+		git -C "$WORK/tree" add -A . && git -C "$WORK/tree" commit -qm "Publish $1" &&
 		git -C "$WORK/tree" tag -a "published/$1" -m "Publish $1
 
 checksum: $sum
@@ -206,7 +209,9 @@ if [ "$WB" = 201 ]; then
 	curl -s -u "$APPROVER" -H 'Content-Type: application/json' "localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" \
 		-d '{"approve":true,"comment":"replica bench"}' >/dev/null
 	T1=$(now_ms)   # converging starts with the publication, not with the draft's checks
+	# the approving instance activated it during the approval: its checksum is the published one
 	EXPECTED=$(rules_of 1 "$CASEWORKER" | json "next((v['checksum'] for v in d['versions'] if v['version']=='$NEW'), '')")
+	rm -rf "${WORK:?}/tree/$NEW"   # the repository has it now; the work tree takes it from main
 else
 	echo "      the workbench is not on this build (POST /api/v1/drafts answered $WB): publishing $NEW straight"
 	echo "      into the shared repository as the workbench would (a commit on main, tag published/$NEW with its checksum)"

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import dk.model3.publishing.ReloadResult;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.RuleVersions;
+import dk.model3.versions.Activation;
+import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +22,10 @@ import org.springframework.context.SmartLifecycle;
  * rules folder and put in service through the reloader, which swaps each version in at
  * once; requests never wait for a poll. A refused publication shows in GET /api/v1/rules
  * as a refusal of its version (beside the version that keeps serving, if any) and in the
- * log.
+ * log. It is also how the workbench on this instance activates a version it just
+ * published ({@link Activation}).
  */
-final class Follower implements SmartLifecycle {
+final class Follower implements SmartLifecycle, Activation {
 
 	private static final Logger log = LoggerFactory.getLogger(Follower.class);
 
@@ -36,7 +39,7 @@ final class Follower implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService poller;
 
-	Follower(PublishedRules published, RuleReloader reloader, RuleVersions versions, ReplicaProperties properties) {
+	Follower(PublishedRules published, RuleReloader reloader, RuleVersions versions, VersionsProperties properties) {
 		this.published = published;
 		this.reloader = reloader;
 		this.versions = versions;
@@ -46,9 +49,24 @@ final class Follower implements SmartLifecycle {
 
 	/** One poll: fetch, check, write, reload. */
 	void poll() {
+		follow(false);
+	}
+
+	/**
+	 * A poll now, on the caller's thread, right after this instance published through the
+	 * workbench: the new version is checked and in service when it returns.
+	 */
+	@Override
+	public ReloadResult activate() {
+		return follow(true);
+	}
+
+	// one at a time: the poller's thread and a publication may ask together
+	private synchronized ReloadResult follow(boolean reload) {
 		PublishedRules.Update update = this.published.update();
-		if (update.changed()) {
-			ReloadResult result = this.reloader.reload();
+		ReloadResult result = new ReloadResult(List.of());
+		if (update.changed() || reload) {
+			result = this.reloader.reload();
 			result.versions()
 				.stream()
 				.filter((version) -> version.outcome() != ReloadResult.Outcome.UNCHANGED)
@@ -56,6 +74,7 @@ final class Follower implements SmartLifecycle {
 						version.outcome(), version.checksum()));
 		}
 		showRefusals();
+		return result;
 	}
 
 	// a refused publication is kept in the registry as a refusal, so GET /api/v1/rules

@@ -3,18 +3,18 @@ package dk.model3.replicas;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dk.model3.audit.DataDirectoryProperties;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.RuleVersions;
 import dk.model3.rules.RulesProperties;
+import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * With {@code triage.versions.remote} set, the instance follows the shared repository:
@@ -23,7 +23,6 @@ import org.springframework.core.env.Environment;
  * every poll.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReplicaProperties.class)
 class ReplicasConfiguration {
 
 	static final String FOLLOWING = "!'${triage.versions.remote:}'.isBlank()";
@@ -35,7 +34,7 @@ class ReplicasConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnExpression(FOLLOWING)
-	PublishedRules publishedRules(ReplicaProperties replicas, RulesProperties rules, Environment environment,
+	PublishedRules publishedRules(VersionsProperties replicas, RulesProperties rules, DataDirectoryProperties data,
 			Clock clock) {
 		if (rules.directory() == null) {
 			throw new IllegalStateException("triage.versions.remote is set, so the instance follows "
@@ -43,7 +42,7 @@ class ReplicasConfiguration {
 					+ ", but triage.rules.dir is empty: set it to the folder the published versions are written to "
 					+ "(e.g. /var/lib/triage/rules)");
 		}
-		Path mirror = Path.of(environment.getProperty("triage.data-dir", "data")).resolve(MIRROR);
+		Path mirror = Path.of(data.dataDir()).resolve(MIRROR);
 		PublishedRules published = new PublishedRules(SharedRepository.open(mirror, replicas.remote()),
 				rules.directory(), clock);
 		PublishedRules.Update first = published.update();
@@ -61,19 +60,24 @@ class ReplicasConfiguration {
 	@Bean
 	@ConditionalOnExpression(FOLLOWING)
 	Follower follower(PublishedRules published, RuleReloader reloader, RuleVersions versions,
-			ReplicaProperties properties) {
+			VersionsProperties properties) {
 		return new Follower(published, reloader, versions, properties);
 	}
 
 	/**
 	 * The reloader loads the rules folder when it is made, so the first publications must
 	 * be in the folder before it: it waits for {@code publishedRules} when there is one.
+	 * And {@code publishedRules} waits for the workbench's repository, which seeds a new
+	 * (empty) shared repository with the packaged versions.
 	 */
 	@Bean
 	static BeanFactoryPostProcessor publishedRulesBeforeTheReloader() {
 		return (beanFactory) -> {
 			if (!beanFactory.containsBeanDefinition("publishedRules")) {
 				return;
+			}
+			if (beanFactory.containsBeanDefinition("versionStore")) {
+				beanFactory.getBeanDefinition("publishedRules").setDependsOn("versionStore");
 			}
 			for (String name : beanFactory.getBeanNamesForType(RuleReloader.class, true, false)) {
 				beanFactory.getBeanDefinition(name).setDependsOn("publishedRules");

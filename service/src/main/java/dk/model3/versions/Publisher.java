@@ -3,13 +3,13 @@ package dk.model3.versions;
 import java.util.Map;
 
 import dk.model3.publishing.ReloadResult;
-import dk.model3.publishing.RuleReloader;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a draft: the merge and tag in the repository, {@code main} checked out to the
- * served folder, and the reloader puts the new version in service without a restart.
+ * Publishes a draft: the merge and tag in the repository, then this instance activates it
+ * ({@link Activation}): without a shared repository {@code main} is checked out to the
+ * served folder and reloaded; with one, the follower brings it in through its checks.
  * Requests under way keep the version they resolved; nothing stops serving meanwhile.
  */
 @Component
@@ -18,14 +18,11 @@ public class Publisher {
 
 	private final VersionStore store;
 
-	private final ServedFolder served;
+	private final Activation activation;
 
-	private final RuleReloader reloader;
-
-	Publisher(VersionStore store, ServedFolder served, RuleReloader reloader) {
+	Publisher(VersionStore store, Activation activation) {
 		this.store = store;
-		this.served = served;
-		this.reloader = reloader;
+		this.activation = activation;
 	}
 
 	/** What a publication did: the commit on main and what the reloader made of it. */
@@ -35,8 +32,7 @@ public class Publisher {
 	public synchronized Published publish(String id, Map<String, String> rootFiles, String publisher, String message,
 			String tagMessage) {
 		String commit = this.store.publish(id, rootFiles, publisher, message, tagMessage);
-		this.served.update(this.store.mainFiles());
-		ReloadResult result = this.reloader.reload();
+		ReloadResult result = this.activation.activate();
 		ReloadResult.VersionReload reload = result.versions()
 			.stream()
 			.filter((version) -> version.version().equals(id))

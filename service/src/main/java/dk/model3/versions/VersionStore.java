@@ -34,7 +34,10 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,11 @@ import org.slf4j.LoggerFactory;
  * commit authored by the person who made it, and moves its branch only if nobody moved it
  * meanwhile, so a publication is all or nothing. One instance writes at a time
  * (synchronized); the repository is the truth, nothing is cached.
+ * <p>
+ * With a remote (the shared repository of several instances) the remote is the truth: its
+ * branches and publication tags are fetched before every read and write, and every write
+ * is pushed without force. A push the remote rejects means another instance wrote first:
+ * the write is refused ({@link WrittenElsewhere}) and never overwrites theirs.
  */
 public final class VersionStore implements AutoCloseable {
 
@@ -80,6 +88,10 @@ public final class VersionStore implements AutoCloseable {
 				head.disableRefLog();
 				head.link(MAIN);
 			}
+			// the automatic gc that follows a fetch runs here, not on a thread of its own
+			// that outlives the call
+			this.repository.getConfig().setBoolean("gc", null, "autoDetach", false);
+			this.repository.getConfig().save();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot open the repository of versions " + gitDirectory, ex);
@@ -91,18 +103,21 @@ public final class VersionStore implements AutoCloseable {
 	}
 
 	public synchronized boolean hasMain() {
+		refresh();
 		return head(MAIN) != null;
 	}
 
 	/** Every file on {@code main}, by path. */
 	public synchronized Map<String, String> mainFiles() {
+		refresh();
 		return files(head(MAIN), "");
 	}
 
 	/** The version folders on {@code main}: the published versions. */
 	public synchronized Set<String> publishedVersions() {
+		refresh();
 		Set<String> versions = new TreeSet<>();
-		for (String path : mainFiles().keySet()) {
+		for (String path : files(head(MAIN), "").keySet()) {
 			int slash = path.indexOf('/');
 			if (slash > 0) {
 				versions.add(path.substring(0, slash));
@@ -115,6 +130,7 @@ public final class VersionStore implements AutoCloseable {
 	 * The message of the tag {@code published/<version>}, if the version was published.
 	 */
 	public synchronized Optional<String> publication(String version) {
+		refresh();
 		try (RevWalk walk = new RevWalk(this.repository)) {
 			Ref ref = this.repository.exactRef(PUBLISHED + version);
 			if (ref == null) {
@@ -130,6 +146,7 @@ public final class VersionStore implements AutoCloseable {
 
 	/** The ids of the drafts (branches {@code drafts/<id>}). */
 	public synchronized List<String> drafts() {
+		refresh();
 		try {
 			return this.repository.getRefDatabase()
 				.getRefsByPrefix(DRAFTS)
@@ -144,11 +161,13 @@ public final class VersionStore implements AutoCloseable {
 	}
 
 	public synchronized boolean hasDraft(String id) {
+		refresh();
 		return head(DRAFTS + id) != null;
 	}
 
 	/** The files of a draft's branch under a folder ({@code ""} for all), by path. */
 	public synchronized Map<String, String> draftFiles(String id, String folder) {
+		refresh();
 		ObjectId head = head(DRAFTS + id);
 		if (head == null) {
 			throw new IllegalArgumentException("no draft " + id);
@@ -161,33 +180,40 @@ public final class VersionStore implements AutoCloseable {
 	 * repository, and tags each of the given versions as published.
 	 */
 	public synchronized void commitToMain(Map<String, String> put, String message, Map<String, String> tags) {
+		sync();
 		ObjectId old = head(MAIN);
 		ObjectId commit = write(old, put, Set.of(), (old != null) ? List.of(old) : List.of(), SERVICE, message);
 		move(MAIN, old, commit);
-		tags.forEach((version, tagMessage) -> tag(version, commit, SERVICE, tagMessage));
+		push(MAIN, old);
+		tags.forEach((version, tagMessage) -> {
+			tag(version, commit, SERVICE, tagMessage);
+			push(PUBLISHED + version, null);
+		});
 	}
 
 	/** Starts the branch {@code drafts/<id>} from {@code main} with these files added. */
 	public synchronized void createDraft(String id, Map<String, String> put, String author, String message) {
-		if (hasDraft(id)) {
+		sync();
+		if (head(DRAFTS + id) != null) {
 			throw new IllegalStateException("the draft " + id + " exists");
 		}
 		ObjectId main = head(MAIN);
 		ObjectId commit = write(main, put, Set.of(), List.of(main), author, draftPrefix(id) + message);
 		move(DRAFTS + id, null, commit);
-		push(DRAFTS + id);
+		push(DRAFTS + id, null);
 	}
 
 	/** One commit on a draft's branch, by its author. */
 	public synchronized void commitToDraft(String id, Map<String, String> put, Set<String> remove, String author,
 			String message) {
+		sync();
 		ObjectId old = head(DRAFTS + id);
 		if (old == null) {
 			throw new IllegalArgumentException("no draft " + id);
 		}
 		ObjectId commit = write(old, put, remove, List.of(old), author, draftPrefix(id) + message);
 		move(DRAFTS + id, old, commit);
-		push(DRAFTS + id);
+		push(DRAFTS + id, old);
 	}
 
 	/**
@@ -199,6 +225,7 @@ public final class VersionStore implements AutoCloseable {
 	 */
 	public synchronized String publish(String id, Map<String, String> rootFiles, String publisher, String message,
 			String tagMessage) {
+		sync();
 		ObjectId draft = head(DRAFTS + id);
 		ObjectId main = head(MAIN);
 		if (draft == null || main == null) {
@@ -213,9 +240,10 @@ public final class VersionStore implements AutoCloseable {
 		remove.removeAll(put.keySet());
 		ObjectId commit = write(main, put, remove, List.of(main, draft), publisher, message);
 		move(MAIN, main, commit);
+		// main first: a tag reaches the followers only once its commit is on main
+		push(MAIN, main);
 		tag(id, commit, publisher, tagMessage);
-		push(MAIN);
-		push(PUBLISHED + id);
+		push(PUBLISHED + id, null);
 		return commit.name();
 	}
 
@@ -224,6 +252,7 @@ public final class VersionStore implements AutoCloseable {
 	 * message of a draft starts with {@code [<id>]}.
 	 */
 	public synchronized List<Commit> draftHistory(String id) {
+		refresh();
 		ObjectId head = head(DRAFTS + id);
 		List<Commit> commits = new ArrayList<>();
 		try (RevWalk walk = new RevWalk(this.repository)) {
@@ -364,17 +393,85 @@ public final class VersionStore implements AutoCloseable {
 		return new PersonIdent(name, name.replaceAll("[^A-Za-z0-9._-]", "_") + "@model3.invalid");
 	}
 
-	// to the shared repository, when one is configured; a failed push is retried by the
-	// next write, the local repository stays the truth of this instance
-	private void push(String ref) {
+	// before a read: the remote's branches and tags, or this instance's copy when the
+	// remote cannot be reached (a write then refuses)
+	private void refresh() {
+		try {
+			sync();
+		}
+		catch (SharedRepositoryUnavailable ex) {
+			log.warn("Reading the repository of versions as this instance last saw it: {}", ex.getMessage());
+		}
+	}
+
+	// the remote's branches and publication tags replace this instance's: the remote is
+	// the truth; a branch only this instance has stays until it is pushed
+	private void sync() {
 		if (this.remote == null) {
 			return;
 		}
 		try (Git git = new Git(this.repository)) {
-			git.push().setRemote(this.remote).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call();
+			git.fetch()
+				.setRemote(this.remote)
+				.setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"),
+						new RefSpec("+" + PUBLISHED + "*:" + PUBLISHED + "*"))
+				.setTagOpt(TagOpt.NO_TAGS)
+				.call();
 		}
 		catch (GitAPIException | RuntimeException ex) {
-			log.warn("Cannot push {} to {}: {}; the next write tries again", ref, this.remote, ex.getMessage());
+			throw new SharedRepositoryUnavailable(
+					"the shared repository of versions cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	// to the remote, never forced: when the remote has moved since the fetch the write is
+	// undone here, what the remote has is fetched, and the write refused
+	private void push(String ref, ObjectId old) {
+		if (this.remote == null) {
+			return;
+		}
+		List<RemoteRefUpdate.Status> refused = new ArrayList<>();
+		try (Git git = new Git(this.repository)) {
+			for (PushResult result : git.push()
+				.setRemote(this.remote)
+				.setRefSpecs(new RefSpec(ref + ":" + ref))
+				.call()) {
+				for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+					if (update.getStatus() != RemoteRefUpdate.Status.OK
+							&& update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+						refused.add(update.getStatus());
+					}
+				}
+			}
+		}
+		catch (GitAPIException | RuntimeException ex) {
+			undo(ref, old);
+			throw new SharedRepositoryUnavailable("cannot write " + ref + " to the shared repository of versions: "
+					+ ex.getMessage() + "; nothing was changed", ex);
+		}
+		if (!refused.isEmpty()) {
+			undo(ref, old);
+			refresh();
+			throw new WrittenElsewhere("Another instance changed " + ref.replaceFirst("^refs/(heads|tags)/", "")
+					+ " in the shared repository of versions first (" + refused
+					+ "); nothing was overwritten. Look at it again and retry.");
+		}
+	}
+
+	private void undo(String ref, ObjectId old) {
+		try {
+			RefUpdate update = this.repository.updateRef(ref);
+			update.setForceUpdate(true);
+			if (old == null) {
+				update.delete();
+			}
+			else {
+				update.setNewObjectId(old);
+				update.update();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

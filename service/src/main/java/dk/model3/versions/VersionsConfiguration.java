@@ -2,48 +2,83 @@ package dk.model3.versions;
 
 import java.nio.file.Path;
 
+import dk.model3.audit.DataDirectoryProperties;
+import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.RuleFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The repository of versions and the folder the service serves from it: created on first
  * start in the data directory and seeded with the packaged versions; from then on the
- * rule loader reads {@code main} as checked out, and publications arrive there.
+ * rule loader reads {@code main} as checked out, and publications arrive there. With a
+ * shared repository ({@code triage.versions.remote}) the instance serves what it follows
+ * into {@code triage.rules.dir} instead (package dk.model3.replicas), and the repository
+ * here is the workbench's copy of the shared one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnVersionStore
 class VersionsConfiguration {
 
+	static final String ALONE = "'${triage.versions.remote:}'.isBlank()";
+
 	private static final Logger log = LoggerFactory.getLogger(VersionsConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	VersionStore versionStore(VersionsProperties properties, @Value("${triage.data-dir:data}") String dataDir) {
-		Path repository = properties.repositoryIn(Path.of(dataDir));
+	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data) {
+		Path repository = properties.repositoryIn(Path.of(data.dataDir()));
 		VersionStore store = new VersionStore(repository, properties.remote());
-		Seed.into(store, RuleFolders.packaged());
-		log.info("Rule versions from the repository {}: published {}, drafts {}", repository, store.publishedVersions(),
-				store.drafts());
+		seed(store, properties);
+		log.info("Rule versions from the repository {}{}: published {}, drafts {}", repository,
+				properties.following() ? " (a copy of " + properties.remoteForLog() + ")" : "",
+				store.publishedVersions(), store.drafts());
 		return store;
 	}
 
+	// a shared repository's publications are the truth: the packaged versions go into it
+	// only while it is new (no main), by whichever instance comes first
+	private static void seed(VersionStore store, VersionsProperties properties) {
+		if (!properties.following()) {
+			Seed.into(store, RuleFolders.packaged());
+			return;
+		}
+		try {
+			if (!store.hasMain()) {
+				Seed.into(store, RuleFolders.packaged());
+			}
+		}
+		catch (WrittenElsewhere ex) {
+			log.info("Another instance seeded the shared repository {} first", properties.remoteForLog());
+		}
+		catch (SharedRepositoryUnavailable ex) {
+			log.warn("Cannot seed the shared repository {} now: {}", properties.remoteForLog(), ex.getMessage());
+		}
+	}
+
 	@Bean
-	ServedFolder servedFolder(VersionStore store, VersionsProperties properties,
-			@Value("${triage.data-dir:data}") String dataDir) {
-		ServedFolder served = new ServedFolder(properties.servedIn(Path.of(dataDir)));
+	@ConditionalOnExpression(ALONE)
+	ServedFolder servedFolder(VersionStore store, VersionsProperties properties, DataDirectoryProperties data) {
+		ServedFolder served = new ServedFolder(properties.servedIn(Path.of(data.dataDir())));
 		served.update(store.mainFiles());
 		return served;
 	}
 
 	/** The rules the service serves: {@code main} of the repository, checked out. */
 	@Bean
+	@ConditionalOnExpression(ALONE)
 	RuleFolders servedRules(ServedFolder served) {
 		log.info("Serving the published rule versions of the repository, checked out to {}", served.path());
 		return RuleFolders.inDirectory(served.path());
+	}
+
+	@Bean
+	@ConditionalOnExpression(ALONE)
+	Activation servedActivation(VersionStore store, ServedFolder served, RuleReloader reloader) {
+		return new ServedActivation(store, served, reloader);
 	}
 
 }

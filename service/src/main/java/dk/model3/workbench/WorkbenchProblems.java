@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.problems.Problems;
+import dk.model3.versions.SharedRepositoryUnavailable;
+import dk.model3.versions.WrittenElsewhere;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchProblems {
 
+	private static final Logger log = LoggerFactory.getLogger(WorkbenchProblems.class);
+
 	@ExceptionHandler(DraftNotFound.class)
 	ProblemDetail notFound(DraftNotFound ex) {
 		return Problems.of(HttpStatus.NOT_FOUND, "unknown-draft", "Unknown draft or version", ex.getMessage());
@@ -25,6 +31,21 @@ class WorkbenchProblems {
 	@ExceptionHandler(DraftRefused.class)
 	ProblemDetail refused(DraftRefused ex) {
 		return Problems.of(HttpStatus.CONFLICT, ex.reason(), "Not allowed in the draft's state", ex.getMessage());
+	}
+
+	@ExceptionHandler(WrittenElsewhere.class)
+	ProblemDetail writtenElsewhere(WrittenElsewhere ex) {
+		return Problems.of(HttpStatus.CONFLICT, "written-elsewhere", "Changed on another instance first",
+				ex.getMessage());
+	}
+
+	@ExceptionHandler(SharedRepositoryUnavailable.class)
+	ProblemDetail unavailable(SharedRepositoryUnavailable ex) {
+		// the details (the remote's address among them) go to the log only
+		log.warn("Workbench write refused: {}", ex.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shared-repository-unavailable",
+				"The shared repository of versions cannot be reached",
+				"The shared repository of versions cannot be reached now; nothing was changed. Try again later.");
 	}
 
 	@ExceptionHandler(AuthorCannotApprove.class)

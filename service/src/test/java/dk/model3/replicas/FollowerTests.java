@@ -17,6 +17,7 @@ import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersions;
 import dk.model3.rules.RulesProperties;
+import dk.model3.versions.VersionsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterAll;
@@ -180,7 +181,7 @@ class FollowerTests {
 		Instance(String name, String remote) {
 			Path home = root.resolve(name);
 			this.folder = home.resolve("rules");
-			ReplicaProperties properties = new ReplicaProperties(remote, Duration.ofSeconds(10));
+			VersionsProperties properties = new VersionsProperties(true, "", "", remote, Duration.ofSeconds(10));
 			this.published = new PublishedRules(SharedRepository.open(home.resolve("followed.git"), remote),
 					this.folder, Clock.systemUTC());
 			this.published.update();

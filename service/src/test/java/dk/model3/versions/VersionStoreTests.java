@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dk.model3.authoring.RuleCopies;
 import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
+import org.eclipse.jgit.events.ListenerHandle;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -142,6 +145,100 @@ class VersionStoreTests {
 				assertThat(shared.resolve("refs/heads/main")).isEqualTo(local.resolve("refs/heads/main"));
 			}
 		}
+	}
+
+	@Test
+	void twoInstancesOnOneSharedRepositorySeeEachOthersDraftsAndPublications() throws IOException {
+		String remote = sharedRepository().toUri().toString();
+		try (VersionStore a = new VersionStore(this.temp.resolve("a.git"), remote);
+				VersionStore b = new VersionStore(this.temp.resolve("b.git"), remote)) {
+			Seed.into(a, RuleFolders.packaged());
+			assertThat(b.publishedVersions()).containsExactly("2021.03", "2023.01");
+
+			a.createDraft("2023.02", Map.of("2023.02/version.yaml", "id: \"2023.02\"\n"), "anne", "Draft");
+			assertThat(b.drafts()).containsExactly("2023.02");
+			b.commitToDraft("2023.02", Map.of("2023.02/flags.drl", "// edited on b\n"), Set.of(), "bo", "Edit");
+			a.commitToDraft("2023.02", Map.of(".workbench/2023.02.json", "{\"state\":\"REQUESTED\"}\n"), Set.of(),
+					"anne", "Request publication");
+			b.commitToDraft("2023.02", Map.of(".workbench/2023.02.json", "{\"state\":\"APPROVED\"}\n"), Set.of(),
+					"carl", "Approve");
+			assertThat(a.draftHistory("2023.02")).extracting(VersionStore.Commit::author)
+				.containsExactly("carl", "anne", "bo", "anne");
+			assertThat(a.draftFiles("2023.02", "")).containsEntry("2023.02/flags.drl", "// edited on b\n")
+				.containsEntry(".workbench/2023.02.json", "{\"state\":\"APPROVED\"}\n");
+
+			b.publish("2023.02", Map.of(), "carl", "Publish 2023.02",
+					Publications.tagMessage("2023.02", "s", "anne", "carl"));
+			assertThat(a.publishedVersions()).contains("2023.02");
+			assertThat(a.publication("2023.02"))
+				.hasValueSatisfying((tag) -> assertThat(tag).contains("approved-by: carl"));
+		}
+	}
+
+	@Test
+	void anInstanceThatLastLookedBeforeAnotherPublishedNeverOverwritesThatPublication() throws IOException {
+		Path shared = sharedRepository();
+		String remote = shared.toUri().toString();
+		try (VersionStore a = new VersionStore(this.temp.resolve("a.git"), remote);
+				VersionStore b = new VersionStore(this.temp.resolve("b.git"), remote)) {
+			Seed.into(a, RuleFolders.packaged());
+			a.createDraft("2023.02", Map.of("2023.02/version.yaml", "id: \"2023.02\"\n"), "anne", "Draft");
+			b.createDraft("2023.03", Map.of("2023.03/version.yaml", "id: \"2023.03\"\n"), "bo", "Draft");
+
+			// b last looked before a published: it still publishes on top of a's
+			// publication
+			a.publish("2023.02", Map.of(), "carl", "Publish 2023.02",
+					Publications.tagMessage("2023.02", "s", "anne", "carl"));
+			b.publish("2023.03", Map.of(), "dora", "Publish 2023.03",
+					Publications.tagMessage("2023.03", "s", "bo", "dora"));
+			assertThat(a.publishedVersions()).contains("2023.02", "2023.03");
+
+			// a writes main between b's fetch and b's push: b's push is refused, nothing
+			// of a's
+			// is lost, and b sees a's publication
+			a.createDraft("2023.04", Map.of("2023.04/version.yaml", "id: \"2023.04\"\n"), "anne", "Draft");
+			b.createDraft("2023.05", Map.of("2023.05/version.yaml", "id: \"2023.05\"\n"), "bo", "Draft");
+			AtomicBoolean armed = new AtomicBoolean();
+			ListenerHandle handle = Repository.getGlobalListenerList().addRefsChangedListener((event) -> {
+				if (event.getRepository().getDirectory().equals(b.directory().toFile()) && armed.getAndSet(false)) {
+					a.publish("2023.04", Map.of(), "carl", "Publish 2023.04",
+							Publications.tagMessage("2023.04", "s", "anne", "carl"));
+				}
+			});
+			try {
+				b.drafts(); // b is up to date: the first ref b moves in publish is its
+							// own main
+				armed.set(true);
+				assertThatExceptionOfType(WrittenElsewhere.class).isThrownBy(() -> b.publish("2023.05", Map.of(),
+						"dora", "Publish 2023.05", Publications.tagMessage("2023.05", "s", "bo", "dora")));
+			}
+			finally {
+				handle.remove();
+			}
+			assertThat(armed).isFalse();
+			try (Repository git = FileRepositoryBuilder.create(shared.toFile())) {
+				assertThat(git.exactRef("refs/tags/published/2023.05")).isNull();
+				assertThat(git.exactRef("refs/tags/published/2023.04")).isNotNull();
+			}
+			assertThat(b.publishedVersions()).contains("2023.02", "2023.03", "2023.04").doesNotContain("2023.05");
+			assertThat(b.publication("2023.05")).isEmpty();
+
+			// looked again, b publishes on top
+			b.publish("2023.05", Map.of(), "dora", "Publish 2023.05",
+					Publications.tagMessage("2023.05", "s", "bo", "dora"));
+			assertThat(a.publishedVersions()).contains("2023.02", "2023.03", "2023.04", "2023.05");
+		}
+	}
+
+	private Path sharedRepository() throws IOException {
+		Path remote = this.temp.resolve("shared.git");
+		try (Repository shared = FileRepositoryBuilder.create(remote.toFile())) {
+			shared.create(true);
+			// a push's automatic gc in the foreground: nothing outlives the test's folder
+			shared.getConfig().setBoolean("gc", null, "autoDetach", false);
+			shared.getConfig().save();
+		}
+		return remote;
 	}
 
 	@Test
