@@ -45,6 +45,8 @@ final class EvaluationJob {
 
 	static final String DUPLICATE = "duplicate";
 
+	static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
 	private EvaluationJob() {
 	}
 
@@ -66,6 +68,7 @@ final class EvaluationJob {
 			throw new UncheckedIOException(ex);
 		}
 		InputRows input = InputRows.read(spark, settings.input(), settings.format());
+		sizeShuffles(spark, input);
 
 		Dataset<Row> all = markDuplicates(spark.createDataFrame(
 				input.rows().mapPartitions(new RowClassifier(rules, compare, settings.responses(), input.csvHeaders())),
@@ -115,6 +118,21 @@ final class EvaluationJob {
 		}
 		finally {
 			all.unpersist();
+		}
+	}
+
+	/**
+	 * Unless the evaluator sets {@value #SHUFFLE_PARTITIONS}, the shuffles (duplicates,
+	 * courses, per-period files, summary counts) get as many partitions as the input has
+	 * splits, and at least one per core. Spark's default of 200 is sized for a cluster:
+	 * on two local cores every one of the job's shuffles wrote 200 × 200 small files and
+	 * took three quarters of the run (docs/performance.md, "Spark"); on a cluster the
+	 * input's splits grow with the data.
+	 */
+	private static void sizeShuffles(SparkSession spark, InputRows input) {
+		if (!spark.conf().contains(SHUFFLE_PARTITIONS)) {
+			int partitions = Math.max(input.rows().getNumPartitions(), spark.sparkContext().defaultParallelism());
+			spark.conf().set(SHUFFLE_PARTITIONS, partitions);
 		}
 	}
 

@@ -17,6 +17,13 @@ final class ExecutorRules {
 	private ExecutorRules() {
 	}
 
+	/**
+	 * A version the driver compiled and checked: in local mode its JVM runs the tasks.
+	 */
+	static void remember(String checksum, CompiledRules compiled) {
+		COMPILED.putIfAbsent(checksum, compiled);
+	}
+
 	static CompiledRules of(ShippedVersion shipped) {
 		// keyed by checksum: two jobs in one JVM (tests) may ship different texts under
 		// one id

@@ -12,7 +12,11 @@ import java.util.TreeMap;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleFolders;
 import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.ScenarioResult;
+import dk.model3.rules.ScenarioRunner;
 
 /**
  * One rule version as shipped with the job: the text of its files and of
@@ -49,14 +53,39 @@ record ShippedVersion(String version, String folder, Map<String, String> files, 
 						+ ", not the " + expectedChecksum + " the job was given; refusing to start");
 			}
 			RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rulesRoot));
-			CompiledRules rules = loader.load(files);
+			// the compiler and the scenarios directly, not RuleLoader.load: that also
+			// compiles every other version of the folder ahead, in the background, for a
+			// service that may switch to them; the job needs only this one
+			CompiledRules rules = loader.compiler().compile(files);
+			refuseOnFailedScenarios(rules, files);
 			if (!rules.version().equals(version)) {
 				throw new ChecksumMismatch("folder " + version + " declares version " + rules.version());
 			}
-			return new ShippedVersion(version, files.folder(), files.files(), loader.folders().sourcesYaml(), actual);
+			ShippedVersion shipped = new ShippedVersion(version, files.folder(), files.files(),
+					loader.folders().sourcesYaml(), actual);
+			// with a local master the driver is the executor: its tasks use this compiled
+			// version instead of compiling the same text a second time
+			ExecutorRules.remember(actual, rules);
+			return shipped;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void refuseOnFailedScenarios(CompiledRules rules, RuleVersionFiles files) {
+		List<ScenarioResult> failed = ScenarioRunner.run(rules, ScenarioRunner.scenariosOf(rules))
+			.stream()
+			.filter((result) -> !result.passed())
+			.toList();
+		if (!failed.isEmpty()) {
+			String file = files.folder() + "/" + RuleVersionFiles.SCENARIOS;
+			throw new RuleVersionRefused(rules.version(),
+					failed.stream()
+						.map((result) -> new RuleProblem(file, result.scenario().line(), 0,
+								"scenario \"" + result.scenario().name() + "\" fails: "
+										+ String.join("; ", result.differences())))
+						.toList());
 		}
 	}
 
