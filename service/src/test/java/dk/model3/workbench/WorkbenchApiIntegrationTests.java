@@ -22,13 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The workbench through its JSON calls only, as scripts outside this repository drive it:
  * one change from draft to publication with four eyes, and every check as a gate: a draft
  * with a syntax error, a failing scenario, a gap, an overlap or a dead rule is never
- * published. The completeness check runs over a small space here
- * ({@link WorkbenchApi#SMALL_SPACE}).
+ * published. The completeness check is the one a deployment runs: the whole input space,
+ * one profile per class of profiles that share a decision.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"triage.versions.enabled=true", "triage.workbench.ages=14,16-18,26",
-		"triage.workbench.benefits=CASH_BENEFIT,RESOURCE_COURSE_BENEFIT,SICKNESS_BENEFIT,DISABILITY_PENSION,OLD_AGE_PENSION,NONE",
-		"triage.workbench.max-problems=2", "triage.workbench.departments=0,2" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
 class WorkbenchApiIntegrationTests {
 
 	static final Path DATA = WorkbenchApi.dataDirectory();

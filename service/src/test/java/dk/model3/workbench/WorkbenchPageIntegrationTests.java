@@ -38,10 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has no failed request. The screenshots of rules/README.md come from here
  * ({@code service/target/screenshots/workbench-*.png}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"triage.versions.enabled=true", "triage.workbench.ages=14,16-18,26",
-		"triage.workbench.benefits=CASH_BENEFIT,RESOURCE_COURSE_BENEFIT,SICKNESS_BENEFIT,DISABILITY_PENSION,OLD_AGE_PENSION,NONE",
-		"triage.workbench.max-problems=2", "triage.workbench.departments=0,2" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
 class WorkbenchPageIntegrationTests {
 
 	static final Path DATA = WorkbenchApi.dataDirectory();
