@@ -37,10 +37,11 @@ final class Classifier {
 	}
 
 	Evaluated evaluate(CompiledRules rules, Profile profile) {
-		long key = this.remember ? ProfileKey.of(profile) : ProfileKey.NONE;
-		if (key == ProfileKey.NONE) {
+		long packed = this.remember ? ProfileKey.of(profile) : ProfileKey.NONE;
+		if (packed == ProfileKey.NONE) {
 			return evaluated(rules, profile);
 		}
+		Long key = ProfileKey.mixed(packed);
 		Map<Long, Evaluated> known = this.memory.get(rules);
 		if (known == null) {
 			known = this.memory.computeIfAbsent(rules, (each) -> new ConcurrentHashMap<>());

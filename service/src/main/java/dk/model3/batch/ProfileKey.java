@@ -48,6 +48,19 @@ final class ProfileKey {
 		return key;
 	}
 
+	/**
+	 * The key with its bits mixed (a bijection, so still one key per profile): the packed
+	 * fields sit in the high and the low half alike, and {@link Long#hashCode()} folds
+	 * the halves onto each other, which made hash maps of raw keys collide by the
+	 * thousand.
+	 */
+	static long mixed(long key) {
+		long z = key;
+		z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+		z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+		return z ^ (z >>> 33);
+	}
+
 	private static int ordinal(Enum<?> value) {
 		return (value != null) ? value.ordinal() + 1 : 0;
 	}
