@@ -101,8 +101,13 @@ final class BatchRun {
 			return thread;
 		});
 		BlockingQueue<Future<ChunkResult>> inFlight = new ArrayBlockingQueue<>(this.threads * 2);
+		// enough spare blocks for every chunk that can be in flight, being built or
+		// written
+		long perChunk = (long) this.chunkSize * 4500 / Bytes.BLOCK + 1;
+		Bytes.Blocks blocks = new Bytes.Blocks((int) Math.min(perChunk * (this.threads * 3 + 2), 1024));
 		Throwable[] readFailure = new Throwable[1];
-		Thread reader = new Thread(() -> read(lines, processor, workers, inFlight, readFailure), "batch-reader");
+		Thread reader = new Thread(() -> read(lines, processor, workers, inFlight, blocks, readFailure),
+				"batch-reader");
 		reader.setDaemon(true);
 		reader.start();
 		try (OutputStream out = outputs.open(outputs.output());
@@ -116,6 +121,7 @@ final class BatchRun {
 				}
 				ChunkResult chunk = next.get();
 				chunk.output.writeTo(out);
+				chunk.output.release();
 				chunk.changed.writeTo(changed);
 				for (Reject reject : chunk.rejects) {
 					rejects.write(mapper.writeValueAsBytes(reject));
@@ -153,7 +159,7 @@ final class BatchRun {
 	}
 
 	private void read(LineReader lines, LineHandler processor, ExecutorService workers,
-			BlockingQueue<Future<ChunkResult>> inFlight, Throwable[] failure) {
+			BlockingQueue<Future<ChunkResult>> inFlight, Bytes.Blocks blocks, Throwable[] failure) {
 		try {
 			while (true) {
 				List<Line> chunk = new ArrayList<>(this.chunkSize);
@@ -165,7 +171,7 @@ final class BatchRun {
 					break;
 				}
 				inFlight.put(workers.submit(() -> {
-					ChunkResult result = new ChunkResult(chunk.size());
+					ChunkResult result = new ChunkResult(blocks);
 					for (Line each : chunk) {
 						processor.process(each, result);
 					}

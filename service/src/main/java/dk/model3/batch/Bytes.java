@@ -4,17 +4,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * A byte buffer for one chunk's output, kept as a list of 64 KiB blocks: it never copies
+ * A byte buffer for one chunk's output, kept as a list of 128 KiB blocks: it never copies
  * what it holds to grow, and never asks the garbage collector for one huge array (a chunk
- * of responses runs to megabytes, which G1 would allocate as humongous objects).
+ * of responses runs to megabytes, which G1 would allocate as humongous objects). The
+ * blocks come from a {@link Blocks} pool and go back to it once written: a million
+ * responses are 4.4 GB, and allocating (and zeroing) that much cost more than writing it.
  * Unsynchronised: each chunk is built by one thread and written by another only after it
  * is complete.
  */
 final class Bytes {
 
-	private static final int BLOCK = 1 << 16;
+	/**
+	 * As large as the output streams' buffer, so a full block is written without a copy.
+	 */
+	static final int BLOCK = 1 << 17;
+
+	private final Blocks blocks;
 
 	private final List<byte[]> full = new ArrayList<>();
 
@@ -24,22 +33,37 @@ final class Bytes {
 
 	private long length;
 
+	/** A small buffer that grows by blocks of its own. */
 	Bytes(int capacity) {
+		this.blocks = null;
 		this.block = new byte[Math.min(Math.max(capacity, 256), BLOCK)];
 	}
 
+	/** A buffer of pooled blocks; {@link #release()} returns them. */
+	Bytes(Blocks blocks) {
+		this.blocks = blocks;
+		this.block = blocks.take();
+	}
+
 	void append(byte[] more) {
+		int n = more.length;
+		if (n <= this.block.length - this.position) {
+			System.arraycopy(more, 0, this.block, this.position, n);
+			this.position += n;
+			this.length += n;
+			return;
+		}
 		int offset = 0;
-		while (offset < more.length) {
+		while (offset < n) {
 			if (this.position == this.block.length) {
 				next();
 			}
-			int n = Math.min(more.length - offset, this.block.length - this.position);
-			System.arraycopy(more, offset, this.block, this.position, n);
-			this.position += n;
-			offset += n;
+			int part = Math.min(n - offset, this.block.length - this.position);
+			System.arraycopy(more, offset, this.block, this.position, part);
+			this.position += part;
+			offset += part;
 		}
-		this.length += more.length;
+		this.length += n;
 	}
 
 	void append(byte b) {
@@ -48,13 +72,6 @@ final class Bytes {
 		}
 		this.block[this.position++] = b;
 		this.length++;
-	}
-
-	/** Appends text known to be ASCII (case references and ISO dates). */
-	void appendAscii(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			append((byte) text.charAt(i));
-		}
 	}
 
 	long length() {
@@ -70,6 +87,9 @@ final class Bytes {
 		while (drop > this.position) {
 			drop -= this.position;
 			this.length -= this.position;
+			if (this.blocks != null) {
+				this.blocks.give(this.block);
+			}
 			this.block = this.full.remove(this.full.size() - 1);
 			this.position = this.block.length;
 		}
@@ -84,10 +104,48 @@ final class Bytes {
 		out.write(this.block, 0, this.position);
 	}
 
+	/** Gives the blocks back to the pool; the buffer is not used after this. */
+	void release() {
+		if (this.blocks == null) {
+			return;
+		}
+		for (byte[] each : this.full) {
+			this.blocks.give(each);
+		}
+		this.full.clear();
+		this.blocks.give(this.block);
+		this.block = null;
+	}
+
 	private void next() {
 		this.full.add(this.block);
-		this.block = new byte[BLOCK];
+		this.block = (this.blocks != null) ? this.blocks.take() : new byte[BLOCK];
 		this.position = 0;
+	}
+
+	/**
+	 * Blocks that have been written, for the next chunks. Bounded: past {@code max} spare
+	 * blocks, a returned block is left to the garbage collector.
+	 */
+	static final class Blocks {
+
+		private final BlockingQueue<byte[]> spare;
+
+		Blocks(int max) {
+			this.spare = new ArrayBlockingQueue<>(Math.max(max, 1));
+		}
+
+		byte[] take() {
+			byte[] block = this.spare.poll();
+			return (block != null) ? block : new byte[BLOCK];
+		}
+
+		void give(byte[] block) {
+			if (block.length == BLOCK) {
+				this.spare.offer(block);
+			}
+		}
+
 	}
 
 }

@@ -22,8 +22,8 @@ final class ChunkResult {
 
 	long written;
 
-	ChunkResult(int lines) {
-		this.output = new Bytes(lines * 4096);
+	ChunkResult(Bytes.Blocks blocks) {
+		this.output = new Bytes(blocks);
 	}
 
 }

@@ -11,7 +11,8 @@ import dk.model3.rules.CompiledRules;
  * A version's rules are a pure function of the profile (their right-hand sides only
  * record conclusions, and a compiled version never changes), so citizens who share a
  * profile are evaluated once. Memory is bounded: past {@code maxEntries} profiles per
- * version, new ones are evaluated without being kept.
+ * version, new ones are evaluated without being kept. The key is the profile packed into
+ * a long ({@link ProfileKey}).
  */
 final class Classifier {
 
@@ -21,7 +22,7 @@ final class Classifier {
 
 	private final int maxEntries;
 
-	private final Map<CompiledRules, Map<Profile, Evaluated>> memory = new ConcurrentHashMap<>();
+	private final Map<CompiledRules, Map<Long, Evaluated>> memory = new ConcurrentHashMap<>();
 
 	private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
 
@@ -36,15 +37,20 @@ final class Classifier {
 	}
 
 	Evaluated evaluate(CompiledRules rules, Profile profile) {
-		if (!this.remember) {
+		long packed = this.remember ? ProfileKey.of(profile) : ProfileKey.NONE;
+		if (packed == ProfileKey.NONE) {
 			return evaluated(rules, profile);
 		}
-		Map<Profile, Evaluated> known = this.memory.computeIfAbsent(rules, (key) -> new ConcurrentHashMap<>());
-		Evaluated evaluated = known.get(profile);
+		Long key = ProfileKey.mixed(packed);
+		Map<Long, Evaluated> known = this.memory.get(rules);
+		if (known == null) {
+			known = this.memory.computeIfAbsent(rules, (each) -> new ConcurrentHashMap<>());
+		}
+		Evaluated evaluated = known.get(key);
 		if (evaluated == null) {
 			evaluated = evaluated(rules, profile);
 			if (known.size() < this.maxEntries) {
-				Evaluated raced = known.putIfAbsent(profile, evaluated);
+				Evaluated raced = known.putIfAbsent(key, evaluated);
 				evaluated = (raced != null) ? raced : evaluated;
 			}
 		}
@@ -58,8 +64,7 @@ final class Classifier {
 
 	private Evaluated evaluated(CompiledRules rules, Profile profile) {
 		this.evaluations.increment();
-		var decision = rules.evaluate(profile);
-		return new Evaluated(decision, this.templates.templateOf(decision));
+		return this.templates.evaluated(rules.evaluate(profile));
 	}
 
 }

@@ -1,47 +1,56 @@
 package dk.model3.batch;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import dk.model3.rules.Decision;
 
 /**
- * A decision with what the batch needs from it more than once: its outcome label, its
- * rule ids and the template its response is written from.
+ * A decision as the batch keeps it: its shape (shared with every decision that differs
+ * only in facts) and its response as parts with the facts in place, the holes for the
+ * case reference and the date left open. Small, so the memo holds many.
  */
 final class Evaluated {
 
-	private final Decision decision;
+	private final ResponseTemplates.Shape shape;
 
-	private final String outcome;
+	private final byte[][] pieces;
 
-	private final List<String> ruleIds;
+	private final Decision whole;
 
-	private final ResponseTemplates.Template template;
-
-	Evaluated(Decision decision, ResponseTemplates.Template template) {
-		this.decision = decision;
-		this.outcome = (decision.tier() != null) ? decision.status() + " " + decision.tier()
-				: decision.status().toString();
-		this.ruleIds = decision.ruleIds();
-		this.template = template;
+	/**
+	 * @param pieces the response's parts, or null when the shape has no template
+	 * @param whole the decision with its facts, kept only when there are no parts
+	 */
+	Evaluated(ResponseTemplates.Shape shape, byte[][] pieces, Decision whole) {
+		this.shape = shape;
+		this.pieces = pieces;
+		this.whole = whole;
 	}
 
+	ResponseTemplates.Shape shape() {
+		return this.shape;
+	}
+
+	/** The decision with its facts left out: status, tier, area, flags, rules. */
 	Decision decision() {
-		return this.decision;
+		return this.shape.decision();
 	}
 
 	/** Status and tier, as the transition matrix labels them. */
 	String outcome() {
-		return this.outcome;
+		return this.shape.outcome();
 	}
 
 	List<String> ruleIds() {
-		return this.ruleIds;
+		return this.shape.ruleIds();
 	}
 
-	void write(ResponseTemplates templates, Bytes out, String citizenRef, LocalDate assessmentDate) {
-		templates.write(this.template, out, citizenRef, assessmentDate, this.decision);
+	byte[][] pieces() {
+		return this.pieces;
+	}
+
+	Decision whole() {
+		return this.whole;
 	}
 
 }

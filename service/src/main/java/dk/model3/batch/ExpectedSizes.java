@@ -47,7 +47,7 @@ public final class ExpectedSizes {
 			}
 			Map<String, Object> counts = new LinkedHashMap<>();
 			tallies.forEach((label, tally) -> {
-				long count = tally.tier[expected.tier().ordinal()];
+				long count = tally.tier(expected.tier());
 				Map<String, Object> actual = new LinkedHashMap<>();
 				actual.put("count", count);
 				actual.put("met", expected.met(count));

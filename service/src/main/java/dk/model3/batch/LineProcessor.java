@@ -3,6 +3,8 @@ package dk.model3.batch;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
@@ -31,6 +33,10 @@ final class LineProcessor implements LineHandler {
 
 	private final CsvRows csv;
 
+	private static final int MAX_DATES = 1 << 12;
+
+	private final Map<LocalDate, CompiledRules> inForce = new ConcurrentHashMap<>();
+
 	LineProcessor(BatchSettings settings, Classifier classifier, CsvRows csv) {
 		this.settings = settings;
 		this.classifier = classifier;
@@ -47,13 +53,13 @@ final class LineProcessor implements LineHandler {
 			LocalDate date = (request.assessmentDate() != null) ? request.assessmentDate()
 					: this.settings.defaultDate();
 			String pinned = (this.settings.pinned() != null) ? this.settings.pinned() : request.rulesVersion();
-			CompiledRules rules = this.settings.versions().resolve(pinned, date);
+			CompiledRules rules = resolve(pinned, date);
 			Evaluated evaluated = this.classifier.evaluate(rules, request.profile());
 			Evaluated compared = (this.settings.compareWith() != null)
 					? this.classifier.evaluate(this.settings.compareWith(), request.profile()) : null;
 			// everything that can fail has run: only now does the line count anywhere
 			ChangedRow changed = null;
-			evaluated.write(this.classifier.templates(), result.output, request.citizenRef(), date);
+			this.classifier.templates().write(evaluated, result.output, request.citizenRef(), date);
 			result.output.append((byte) '\n');
 			if (compared != null) {
 				changed = Comparison.changed(line.number(), request.citizenRef(), evaluated, compared);
@@ -91,6 +97,22 @@ final class LineProcessor implements LineHandler {
 					ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""),
 					List.of()));
 		}
+	}
+
+	// the versions of a run do not change while it runs, so each date is resolved once
+	// (a date with no version in force throws every time)
+	private CompiledRules resolve(String pinned, LocalDate date) {
+		if (pinned != null) {
+			return this.settings.versions().byId(pinned);
+		}
+		CompiledRules rules = this.inForce.get(date);
+		if (rules == null) {
+			rules = this.settings.versions().inForceOn(date);
+			if (this.inForce.size() < MAX_DATES) {
+				this.inForce.put(date, rules);
+			}
+		}
+		return rules;
 	}
 
 	private JsonNode parse(Line line) throws BadLine {

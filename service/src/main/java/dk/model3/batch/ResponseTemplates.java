@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * not, next step) is the same for every decision of the same shape; only the case
  * reference, the date and the facts each rule used differ. A template is the shape's
  * serialised response with holes for those, found by serialising it once with sentinel
- * values; the facts of each rule are serialised by Jackson and kept per rule and value.
- * The bytes are Jackson's bytes by construction ({@code BatchTests} holds them to the
- * service's output line for line); a shape whose sentinels cannot be found exactly once
- * is serialised in full every time.
+ * values; the facts of each rule are serialised by Jackson and kept per rule and value,
+ * and each decision holds its parts with its facts in place. The bytes are Jackson's
+ * bytes by construction ({@code BatchTests} holds them to the service's output line for
+ * line); a shape whose sentinels cannot be found exactly once is serialised in full every
+ * time.
  */
 final class ResponseTemplates {
 
@@ -37,7 +38,16 @@ final class ResponseTemplates {
 
 	private final JsonMapper mapper;
 
-	private final Map<Decision, Template> templates = new ConcurrentHashMap<>();
+	private static final int MAX_DATES = 1 << 12;
+
+	// where the reference and the date go in a decision's pieces: told apart by identity
+	private static final byte[] REF_HOLE = new byte[0];
+
+	private static final byte[] DATE_HOLE = new byte[0];
+
+	private final Map<Decision, Shape> shapes = new ConcurrentHashMap<>();
+
+	private final Map<LocalDate, byte[]> dates = new ConcurrentHashMap<>();
 
 	private final Map<FactsKey, byte[]> facts = new ConcurrentHashMap<>();
 
@@ -49,15 +59,39 @@ final class ResponseTemplates {
 		return this.mapper;
 	}
 
-	/** The template for a decision's shape: the decision with its facts left out. */
-	Template templateOf(Decision decision) {
-		Decision shape = withFacts(decision, (i) -> Map.of());
-		Template template = this.templates.get(shape);
-		if (template == null) {
-			template = cut(decision);
-			this.templates.putIfAbsent(shape, template);
+	/**
+	 * A decision ready to write: its shape (canonical, shared by every decision that
+	 * differs only in facts) and its response as parts with the facts already in place,
+	 * so writing a line copies bytes and looks nothing up.
+	 */
+	Evaluated evaluated(Decision decision) {
+		Shape shape = shapeOf(decision);
+		Template template = shape.template();
+		if (template.parts == null) {
+			return new Evaluated(shape, null, decision);
 		}
-		return template;
+		List<byte[]> pieces = new ArrayList<>(2 * template.kinds.length + 1);
+		for (int i = 0; i < template.kinds.length; i++) {
+			if (template.parts[i].length > 0) {
+				pieces.add(template.parts[i]);
+			}
+			int kind = template.kinds[i];
+			pieces.add((kind == -2) ? REF_HOLE : (kind == -1) ? DATE_HOLE : facts(decision.explanation().get(kind)));
+		}
+		pieces.add(template.parts[template.kinds.length]);
+		return new Evaluated(shape, pieces.toArray(new byte[0][]), null);
+	}
+
+	/** The canonical shape of a decision: the decision with its facts left out. */
+	Shape shapeOf(Decision decision) {
+		Decision key = withFacts(decision, (i) -> Map.of());
+		Shape shape = this.shapes.get(key);
+		if (shape == null) {
+			shape = new Shape(key, cut(decision));
+			Shape raced = this.shapes.putIfAbsent(key, shape);
+			shape = (raced != null) ? raced : shape;
+		}
+		return shape;
 	}
 
 	private Template cut(Decision decision) {
@@ -91,33 +125,40 @@ final class ResponseTemplates {
 		return new Template(parts, kinds);
 	}
 
-	/** Appends the response for a citizen with a decision of this template's shape. */
-	void write(Template template, Bytes out, String citizenRef, LocalDate date, Decision decision) {
-		int year = date.getYear();
-		if (template.parts == null || year < 0 || year > 9999) {
-			out.append(this.mapper.writeValueAsBytes(TriageResponse.of(citizenRef, date, decision)));
+	/** Appends the response for a citizen with this decision. */
+	void write(Evaluated evaluated, Bytes out, String citizenRef, LocalDate date) {
+		byte[][] pieces = evaluated.pieces();
+		if (pieces == null) {
+			out.append(this.mapper.writeValueAsBytes(TriageResponse.of(citizenRef, date, evaluated.whole())));
 			return;
 		}
-		for (int i = 0; i < template.kinds.length; i++) {
-			out.append(template.parts[i]);
-			int kind = template.kinds[i];
-			if (kind == -2) {
+		for (byte[] piece : pieces) {
+			if (piece == REF_HOLE) {
 				// validated to 1-64 of A-Z a-z 0-9 . _ : - by the request reader: no
 				// escaping
 				out.append((byte) '"');
-				out.appendAscii(citizenRef);
+				out.append(citizenRef.getBytes(StandardCharsets.ISO_8859_1));
 				out.append((byte) '"');
 			}
-			else if (kind == -1) {
-				out.append((byte) '"');
-				out.appendAscii(date.toString());
-				out.append((byte) '"');
+			else if (piece == DATE_HOLE) {
+				out.append(date(date));
 			}
 			else {
-				out.append(facts(decision.explanation().get(kind)));
+				out.append(piece);
 			}
 		}
-		out.append(template.parts[template.kinds.length]);
+	}
+
+	// the date as Jackson writes it, quotes included
+	private byte[] date(LocalDate date) {
+		byte[] bytes = this.dates.get(date);
+		if (bytes == null) {
+			bytes = this.mapper.writeValueAsBytes(date);
+			if (this.dates.size() < MAX_DATES) {
+				this.dates.putIfAbsent(date, bytes);
+			}
+		}
+		return bytes;
 	}
 
 	private byte[] facts(FiredRule fired) {
@@ -170,6 +211,49 @@ final class ResponseTemplates {
 
 	/** The facts one rule used, as a key: the rule fixes their order. */
 	private record FactsKey(String ruleId, Map<String, Object> facts) {
+
+	}
+
+	/**
+	 * What decisions that differ only in their facts share: the decision with the facts
+	 * left out (for the tallies and the comparison), its template, the outcome label and
+	 * the rule ids. One instance per shape, so tallies can count by identity.
+	 */
+	static final class Shape {
+
+		private final Decision decision;
+
+		private final Template template;
+
+		private final String outcome;
+
+		private final List<String> ruleIds;
+
+		private Shape(Decision decision, Template template) {
+			this.decision = decision;
+			this.template = template;
+			this.outcome = (decision.tier() != null) ? decision.status() + " " + decision.tier()
+					: decision.status().toString();
+			this.ruleIds = decision.ruleIds();
+		}
+
+		/** The decision with its facts left out. */
+		Decision decision() {
+			return this.decision;
+		}
+
+		Template template() {
+			return this.template;
+		}
+
+		/** Status and tier, as the transition matrix labels them. */
+		String outcome() {
+			return this.outcome;
+		}
+
+		List<String> ruleIds() {
+			return this.ruleIds;
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package dk.model3.batch;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,25 +34,30 @@ final class Tally {
 
 	long total;
 
+	// lines per decision shape, not yet spread over the counts above: everything counted
+	// but the age follows from the shape, so a line costs one look-up
+	private final Map<ResponseTemplates.Shape, long[]> shapes = new IdentityHashMap<>();
+
 	void add(int age, Evaluated evaluated) {
-		Decision decision = evaluated.decision();
 		this.total++;
-		this.status[decision.status().ordinal()]++;
-		if (decision.tier() != null) {
-			this.tier[decision.tier().ordinal()]++;
-		}
-		for (Flag raised : decision.flags()) {
-			this.flag[raised.ordinal()]++;
-		}
-		this.area[decision.responsibleArea().ordinal()]++;
 		this.ageBand[band(age)]++;
-		this.versions.merge(decision.rulesVersion(), 1L, Long::sum);
-		for (String rule : evaluated.ruleIds()) {
-			this.rules.merge(rule, 1L, Long::sum);
+		long[] lines = this.shapes.get(evaluated.shape());
+		if (lines == null) {
+			lines = new long[1];
+			this.shapes.put(evaluated.shape(), lines);
 		}
+		lines[0]++;
+	}
+
+	/** Lines given this tier. */
+	long tier(Tier given) {
+		spread();
+		return this.tier[given.ordinal()];
 	}
 
 	void merge(Tally other) {
+		spread();
+		other.spread();
 		this.total += other.total;
 		add(this.status, other.status);
 		add(this.tier, other.tier);
@@ -63,6 +69,7 @@ final class Tally {
 	}
 
 	Map<String, Object> toMap() {
+		spread();
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("total", this.total);
 		map.put("rulesVersions", this.versions);
@@ -77,6 +84,26 @@ final class Tally {
 		map.put("byAgeBand", bands);
 		map.put("rulesFired", new TreeMap<>(this.rules));
 		return map;
+	}
+
+	private void spread() {
+		this.shapes.forEach((shape, lines) -> {
+			long n = lines[0];
+			Decision decision = shape.decision();
+			this.status[decision.status().ordinal()] += n;
+			if (decision.tier() != null) {
+				this.tier[decision.tier().ordinal()] += n;
+			}
+			for (Flag raised : decision.flags()) {
+				this.flag[raised.ordinal()] += n;
+			}
+			this.area[decision.responsibleArea().ordinal()] += n;
+			this.versions.merge(decision.rulesVersion(), n, Long::sum);
+			for (String rule : shape.ruleIds()) {
+				this.rules.merge(rule, n, Long::sum);
+			}
+		});
+		this.shapes.clear();
 	}
 
 	static int band(int age) {
