@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dk.model3.request.CsvRows;
 import dk.model3.response.ResponseJson;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -91,7 +92,7 @@ final class BatchRun {
 			if (header == null) {
 				throw new IllegalArgumentException("the CSV file is empty; it needs a header row");
 			}
-			csv = CsvRows.header(new String(header.bytes(), StandardCharsets.UTF_8));
+			csv = CsvHeader.read(new String(header.bytes(), StandardCharsets.UTF_8));
 		}
 		LineHandler processor = this.handlers.apply(csv);
 		JsonMapper mapper = (this.classifier != null) ? this.classifier.templates().mapper() : ResponseJson.mapper();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dk.model3.request.CsvRows;
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
@@ -123,7 +124,12 @@ final class LineProcessor implements LineHandler {
 			throw new BadLine("empty line", "is empty");
 		}
 		if (this.csv != null) {
-			return this.csv.toObject(new String(line.bytes(), StandardCharsets.UTF_8));
+			try {
+				return this.csv.toObject(new String(line.bytes(), StandardCharsets.UTF_8));
+			}
+			catch (CsvRows.BadRow ex) {
+				throw new BadLine(CsvRows.KIND, ex.getMessage());
+			}
 		}
 		try {
 			return this.json.read(line.bytes());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.request.CsvRows;
 import dk.model3.request.RequestReader;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,7 +33,7 @@ import static org.apache.spark.sql.functions.to_json;
  * JSON Lines and Parquet, the raw line for CSV. Line numbers are counted per file, so a
  * rejected row can be found in its file; a CSV file's header is its line 1.
  */
-record InputRows(JavaRDD<Row> rows, Map<String, CsvLine> csvHeaders, InputFormat format) {
+record InputRows(JavaRDD<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat format) {
 
 	/**
 	 * The columns an input may have: the request fields, the period and the person key.
@@ -50,11 +51,11 @@ record InputRows(JavaRDD<Row> rows, Map<String, CsvLine> csvHeaders, InputFormat
 		}
 		JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
 		JavaRDD<Row> rows = null;
-		Map<String, CsvLine> headers = (format == InputFormat.CSV) ? new LinkedHashMap<>() : null;
+		Map<String, CsvRows> headers = (format == InputFormat.CSV) ? new LinkedHashMap<>() : null;
 		for (String file : files) {
 			JavaRDD<String> lines = context.textFile(file);
 			if (headers != null) {
-				headers.put(file, checked(CsvLine.header(lines.first()), file));
+				headers.put(file, checked(CsvRows.header(lines.first()), file));
 			}
 			JavaRDD<Row> numbered = lines.zipWithIndex()
 				.map((numberedLine) -> RowFactory.create(file, numberedLine._2() + 1, numberedLine._1()));
@@ -76,7 +77,7 @@ record InputRows(JavaRDD<Row> rows, Map<String, CsvLine> csvHeaders, InputFormat
 		return new InputRows(text.javaRDD(), null, InputFormat.PARQUET);
 	}
 
-	private static CsvLine checked(CsvLine header, String file) {
+	private static CsvRows checked(CsvRows header, String file) {
 		check(header.columns(), file);
 		return header;
 	}

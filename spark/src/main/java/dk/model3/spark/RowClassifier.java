@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dk.model3.request.CsvRows;
 import dk.model3.request.CprNumbers;
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
@@ -58,13 +59,13 @@ final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serial
 
 	private final boolean responses;
 
-	private final Map<String, CsvLine> csvHeaders;
+	private final Map<String, CsvRows> csvHeaders;
 
 	/**
 	 * @param csvHeaders the header of each CSV source file, or null when the rows are
 	 * JSON objects (JSON Lines or Parquet)
 	 */
-	RowClassifier(ShippedVersion rules, ShippedVersion compare, boolean responses, Map<String, CsvLine> csvHeaders) {
+	RowClassifier(ShippedVersion rules, ShippedVersion compare, boolean responses, Map<String, CsvRows> csvHeaders) {
 		this.rules = rules;
 		this.compare = compare;
 		this.responses = responses;
@@ -181,11 +182,16 @@ final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serial
 				throw new BadRow("empty line", "is empty");
 			}
 			if (RowClassifier.this.csvHeaders != null) {
-				CsvLine header = RowClassifier.this.csvHeaders.get(source);
+				CsvRows header = RowClassifier.this.csvHeaders.get(source);
 				if (header == null) {
-					throw new BadRow(CsvLine.KIND, "no header was read for " + source);
+					throw new BadRow(CsvRows.KIND, "no header was read for " + source);
 				}
-				return header.toObject(content);
+				try {
+					return header.toObject(content);
+				}
+				catch (CsvRows.BadRow ex) {
+					throw new BadRow(CsvRows.KIND, ex.getMessage());
+				}
 			}
 			JsonNode node;
 			try {

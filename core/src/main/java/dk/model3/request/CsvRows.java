@@ -1,25 +1,29 @@
-package dk.model3.batch;
+package dk.model3.request;
 
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import dk.model3.request.RequestReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns CSV rows into the JSON object a request line would be, so that one reader
- * ({@link RequestReader}) validates both formats. The header names contract fields; an
- * empty cell is an absent field; {@code problems} are separated by {@code |}; numbers and
- * booleans ({@code true}/{@code false}) are parsed here, and a cell that does not parse
- * rejects the row. Quoted cells follow RFC 4180, within one line.
+ * ({@link RequestReader}) validates both formats, in the batch and in the Spark job
+ * alike. An empty cell is an absent field; {@code problems} are separated by {@code |};
+ * numbers and booleans ({@code true}/{@code false}) are parsed here, and a cell that does
+ * not parse rejects the row. Quoted cells follow RFC 4180, within one line. Which columns
+ * a header may name is the caller's to check: the Spark job also reads {@code period} and
+ * {@code personKey}.
  */
-final class CsvRows {
+public final class CsvRows implements Serializable {
 
-	static final String KIND = "bad CSV";
+	private static final long serialVersionUID = 1L;
+
+	/** The kind of a rejected row, as the batch's and the job's rejects name it. */
+	public static final String KIND = "bad CSV";
 
 	private static final Set<String> INTEGERS = Set.of("age", "departmentsInvolved");
 
@@ -29,39 +33,43 @@ final class CsvRows {
 	private final List<String> columns;
 
 	private CsvRows(List<String> columns) {
-		this.columns = columns;
+		this.columns = List.copyOf(columns);
+	}
+
+	/** A row that cannot be read, with what is wrong with it. */
+	public static final class BadRow extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		BadRow(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	/**
-	 * Reads the header row; throws {@link IllegalArgumentException} naming what is wrong
-	 * with it, which stops the run before it starts.
+	 * Reads the header row (a byte order mark before it is dropped); throws
+	 * {@link IllegalArgumentException} saying what is wrong with it, which stops a run
+	 * before it starts.
 	 */
-	static CsvRows header(String headerLine) {
-		List<String> columns;
+	public static CsvRows header(String headerLine) {
+		String line = headerLine.startsWith("\uFEFF") ? headerLine.substring(1) : headerLine;
 		try {
-			columns = cells(headerLine);
+			return new CsvRows(cells(line).stream().map(String::trim).toList());
 		}
-		catch (BadLine ex) {
+		catch (BadRow ex) {
 			throw new IllegalArgumentException("the CSV header row is malformed: " + ex.getMessage());
 		}
-		Set<String> seen = new HashSet<>();
-		for (String column : columns) {
-			String name = column.trim();
-			if (!RequestReader.FIELDS.contains(name)) {
-				throw new IllegalArgumentException("the CSV header names an unknown column \"" + name
-						+ "\"; columns are the request fields " + String.join(", ", RequestReader.FIELDS));
-			}
-			if (!seen.add(name)) {
-				throw new IllegalArgumentException("the CSV header repeats the column \"" + name + "\"");
-			}
-		}
-		return new CsvRows(columns.stream().map(String::trim).toList());
 	}
 
-	ObjectNode toObject(String row) throws BadLine {
+	public List<String> columns() {
+		return this.columns;
+	}
+
+	public ObjectNode toObject(String row) throws BadRow {
 		List<String> cells = cells(row);
 		if (cells.size() != this.columns.size()) {
-			throw new BadLine(KIND, "has " + cells.size() + " cells; the header has " + this.columns.size());
+			throw new BadRow("has " + cells.size() + " cells; the header has " + this.columns.size());
 		}
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		for (int i = 0; i < cells.size(); i++) {
@@ -75,12 +83,12 @@ final class CsvRows {
 					node.put(name, Integer.parseInt(cell));
 				}
 				catch (NumberFormatException ex) {
-					throw new BadLine(KIND, "column " + name + " must be a whole number");
+					throw new BadRow("column " + name + " must be a whole number");
 				}
 			}
 			else if (BOOLEANS.contains(name)) {
 				if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
-					throw new BadLine(KIND, "column " + name + " must be true, false or empty");
+					throw new BadRow("column " + name + " must be true, false or empty");
 				}
 				node.put(name, cell.equalsIgnoreCase("true"));
 			}
@@ -97,7 +105,7 @@ final class CsvRows {
 		return node;
 	}
 
-	static List<String> cells(String row) throws BadLine {
+	static List<String> cells(String row) throws BadRow {
 		List<String> cells = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
 		int i = 0;
@@ -107,31 +115,29 @@ final class CsvRows {
 				i++;
 				while (true) {
 					if (i >= n) {
-						throw new BadLine(KIND, "has an unclosed quote");
+						throw new BadRow("has an unclosed quote");
 					}
 					char c = row.charAt(i++);
-					if (c == '"') {
-						if (i < n && row.charAt(i) == '"') {
-							cell.append('"');
-							i++;
-						}
-						else {
-							break;
-						}
+					if (c != '"') {
+						cell.append(c);
+					}
+					else if (i < n && row.charAt(i) == '"') {
+						cell.append('"');
+						i++;
 					}
 					else {
-						cell.append(c);
+						break;
 					}
 				}
 				if (i < n && row.charAt(i) != ',') {
-					throw new BadLine(KIND, "has text after a closing quote at column " + (i + 1));
+					throw new BadRow("has text after a closing quote at column " + (i + 1));
 				}
 			}
 			else {
 				while (i < n && row.charAt(i) != ',') {
 					char c = row.charAt(i++);
 					if (c == '"') {
-						throw new BadLine(KIND, "has a quote inside an unquoted cell at column " + i);
+						throw new BadRow("has a quote inside an unquoted cell at column " + i);
 					}
 					cell.append(c);
 				}
