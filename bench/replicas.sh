@@ -206,8 +206,9 @@ if [ "$WB" = 201 ]; then
 	curl -s -u "$POLICY" -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" >/dev/null
 	until curl -s -u "$POLICY" "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" | json "not d['running']" | grep -q True; do sleep 2; done
 	curl -s -u "$POLICY" -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/publication-request" >/dev/null
-	curl -s -u "$APPROVER" -H 'Content-Type: application/json' "localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" \
-		-d '{"approve":true,"comment":"replica bench"}' >/dev/null
+	APPROVAL=$(curl -s -o /dev/null -w '%{http_code}' -u "$APPROVER" -H 'Content-Type: application/json' \
+		"localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" -d '{"approve":true,"comment":"replica bench"}')
+	check "a second POLICY user approves $NEW on instance i1 (answer $APPROVAL)" test "$APPROVAL" = 200
 	T1=$(now_ms)   # converging starts with the publication, not with the draft's checks
 	# the approving instance activated it during the approval: its checksum is the published one
 	EXPECTED=$(rules_of 1 "$CASEWORKER" | json "next((v['checksum'] for v in d['versions'] if v['version']=='$NEW'), '')")

@@ -35,7 +35,8 @@ class WorkbenchApiIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("triage.data-dir", DATA::toString);
-		registry.add("triage.security.users-file", USERS::toString);
+		// the variable operators set, as the contract names it
+		registry.add("TRIAGE_USERS_FILE", USERS::toString);
 	}
 
 	@LocalServerPort
