@@ -96,19 +96,7 @@ public final class RuleLoader {
 
 	private CompiledRules loadNow(RuleVersionFiles files) {
 		CompiledRules rules = compiler().compile(files);
-		List<ScenarioResult> failed = ScenarioRunner.run(rules, ScenarioRunner.scenariosOf(rules))
-			.stream()
-			.filter((result) -> !result.passed())
-			.toList();
-		if (!failed.isEmpty()) {
-			String file = files.folder() + "/" + RuleVersionFiles.SCENARIOS;
-			throw new RuleVersionRefused(rules.version(),
-					failed.stream()
-						.map((result) -> new RuleProblem(file, result.scenario().line(), 0,
-								"scenario \"" + result.scenario().name() + "\" fails: "
-										+ String.join("; ", result.differences())))
-						.toList());
-		}
+		ScenarioRunner.refuseOnFailure(rules, files);
 		return rules;
 	}
 

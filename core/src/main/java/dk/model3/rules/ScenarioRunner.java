@@ -32,6 +32,26 @@ public final class ScenarioRunner {
 		return results;
 	}
 
+	/**
+	 * Runs a version's own scenarios and refuses the version when any fails, each failure
+	 * at its line of {@code scenarios.yaml}: the same refusal wherever a version is
+	 * loaded (the service, its commands, the Spark job).
+	 */
+	public static void refuseOnFailure(CompiledRules rules, RuleVersionFiles files) {
+		List<ScenarioResult> failed = run(rules, scenariosOf(rules)).stream()
+			.filter((result) -> !result.passed())
+			.toList();
+		if (!failed.isEmpty()) {
+			String file = files.folder() + "/" + RuleVersionFiles.SCENARIOS;
+			throw new RuleVersionRefused(rules.version(),
+					failed.stream()
+						.map((result) -> new RuleProblem(file, result.scenario().line(), 0,
+								"scenario \"" + result.scenario().name() + "\" fails: "
+										+ String.join("; ", result.differences())))
+						.toList());
+		}
+	}
+
 	public static ScenarioResult run(CompiledRules rules, Scenario scenario) {
 		TriageRequest request;
 		try {

@@ -12,10 +12,7 @@ import java.util.TreeMap;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleFolders;
 import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
-import dk.model3.rules.RuleVersionRefused;
-import dk.model3.rules.ScenarioResult;
 import dk.model3.rules.ScenarioRunner;
 
 /**
@@ -57,7 +54,7 @@ record ShippedVersion(String version, String folder, Map<String, String> files, 
 			// compiles every other version of the folder ahead, in the background, for a
 			// service that may switch to them; the job needs only this one
 			CompiledRules rules = loader.compiler().compile(files);
-			refuseOnFailedScenarios(rules, files);
+			ScenarioRunner.refuseOnFailure(rules, files);
 			if (!rules.version().equals(version)) {
 				throw new ChecksumMismatch("folder " + version + " declares version " + rules.version());
 			}
@@ -70,22 +67,6 @@ record ShippedVersion(String version, String folder, Map<String, String> files, 
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void refuseOnFailedScenarios(CompiledRules rules, RuleVersionFiles files) {
-		List<ScenarioResult> failed = ScenarioRunner.run(rules, ScenarioRunner.scenariosOf(rules))
-			.stream()
-			.filter((result) -> !result.passed())
-			.toList();
-		if (!failed.isEmpty()) {
-			String file = files.folder() + "/" + RuleVersionFiles.SCENARIOS;
-			throw new RuleVersionRefused(rules.version(),
-					failed.stream()
-						.map((result) -> new RuleProblem(file, result.scenario().line(), 0,
-								"scenario \"" + result.scenario().name() + "\" fails: "
-										+ String.join("; ", result.differences())))
-						.toList());
 		}
 	}
 
