@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * response (what the API and the batch write, without a decision id) and the trace (every
  * rule that fired, in order). {@link GoldenAnswersTests} holds them to committed copies.
  */
-final class GoldenAnswers {
+public final class GoldenAnswers {
 
 	static final LocalDate DATE = LocalDate.parse("2024-03-01");
 
@@ -70,7 +70,7 @@ final class GoldenAnswers {
 	}
 
 	/** Profiles drawn from the whole input space with a fixed seed. */
-	static List<Profile> sample(long seed, int count) {
+	public static List<Profile> sample(long seed, int count) {
 		Random random = new Random(seed);
 		List<Profile> profiles = new ArrayList<>(count);
 		Benefit[] benefits = Benefit.values();

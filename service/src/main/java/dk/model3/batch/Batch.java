@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dk.model3.response.ResponseJson;
+import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleVersions;
 import tools.jackson.databind.JsonNode;

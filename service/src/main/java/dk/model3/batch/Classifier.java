@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.facts.Profile;
+import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 
 /**
@@ -64,7 +65,7 @@ final class Classifier {
 
 	private Evaluated evaluated(CompiledRules rules, Profile profile) {
 		this.evaluations.increment();
-		return this.templates.evaluated(rules.evaluate(profile));
+		return new Evaluated(this.templates.prepare(rules.evaluate(profile)));
 	}
 
 }

@@ -11,6 +11,7 @@ import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
+import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.NoSingleOutcome;
 import dk.model3.rules.NoVersionInForce;
@@ -60,7 +61,7 @@ final class LineProcessor implements LineHandler {
 					? this.classifier.evaluate(this.settings.compareWith(), request.profile()) : null;
 			// everything that can fail has run: only now does the line count anywhere
 			ChangedRow changed = null;
-			this.classifier.templates().write(evaluated, result.output, request.citizenRef(), date);
+			this.classifier.templates().write(evaluated.prepared(), request.citizenRef(), date, result.output::append);
 			result.output.append((byte) '\n');
 			if (compared != null) {
 				changed = Comparison.changed(line.number(), request.citizenRef(), evaluated, compared);

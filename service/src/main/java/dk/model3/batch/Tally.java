@@ -10,6 +10,7 @@ import dk.model3.facts.Area;
 import dk.model3.facts.Flag;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
+import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.Decision;
 
 /** Counts of one version's results: by status, tier, flag, area, age band and rule. */

@@ -63,6 +63,13 @@ public class Triage {
 	 * metrics are told before the answer goes out.
 	 */
 	public TriageResponse decide(TriageRequest request, Pinning pinning) {
+		return decided(request, pinning).response();
+	}
+
+	/**
+	 * As {@link #decide(TriageRequest, Pinning)}, the decision before it is a response.
+	 */
+	Decided decided(TriageRequest request, Pinning pinning) {
 		LocalDate date = date(request);
 		CompiledRules rules = this.versions.resolve(request.rulesVersion(), date);
 		if (request.rulesVersion() != null && pinning == Pinning.IN_FORCE_ONLY) {
@@ -79,7 +86,16 @@ public class Triage {
 		for (DecisionObserver observer : this.observers) {
 			observer.decided(decisionId, request, date, decision, nanos);
 		}
-		return TriageResponse.of(decisionId, request.citizenRef(), date, decision);
+		return new Decided(decisionId, request.citizenRef(), date, decision);
+	}
+
+	/** A decision made and logged, with what its response needs besides. */
+	record Decided(String decisionId, String citizenRef, LocalDate assessmentDate, Decision decision) {
+
+		TriageResponse response() {
+			return TriageResponse.of(this.decisionId, this.citizenRef, this.assessmentDate, this.decision);
+		}
+
 	}
 
 	/** Which rule versions a caller may pin. */

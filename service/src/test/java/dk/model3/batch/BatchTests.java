@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import dk.model3.response.ResponseJson;
+import dk.model3.response.ResponseTemplates;
 import dk.model3.authoring.RuleCopies;
 import dk.model3.facts.Flag;
 import dk.model3.population.PopulationFile;
