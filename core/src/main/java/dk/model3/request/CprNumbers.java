@@ -28,7 +28,7 @@ public final class CprNumbers {
 
 	/** True when ten digits of the text, separators aside, could be a CPR number. */
 	public static boolean contains(String text) {
-		if (text == null) {
+		if (text == null || digits(text) < 10) {
 			return false;
 		}
 		Matcher run = DIGIT_RUN.matcher(text);
@@ -38,6 +38,19 @@ public final class CprNumbers {
 			}
 		}
 		return false;
+	}
+
+	// every request's reference is checked: most hold too few digits to be looked at
+	// closer
+	private static int digits(String text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits++;
+			}
+		}
+		return digits;
 	}
 
 	/**

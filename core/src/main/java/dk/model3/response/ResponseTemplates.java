@@ -106,6 +106,13 @@ public final class ResponseTemplates {
 		out.accept(template.parts[template.kinds.length]);
 	}
 
+	/** The response to one decision as one array, for an answer of known length. */
+	public byte[] bytes(Decision decision, String decisionId, String citizenRef, LocalDate date) {
+		Pieces pieces = new Pieces();
+		write(decision, decisionId, citizenRef, date, pieces::add);
+		return pieces.joined();
+	}
+
 	/**
 	 * A decision ready to write for any case reference and date, without a decision id:
 	 * its shape, and its response as parts with the facts already in place.
@@ -351,6 +358,35 @@ public final class ResponseTemplates {
 
 		public Shape shape() {
 			return this.shape;
+		}
+
+	}
+
+	/** Parts collected, then copied once into an array of their joined length. */
+	private static final class Pieces {
+
+		private byte[][] parts = new byte[64][];
+
+		private int count;
+
+		private int length;
+
+		void add(byte[] part) {
+			if (this.count == this.parts.length) {
+				this.parts = Arrays.copyOf(this.parts, 2 * this.count);
+			}
+			this.parts[this.count++] = part;
+			this.length += part.length;
+		}
+
+		byte[] joined() {
+			byte[] joined = new byte[this.length];
+			int at = 0;
+			for (int i = 0; i < this.count; i++) {
+				System.arraycopy(this.parts[i], 0, joined, at, this.parts[i].length);
+				at += this.parts[i].length;
+			}
+			return joined;
 		}
 
 	}

@@ -39,6 +39,9 @@ class ResponseTemplatesTests {
 				LocalDate date = LocalDate.of(2024, 3, 1).plusDays(i % 40);
 				assertThat(written(templates, decision, id, ref, date)).as("%s %s", files.folder(), profile)
 					.isEqualTo(jackson(TriageResponse.of(id, ref, date, decision)));
+				assertThat(
+						new String(templates.bytes(decision, id, ref, date), java.nio.charset.StandardCharsets.UTF_8))
+					.isEqualTo(jackson(TriageResponse.of(id, ref, date, decision)));
 				assertThat(written(templates, decision, null, ref, date))
 					.isEqualTo(jackson(TriageResponse.of(ref, date, decision)));
 				ByteArrayOutputStream prepared = new ByteArrayOutputStream();

@@ -155,9 +155,16 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 	@Override
 	public void decided(String decisionId, TriageRequest request, LocalDate assessmentDate, Decision decision,
 			long evaluationNanos) {
-		DecisionRecord record = new DecisionRecord(DecisionRecord.KIND, decisionId, this.clock.instant(),
-				this.hasher.hash(request.citizenRef()), assessmentDate, decision.rulesVersion(),
-				request.rulesVersion() != null, decision.rulesChecksum(), factsUsed(request.profile(), decision),
+		DecisionRecord record = record(decisionId, this.clock.instant(), this.hasher.hash(request.citizenRef()),
+				request, assessmentDate, decision, this.instance);
+		this.decisions.put(decisionId, append(DecisionLine.of(record, this.mapper)));
+	}
+
+	static DecisionRecord record(String decisionId, java.time.Instant time, String citizenRefHmac,
+			TriageRequest request, LocalDate assessmentDate, Decision decision, String instance) {
+		return new DecisionRecord(DecisionRecord.KIND, decisionId, time, citizenRefHmac, assessmentDate,
+				decision.rulesVersion(), request.rulesVersion() != null, decision.rulesChecksum(),
+				factsUsed(request.profile(), decision),
 				new DecisionRecord.Result(decision.status(), decision.tier(), decision.responsibleArea(),
 						List.copyOf(decision.flags()), decision.missingFacts()),
 				decision.ruleIds(), decision.decidingRuleId(),
@@ -165,8 +172,7 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 					.stream()
 					.map((reason) -> new DecisionRecord.RuledOut(reason.tier(), reason.rule().id()))
 					.toList(),
-				this.instance);
-		this.decisions.put(decisionId, write(record));
+				instance);
 	}
 
 	/**
@@ -268,13 +274,17 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 	}
 
 	private LocalDate write(Object record) {
+		byte[] json = this.mapper.writeValueAsBytes(record);
+		byte[] line = Arrays.copyOf(json, json.length + 1);
+		line[json.length] = '\n';
+		return append(line);
+	}
+
+	private LocalDate append(byte[] line) {
 		LocalDate today = LocalDate.now(this.clock);
 		if (!today.equals(this.purgedOn)) {
 			purge(today);
 		}
-		byte[] json = this.mapper.writeValueAsBytes(record);
-		byte[] line = Arrays.copyOf(json, json.length + 1);
-		line[json.length] = '\n';
 		try {
 			return day(DailyFileAppender.day(this.appender.append(line)));
 		}

@@ -1,6 +1,5 @@
 package dk.model3.triage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import dk.model3.response.ResponseTemplates;
@@ -57,12 +56,11 @@ class TriageController {
 		log.info("triage decisionId={} rulesVersion={} status={} tier={} flags={}", decided.decisionId(),
 				decided.decision().rulesVersion(), decided.decision().status(), decided.decision().tier(),
 				decided.decision().flags());
-		ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
-		this.responses.write(decided.decision(), decided.decisionId(), decided.citizenRef(), decided.assessmentDate(),
-				body::writeBytes);
+		byte[] body = this.responses.bytes(decided.decision(), decided.decisionId(), decided.citizenRef(),
+				decided.assessmentDate());
 		answer.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		answer.setContentLength(body.size());
-		body.writeTo(answer.getOutputStream());
+		answer.setContentLength(body.length);
+		answer.getOutputStream().write(body);
 	}
 
 }
