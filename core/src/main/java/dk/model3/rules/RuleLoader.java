@@ -20,6 +20,9 @@ import java.util.concurrent.Executors;
  * background, and a later {@link #load} of one of them (same folder, same checksum) takes
  * that result: a service starting with two versions waits for the slower one, not for
  * both in turn.
+ * <p>
+ * A service can go further and start compiling its packaged versions before anything asks
+ * for them ({@link #startEarly}), beside the framework's own start.
  */
 public final class RuleLoader {
 
@@ -29,6 +32,11 @@ public final class RuleLoader {
 			thread.setDaemon(true);
 			return thread;
 		});
+
+	// versions compiled before any loader asked for them, by folder, checksum and
+	// sources:
+	// a load of the same files takes the result instead of compiling again
+	private static final Map<String, CompletableFuture<CompiledRules>> EARLY = new ConcurrentHashMap<>();
 
 	private final RuleFolders folders;
 
@@ -52,10 +60,30 @@ public final class RuleLoader {
 		return new RuleCompiler(sources());
 	}
 
+	/**
+	 * Starts compiling and checking every version of these folders in the background, so
+	 * that a later {@link #load} of the same files, by any loader, takes the result.
+	 */
+	public static void startEarly(RuleFolders folders) {
+		RuleLoader loader = new RuleLoader(folders);
+		for (RuleVersionFiles files : folders.versions()) {
+			EARLY.computeIfAbsent(loader.earlyKey(files),
+					(key) -> CompletableFuture.supplyAsync(() -> loader.loadNow(files), AHEAD));
+		}
+	}
+
+	/** Whether a load of these files would take a version started early. */
+	boolean startedEarly(RuleVersionFiles files) {
+		return EARLY.containsKey(earlyKey(files));
+	}
+
 	/** Compiles and verifies one version, or throws {@link RuleVersionRefused}. */
 	public CompiledRules load(RuleVersionFiles files) {
 		startLoadingAhead(files);
-		CompletableFuture<CompiledRules> loaded = this.ahead.remove(key(files));
+		CompletableFuture<CompiledRules> loaded = EARLY.remove(earlyKey(files));
+		if (loaded == null) {
+			loaded = this.ahead.remove(key(files));
+		}
 		if (loaded != null) {
 			try {
 				return loaded.join();
@@ -74,6 +102,11 @@ public final class RuleLoader {
 		return files.folder() + " " + files.checksum();
 	}
 
+	// what a compiled version depends on: its files and the sources its rules cite
+	private String earlyKey(RuleVersionFiles files) {
+		return key(files) + "\n" + this.folders.sourcesYaml();
+	}
+
 	private synchronized void startLoadingAhead(RuleVersionFiles first) {
 		if (this.aheadStarted) {
 			return;
@@ -88,7 +121,7 @@ public final class RuleLoader {
 			return;
 		}
 		for (RuleVersionFiles files : versions) {
-			if (!files.folder().equals(first.folder())) {
+			if (!files.folder().equals(first.folder()) && !EARLY.containsKey(earlyKey(files))) {
 				this.ahead.put(key(files), CompletableFuture.supplyAsync(() -> loadNow(files), AHEAD));
 			}
 		}
