@@ -78,6 +78,38 @@ public final class RequestReader {
 				placedOutOfHome, serviceActMeasures, departments);
 	}
 
+	// every line of a batch has its date: plain YYYY-MM-DD is read directly, anything
+	// else
+	// (and any impossible date) by the ISO parser, which says what is wrong
+	static LocalDate isoDate(String text) {
+		if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+			int year = digits(text, 0, 4);
+			int month = digits(text, 5, 7);
+			int day = digits(text, 8, 10);
+			if (year >= 0 && month >= 0 && day >= 0) {
+				try {
+					return LocalDate.of(year, month, day);
+				}
+				catch (java.time.DateTimeException ex) {
+					// the parser below reports it
+				}
+			}
+		}
+		return LocalDate.parse(text);
+	}
+
+	private static int digits(String text, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
 	private static final class Fields {
 
 		private final JsonNode node;
@@ -168,7 +200,7 @@ public final class RequestReader {
 			}
 			if (value.isString()) {
 				try {
-					LocalDate date = LocalDate.parse(value.stringValue());
+					LocalDate date = isoDate(value.stringValue());
 					if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
 						error("/" + name, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE);
 						return null;

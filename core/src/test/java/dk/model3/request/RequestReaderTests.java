@@ -1,6 +1,7 @@
 package dk.model3.request;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
@@ -204,6 +205,20 @@ class RequestReaderTests {
 	@Test
 	void refusesABodyThatIsNotAnObject() {
 		assertThat(refused("[1,2]").errors()).extracting(FieldError::field).containsExactly("");
+	}
+
+	@Test
+	void readsEveryDateAsTheIsoParserDoes() {
+		for (LocalDate day = LocalDate.of(1899, 12, 1); day.isBefore(LocalDate.of(2201, 2, 1)); day = day.plusDays(1)) {
+			assertThat(RequestReader.isoDate(day.toString())).isEqualTo(day);
+		}
+		for (String text : List.of("2023-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "20x3-01-01", "2023-1-01",
+				"2023/01/01", "+2023-01-01", "2023-01-1 ", "")) {
+			assertThatExceptionOfType(java.time.format.DateTimeParseException.class)
+				.isThrownBy(() -> LocalDate.parse(text));
+			assertThatExceptionOfType(java.time.format.DateTimeParseException.class).as(text)
+				.isThrownBy(() -> RequestReader.isoDate(text));
+		}
 	}
 
 }
