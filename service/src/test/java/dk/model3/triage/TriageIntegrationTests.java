@@ -290,6 +290,21 @@ class TriageIntegrationTests {
 	}
 
 	@Test
+	void refusesAnEmptyBodySayingWhatToSend() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/triage")
+			.header("Authorization", CASEWORKER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("")
+			.exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].message")
+			.asString()
+			.contains("the body is empty; send a JSON object");
+	}
+
+	@Test
 	void refusesAnOversizedBodyWith413() {
 		String padding = "x".repeat(70_000);
 		MvcTestResult result = triage("{'citizenRef':'a','age':40,'benefit':'NONE','pad':'" + padding + "'}");
