@@ -82,7 +82,7 @@ public final class ResponseTemplates {
 	 */
 	public void write(Decision decision, String decisionId, String citizenRef, LocalDate date, Consumer<byte[]> out) {
 		Shape shape = shapeOf(decision);
-		Template template = (decisionId != null) ? shape.withId(this) : shape.withoutId(this);
+		Template template = shape.template(this, decisionId != null);
 		if (template == Template.WHOLE) {
 			out.accept(this.mapper.writeValueAsBytes(TriageResponse.of(decisionId, citizenRef, date, decision)));
 			return;
@@ -119,7 +119,7 @@ public final class ResponseTemplates {
 	 */
 	public Prepared prepare(Decision decision) {
 		Shape shape = shapeOf(decision);
-		Template template = shape.withoutId(this);
+		Template template = shape.template(this, false);
 		if (template == Template.WHOLE) {
 			return new Prepared(shape, null, decision);
 		}
@@ -317,20 +317,16 @@ public final class ResponseTemplates {
 			return this.ruleIds;
 		}
 
-		private Template withoutId(ResponseTemplates templates) {
-			Template template = this.withoutId;
+		private Template template(ResponseTemplates templates, boolean withId) {
+			Template template = withId ? this.withId : this.withoutId;
 			if (template == null) {
-				template = templates.cut(this.example, false);
-				this.withoutId = template;
-			}
-			return template;
-		}
-
-		private Template withId(ResponseTemplates templates) {
-			Template template = this.withId;
-			if (template == null) {
-				template = templates.cut(this.example, true);
-				this.withId = template;
+				template = templates.cut(this.example, withId);
+				if (withId) {
+					this.withId = template;
+				}
+				else {
+					this.withoutId = template;
+				}
 			}
 			return template;
 		}

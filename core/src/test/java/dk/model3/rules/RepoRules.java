@@ -27,6 +27,16 @@ public final class RepoRules {
 		return RuleFolders.inDirectory(DIRECTORY).versions();
 	}
 
+	/** The files of one version folder among those a loader reads. */
+	static RuleVersionFiles files(RuleLoader loader, String version) {
+		return loader.folders()
+			.versions()
+			.stream()
+			.filter((files) -> files.folder().equals(version))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	public static CompiledRules compiled(String version) {
 		return COMPILED.computeIfAbsent(version, (id) -> loader().compiler()
 			.compile(versions().stream().filter((files) -> files.folder().equals(id)).findFirst().orElseThrow()));

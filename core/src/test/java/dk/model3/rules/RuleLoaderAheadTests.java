@@ -21,9 +21,9 @@ class RuleLoaderAheadTests {
 	@Test
 	void givesTheVersionLoadedAheadAsIfLoadedNow() {
 		RuleLoader loader = RepoRules.loader();
-		RuleVersionFiles later = files(loader, "2021.03");
+		RuleVersionFiles later = RepoRules.files(loader, "2021.03");
 
-		CompiledRules first = loader.load(files(loader, "2023.01"));
+		CompiledRules first = loader.load(RepoRules.files(loader, "2023.01"));
 		CompiledRules ahead = loader.load(later);
 
 		assertThat(first.version()).isEqualTo("2023.01");
@@ -40,22 +40,13 @@ class RuleLoaderAheadTests {
 		RuleCopies.edit(tiers, "rule \"T0-01", "rule T0-01 \"");
 		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rules));
 
-		loader.load(files(loader, "2023.01"));
+		loader.load(RepoRules.files(loader, "2023.01"));
 
 		RuleVersionRefused refused = assertThatExceptionOfType(RuleVersionRefused.class)
-			.isThrownBy(() -> loader.load(files(loader, "2021.03")))
+			.isThrownBy(() -> loader.load(RepoRules.files(loader, "2021.03")))
 			.actual();
 		assertThat(refused.problems()).isNotEmpty()
 			.anySatisfy((problem) -> assertThat(problem.file()).endsWith("tiers.drl"));
-	}
-
-	private static RuleVersionFiles files(RuleLoader loader, String version) {
-		return loader.folders()
-			.versions()
-			.stream()
-			.filter((files) -> files.folder().equals(version))
-			.findFirst()
-			.orElseThrow();
 	}
 
 }

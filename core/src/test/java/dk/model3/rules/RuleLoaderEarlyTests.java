@@ -25,7 +25,7 @@ class RuleLoaderEarlyTests {
 	void aLoadOfTheSameFilesTakesTheVersionCompiledEarly() throws Exception {
 		Path early = RuleCopies.copy(this.dir.resolve("early"));
 		RuleLoader served = new RuleLoader(RuleFolders.inDirectory(RuleCopies.copy(this.dir.resolve("served"))));
-		RuleVersionFiles files = files(served, "2021.03");
+		RuleVersionFiles files = RepoRules.files(served, "2021.03");
 
 		RuleLoader.startEarly(RuleFolders.inDirectory(early));
 
@@ -48,10 +48,11 @@ class RuleLoaderEarlyTests {
 		RuleLoader.startEarly(RuleFolders.inDirectory(early));
 
 		RuleLoader sources = new RuleLoader(RuleFolders.inDirectory(otherSources));
-		assertThat(sources.startedEarly(files(sources, "2023.01"))).isFalse();
+		assertThat(sources.startedEarly(RepoRules.files(sources, "2023.01"))).isFalse();
 		RuleLoader edited = new RuleLoader(RuleFolders.inDirectory(otherFiles));
-		assertThat(edited.startedEarly(files(edited, "2023.01"))).isFalse();
-		assertThat(edited.load(files(edited, "2023.01")).checksum()).isEqualTo(files(edited, "2023.01").checksum());
+		assertThat(edited.startedEarly(RepoRules.files(edited, "2023.01"))).isFalse();
+		assertThat(edited.load(RepoRules.files(edited, "2023.01")).checksum())
+			.isEqualTo(RepoRules.files(edited, "2023.01").checksum());
 	}
 
 	@Test
@@ -64,7 +65,7 @@ class RuleLoaderEarlyTests {
 		RuleLoader.startEarly(RuleFolders.inDirectory(rules));
 
 		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rules));
-		RuleVersionFiles files = files(loader, "2021.03");
+		RuleVersionFiles files = RepoRules.files(loader, "2021.03");
 		assertThat(loader.startedEarly(files)).isTrue();
 		RuleVersionRefused refused = assertThatExceptionOfType(RuleVersionRefused.class)
 			.isThrownBy(() -> loader.load(files))
@@ -73,15 +74,6 @@ class RuleLoaderEarlyTests {
 			assertThat(problem.file()).endsWith("tiers.drl");
 			assertThat(problem.line()).isEqualTo(line);
 		});
-	}
-
-	private static RuleVersionFiles files(RuleLoader loader, String version) {
-		return loader.folders()
-			.versions()
-			.stream()
-			.filter((each) -> each.folder().equals(version))
-			.findFirst()
-			.orElseThrow();
 	}
 
 }
