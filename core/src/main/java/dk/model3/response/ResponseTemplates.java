@@ -76,11 +76,7 @@ public final class ResponseTemplates {
 		return this.mapper;
 	}
 
-	/**
-	 * Writes the response to one decision: {@code decisionId} null for an evaluation,
-	 * which decides nothing and has no id.
-	 */
-	public void write(Decision decision, String decisionId, String citizenRef, LocalDate date, Consumer<byte[]> out) {
+	private void write(Decision decision, String decisionId, String citizenRef, LocalDate date, Consumer<byte[]> out) {
 		Shape shape = shapeOf(decision);
 		Template template = shape.template(this, decisionId != null);
 		if (template == Template.WHOLE) {
@@ -106,7 +102,10 @@ public final class ResponseTemplates {
 		out.accept(template.parts[template.kinds.length]);
 	}
 
-	/** The response to one decision as one array, for an answer of known length. */
+	/**
+	 * The response to one decision as one array, for an answer of known length:
+	 * {@code decisionId} null for an evaluation, which decides nothing and has no id.
+	 */
 	public byte[] bytes(Decision decision, String decisionId, String citizenRef, LocalDate date) {
 		Pieces pieces = new Pieces();
 		write(decision, decisionId, citizenRef, date, pieces::add);

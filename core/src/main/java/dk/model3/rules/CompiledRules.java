@@ -72,22 +72,7 @@ public final class CompiledRules {
 
 	private final ProfileConditions conditions;
 
-	private final Map<MemoryKey, Shape> shared = new ConcurrentHashMap<>();
-
-	/** Which alpha memories a profile enters: its class. */
-	private record MemoryKey(long[] bits) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof MemoryKey key && Arrays.equals(this.bits, key.bits);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(this.bits);
-		}
-
-	}
+	private final Map<ProfileConditions.Bits, Shape> shared = new ConcurrentHashMap<>();
 
 	/** A decision without the profile's own values: what a class of profiles shares. */
 	private record Shape(Status status, Tier tier, Area area, Set<Flag> flags, List<RuleMetadata> explanation,
@@ -180,7 +165,7 @@ public final class CompiledRules {
 		if (!this.conditions.shareable()) {
 			return evaluateUnshared(profile);
 		}
-		MemoryKey key = new MemoryKey(this.conditions.memoriesOf(profile));
+		ProfileConditions.Bits key = new ProfileConditions.Bits(this.conditions.memoriesOf(profile));
 		Shape shape = this.shared.get(key);
 		if (shape == null) {
 			Decision decision = evaluateUnshared(profile);

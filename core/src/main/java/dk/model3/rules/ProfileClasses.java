@@ -160,20 +160,6 @@ public final class ProfileClasses {
 		return values;
 	}
 
-	private record Key(long[] bits) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Key key && Arrays.equals(this.bits, key.bits);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(this.bits);
-		}
-
-	}
-
 	/** Values of some fields (the others null) and how many profiles they stand for. */
 	private static final class Part {
 
@@ -193,19 +179,19 @@ public final class ProfileClasses {
 				null };
 		long[] all = new long[(conditions.memories() + 63) / 64];
 		Arrays.fill(all, -1L);
-		Map<Key, Part> states = new LinkedHashMap<>();
-		states.put(new Key(all), new Part(base.clone(), 1));
+		Map<ProfileConditions.Bits, Part> states = new LinkedHashMap<>();
+		states.put(new ProfileConditions.Bits(all), new Part(base.clone(), 1));
 		for (int g = 0; g < groups.size(); g++) {
-			Map<Key, Part> classes = classesOf(conditions, groups.get(g), g == 0, base);
-			Map<Key, Part> next = new LinkedHashMap<>();
-			for (Map.Entry<Key, Part> state : states.entrySet()) {
-				for (Map.Entry<Key, Part> part : classes.entrySet()) {
+			Map<ProfileConditions.Bits, Part> classes = classesOf(conditions, groups.get(g), g == 0, base);
+			Map<ProfileConditions.Bits, Part> next = new LinkedHashMap<>();
+			for (Map.Entry<ProfileConditions.Bits, Part> state : states.entrySet()) {
+				for (Map.Entry<ProfileConditions.Bits, Part> part : classes.entrySet()) {
 					long[] bits = state.getKey().bits().clone();
 					for (int i = 0; i < bits.length; i++) {
 						bits[i] &= part.getKey().bits()[i];
 					}
 					long profiles = state.getValue().profiles * part.getValue().profiles;
-					Part existing = next.get(new Key(bits));
+					Part existing = next.get(new ProfileConditions.Bits(bits));
 					if (existing != null) {
 						existing.profiles += profiles;
 					}
@@ -214,14 +200,14 @@ public final class ProfileClasses {
 						for (int field : groups.get(g)) {
 							values[field] = part.getValue().values[field];
 						}
-						next.put(new Key(bits), new Part(values, profiles));
+						next.put(new ProfileConditions.Bits(bits), new Part(values, profiles));
 					}
 				}
 			}
 			states = next;
 		}
 		List<ProfileClass> result = new ArrayList<>(states.size());
-		for (Map.Entry<Key, Part> state : states.entrySet()) {
+		for (Map.Entry<ProfileConditions.Bits, Part> state : states.entrySet()) {
 			Profile representative = profile(state.getValue().values);
 			// the combination is sound only if the profile it stands for enters exactly
 			// these memories
@@ -235,12 +221,13 @@ public final class ProfileClasses {
 
 	// the values of one group, by the memories they would let a profile enter as far as
 	// this group decides (a condition on other fields counts as met)
-	private static Map<Key, Part> classesOf(ProfileConditions conditions, int[] group, boolean first, Object[] base) {
+	private static Map<ProfileConditions.Bits, Part> classesOf(ProfileConditions conditions, int[] group, boolean first,
+			Object[] base) {
 		Set<String> fields = new java.util.HashSet<>();
 		for (int field : group) {
 			fields.add(FIELDS[field]);
 		}
-		Map<Key, Part> classes = new LinkedHashMap<>();
+		Map<ProfileConditions.Bits, Part> classes = new LinkedHashMap<>();
 		List<List<Object>> domains = new ArrayList<>();
 		for (int field : group) {
 			domains.add(domain(FIELDS[field]));
@@ -256,12 +243,12 @@ public final class ProfileClasses {
 			for (ProfileConditions.Node root : conditions.roots()) {
 				enter(root, profile, fields, first, bits);
 			}
-			Part existing = classes.get(new Key(bits));
+			Part existing = classes.get(new ProfileConditions.Bits(bits));
 			if (existing != null) {
 				existing.profiles++;
 			}
 			else {
-				classes.put(new Key(bits), new Part(values.clone(), 1));
+				classes.put(new ProfileConditions.Bits(bits), new Part(values.clone(), 1));
 			}
 			int i = 0;
 			while (i < group.length && ++at[i] == domains.get(i).size()) {

@@ -331,4 +331,22 @@ final class ProfileConditions {
 		}
 	}
 
+	/**
+	 * Which conditions hold, or which alpha memories a profile enters, as bits: equal
+	 * bits, equal class of profiles.
+	 */
+	record Bits(long[] bits) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Bits key && Arrays.equals(this.bits, key.bits);
+		}
+
+		@Override
+		public int hashCode() {
+			return Arrays.hashCode(this.bits);
+		}
+
+	}
+
 }

@@ -39,9 +39,6 @@ class ResponseTemplatesTests {
 				LocalDate date = LocalDate.of(2024, 3, 1).plusDays(i % 40);
 				assertThat(written(templates, decision, id, ref, date)).as("%s %s", files.folder(), profile)
 					.isEqualTo(jackson(TriageResponse.of(id, ref, date, decision)));
-				assertThat(
-						new String(templates.bytes(decision, id, ref, date), java.nio.charset.StandardCharsets.UTF_8))
-					.isEqualTo(jackson(TriageResponse.of(id, ref, date, decision)));
 				assertThat(written(templates, decision, null, ref, date))
 					.isEqualTo(jackson(TriageResponse.of(ref, date, decision)));
 				ByteArrayOutputStream prepared = new ByteArrayOutputStream();
@@ -54,9 +51,7 @@ class ResponseTemplatesTests {
 
 	private static String written(ResponseTemplates templates, Decision decision, String id, String ref,
 			LocalDate date) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		templates.write(decision, id, ref, date, out::writeBytes);
-		return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+		return new String(templates.bytes(decision, id, ref, date), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private String jackson(TriageResponse response) {

@@ -55,12 +55,7 @@ public final class CompletenessCheck {
 			}
 			return part;
 		}).reduce(CheckReport::merge).orElseGet(CheckReport::new);
-		report.deadRules(rules.rules()
-			.stream()
-			.map(RuleMetadata::id)
-			.filter((id) -> !report.firings().containsKey(id))
-			.toList());
-		return report;
+		return withDeadRules(rules, report);
 	}
 
 	/** The whole input space, one profile per class, each counted for its class. */
@@ -77,6 +72,11 @@ public final class CompletenessCheck {
 			return partial;
 		}).reduce(CheckReport::merge).orElseGet(CheckReport::new);
 		report.classes(all.size());
+		return withDeadRules(rules, report);
+	}
+
+	// a dead rule is one that never fired anywhere in the space checked
+	private static CheckReport withDeadRules(CompiledRules rules, CheckReport report) {
 		report.deadRules(rules.rules()
 			.stream()
 			.map(RuleMetadata::id)
