@@ -80,10 +80,18 @@ public final class RuleLoader {
 	/** Compiles and verifies one version, or throws {@link RuleVersionRefused}. */
 	public CompiledRules load(RuleVersionFiles files) {
 		startLoadingAhead(files);
-		CompletableFuture<CompiledRules> loaded = EARLY.remove(earlyKey(files));
-		if (loaded == null) {
-			loaded = this.ahead.remove(key(files));
+		CompletableFuture<CompiledRules> early = EARLY.remove(earlyKey(files));
+		if (early != null) {
+			try {
+				return early.join();
+			}
+			catch (CompletionException ex) {
+				// only a version that loaded is shared: a refusal, or a folder gone
+				// since,
+				// is this loader's own to find, below
+			}
 		}
+		CompletableFuture<CompiledRules> loaded = this.ahead.remove(key(files));
 		if (loaded != null) {
 			try {
 				return loaded.join();

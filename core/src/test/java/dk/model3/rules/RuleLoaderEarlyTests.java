@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Versions compiled early (as the service does with its packaged ones while Spring
  * starts) are taken by a later load of the same files from any folder, once; files that
  * differ, or other sources, are compiled as before; a broken version started early is
- * refused the same way, with its file and line.
+ * refused by the loader that asks for it, with its file and line: a refusal is never
+ * handed on, since it may come from a folder gone since.
  */
 class RuleLoaderEarlyTests {
 
