@@ -23,6 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * stored) of the stored hash and the password, never the password; only successes are
  * remembered (a guesser cannot fill the cache), so a wrong guess always costs the full
  * bcrypt check. Requests bringing the same password at the same time wait for one check.
+ * A password hashed here is remembered with its new hash as verified: the built-in users'
+ * passwords are hashed at start, and the first sign-in then skips a second bcrypt run on
+ * a cold JVM, which delayed the first answer after a start.
  */
 final class VerifiedPasswordCache implements PasswordEncoder {
 
@@ -49,7 +52,9 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		return this.encoder.encode(rawPassword);
+		String encoded = this.encoder.encode(rawPassword);
+		this.verified.put(fingerprint(rawPassword, encoded), Boolean.TRUE);
+		return encoded;
 	}
 
 	@Override
