@@ -157,7 +157,7 @@ public final class DecisionLog implements DecisionObserver, DisposableBean {
 			long evaluationNanos) {
 		DecisionRecord record = record(decisionId, this.clock.instant(), this.hasher.hash(request.citizenRef()),
 				request, assessmentDate, decision, this.instance);
-		this.decisions.put(decisionId, append(DecisionLine.of(record, this.mapper)));
+		this.decisions.put(decisionId, append(DecisionLine.of(record)));
 	}
 
 	static DecisionRecord record(String decisionId, java.time.Instant time, String citizenRefHmac,

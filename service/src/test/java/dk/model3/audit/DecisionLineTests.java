@@ -42,7 +42,7 @@ class DecisionLineTests {
 						LocalDate.of(2024, 3, 1), decision, (i % 5 == 0) ? null : "vm:8080");
 				i++;
 				String expected = this.mapper.writeValueAsString(record) + "\n";
-				String line = new String(DecisionLine.of(record, this.mapper), StandardCharsets.UTF_8);
+				String line = new String(DecisionLine.of(record), StandardCharsets.UTF_8);
 				assertThat(line).as("%s %s", files.folder(), profile).isEqualTo(expected);
 			}
 		}
