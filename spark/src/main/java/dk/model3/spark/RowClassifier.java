@@ -1,6 +1,7 @@
 package dk.model3.spark;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,7 @@ import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import dk.model3.response.ResponseJson;
-import dk.model3.response.TriageResponse;
+import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
 import dk.model3.rules.NoSingleOutcome;
@@ -36,8 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Classifies the rows of one partition: each input row (source, line, text) becomes one
  * row of {@link Columns#CLASSIFIED}, a decision or a reject, never neither and never two;
  * a CSV header row becomes nothing. The same steps as the single-machine batch: the API's
- * strict JSON parsing, {@link RequestReader}, {@link CompiledRules#evaluate} and
- * {@link TriageResponse#of} written with {@link ResponseJson#mapper()}.
+ * strict JSON parsing, {@link RequestReader}, {@link CompiledRules#evaluate} and the
+ * response written from {@link ResponseTemplates} over {@link ResponseJson#mapper()}.
  */
 final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serializable {
 
@@ -52,6 +53,11 @@ final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serial
 	static final int MEMO = 50_000;
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	// one per executor JVM, shared by its tasks: a response's shape is cut into a
+	// template
+	// once, and each row's answer is copied from it (the batch's and the API's bytes)
+	private static final ResponseTemplates TEMPLATES = new ResponseTemplates(ResponseJson.mapper());
 
 	private final ShippedVersion rules;
 
@@ -109,8 +115,6 @@ final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serial
 		private final JsonMapper json = JsonMapper.builder()
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.build();
-
-		private final JsonMapper responseJson = ResponseJson.mapper();
 
 		private final CompiledRules primary = ExecutorRules.of(RowClassifier.this.rules);
 
@@ -231,7 +235,7 @@ final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serial
 			values[at + 5] = decision.rulesVersion();
 			values[at + 6] = decision.rulesChecksum();
 			values[at + 7] = RowClassifier.this.responses
-					? this.responseJson.writeValueAsString(TriageResponse.of(request.citizenRef(), date, decision))
+					? new String(TEMPLATES.bytes(decision, null, request.citizenRef(), date), StandardCharsets.UTF_8)
 					: null;
 		}
 
