@@ -17,9 +17,9 @@ import tools.jackson.core.util.JsonRecyclerPools;
  */
 final class DecisionLine {
 
-	// request threads are platform threads: a buffer per thread instead of Jackson's
-	// shared
-	// pool, whose queue cost a few per cent of a triage's CPU under load
+	// request threads are platform threads: a buffer per thread instead of
+	// Jackson's shared pool, whose queue cost a few per cent of a triage's CPU
+	// under load
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.recyclerPool(JsonRecyclerPools.threadLocalPool())
 		.build();
@@ -76,8 +76,8 @@ final class DecisionLine {
 		return out.toByteArray();
 	}
 
-	// a fact is a profile field's value: a number, a yes or no, a category or a list of
-	// them
+	// a fact is a profile field's value: a number, a yes or no, a category or a
+	// list of them
 	private static void fact(JsonGenerator json, Object value) {
 		if (value == null) {
 			json.writeNull();

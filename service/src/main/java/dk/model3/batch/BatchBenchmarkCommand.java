@@ -103,9 +103,8 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			Files.deleteIfExists(baselineOut);
 		}
 
-		// the same, writing as many bytes as the batch: only with a warm-up, which
-		// measured
-		// the batch's answer size on other profiles
+		// the same, writing as many bytes as the batch: only with a warm-up,
+		// which measured the batch's answer size on other profiles
 		Path sameBytesOut = this.dir.resolve("baseline-same-bytes.jsonl");
 		BatchRun.Totals sameBytes = null;
 		double sameBytesCpu = 0;

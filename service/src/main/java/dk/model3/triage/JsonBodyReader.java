@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 public class JsonBodyReader {
 
 	// request threads are platform threads: a parse buffer per thread instead of
-	// Jackson's
-	// shared pool, whose queue cost a few per cent of a triage's CPU under load
+	// Jackson's shared pool, whose queue cost a few per cent of a triage's CPU
+	// under load
 	private final JsonMapper mapper = JsonMapper
 		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

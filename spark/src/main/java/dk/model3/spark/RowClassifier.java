@@ -54,9 +54,9 @@ final class RowClassifier implements FlatMapFunction<Iterator<Row>, Row>, Serial
 
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-	// one per executor JVM, shared by its tasks: a response's shape is cut into a
-	// template
-	// once, and each row's answer is copied from it (the batch's and the API's bytes)
+	// one per executor JVM, shared by its tasks: a response's shape is cut into
+	// a template once, and each row's answer is copied from it (the batch's and
+	// the API's bytes)
 	private static final ResponseTemplates TEMPLATES = new ResponseTemplates(ResponseJson.mapper());
 
 	private final ShippedVersion rules;
