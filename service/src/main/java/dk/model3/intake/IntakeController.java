@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The intake page at {@code /}: GET shows the form (filled in from the query, so a result
- * page can send the caseworker back to one field), POST checks it with the API's request
- * reader, decides it like the API does and shows the result, or the form with its errors.
+ * The intake page at {@code /}: GET shows an empty form, POST checks it with the API's
+ * request reader, decides it like the API does and shows the result, or the form with its
+ * errors. The result page sends the caseworker back to the form (to one field, for a
+ * missing fact) by posting the answers to {@code /ret}: a citizen's answers never travel
+ * in a URL, where browser history and proxy logs would keep them.
  */
 @Controller
 class IntakeController {
@@ -63,7 +65,16 @@ class IntakeController {
 	}
 
 	@GetMapping("/")
-	String form(@ModelAttribute("form") IntakeForm form, Model model) {
+	String form(Model model) {
+		model.addAttribute("form", IntakeForm.empty());
+		choices(model);
+		return "triage/form";
+	}
+
+	/** The form filled in with the answers a result page posted back, to correct them. */
+	@PostMapping("/ret")
+	String correct(@ModelAttribute("form") IntakeForm form, Model model) {
+		model.addAttribute("form", form.withoutCpr());
 		choices(model);
 		return "triage/form";
 	}
@@ -110,8 +121,7 @@ class IntakeController {
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("areas", Area.values());
 		model.addAttribute("reasons", this.reviews.reasons());
-		model.addAttribute("missing", missing(result, form, locale));
-		model.addAttribute("changeLink", form.link(null));
+		model.addAttribute("missing", missing(result, locale));
 		return "triage/result";
 	}
 
@@ -145,17 +155,16 @@ class IntakeController {
 		return byField;
 	}
 
-	private List<MissingFact> missing(TriageResponse result, IntakeForm form, Locale locale) {
+	private List<MissingFact> missing(TriageResponse result, Locale locale) {
 		return result.missingFacts()
 			.stream()
 			.map((field) -> new MissingFact(field,
-					this.messages.getMessage("field." + field + ".label", null, field, locale),
-					form.link(Controls.anchor(field))))
+					this.messages.getMessage("field." + field + ".label", null, field, locale), Controls.anchor(field)))
 			.toList();
 	}
 
-	/** A fact that would decide the case, with a link back to its field. */
-	record MissingFact(String field, String label, String link) {
+	/** A fact that would decide the case, with the id of its control on the form. */
+	record MissingFact(String field, String label, String anchor) {
 
 	}
 

@@ -8,8 +8,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 /**
  * What the intake form sent, as typed: every control is named by its request field. It
  * becomes the JSON object the API would receive, so the API's own reader checks it.
@@ -64,33 +62,6 @@ record IntakeForm(String citizenRef, String age, String assessmentDate, String r
 
 	public boolean checked(String problem) {
 		return this.problems.contains(problem);
-	}
-
-	/** The intake page filled in with these answers, opened at one field. */
-	String link(String anchor) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/");
-		query(uri, "citizenRef", this.citizenRef);
-		query(uri, "age", this.age);
-		query(uri, "assessmentDate", this.assessmentDate);
-		query(uri, "rulesVersion", this.rulesVersion);
-		query(uri, "benefit", this.benefit);
-		query(uri, "employmentPotential", this.employmentPotential);
-		this.problems.forEach((problem) -> query(uri, "problems", problem));
-		query(uri, "brainInjuryCoordination", this.brainInjuryCoordination);
-		query(uri, "measuresSentence", this.measuresSentence);
-		query(uri, "placedOutOfHome", this.placedOutOfHome);
-		query(uri, "serviceActMeasures", this.serviceActMeasures);
-		query(uri, "departmentsInvolved", this.departmentsInvolved);
-		if (anchor != null) {
-			uri.fragment(anchor);
-		}
-		return uri.encode().build().toUriString();
-	}
-
-	private static void query(UriComponentsBuilder uri, String name, String value) {
-		if (!blank(value)) {
-			uri.queryParam(name, value.strip());
-		}
 	}
 
 	private static void text(ObjectNode node, String name, String value) {

@@ -54,7 +54,7 @@ class PageSecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/reviews", "/reviews/**", "/workbench", "/workbench/**")
 			.hasRole(Roles.POLICY)
-			.requestMatchers("/", "/decisions/**", "/rules", "/rules/**")
+			.requestMatchers("/", "/ret", "/decisions/**", "/rules", "/rules/**")
 			.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)
 			.anyRequest()
 			.authenticated())

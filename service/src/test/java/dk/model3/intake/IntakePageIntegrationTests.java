@@ -1,6 +1,8 @@
 package dk.model3.intake;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,6 +122,53 @@ class IntakePageIntegrationTests {
 				api.path("whyNot").valueStream().map((why) -> why.path("tier").asString()).toList());
 		// each flag with its meaning in Danish, not only its code
 		browser.all("[data-flag]").forEach((flag) -> assertThat(flag.getText()).hasSizeGreaterThan(40));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("readmeExamples")
+	void putsNoAnswerInAnyAddressThePagesProduce(String outcome, String body) {
+		// a case reference no decision id (hexadecimal) can contain by chance
+		ObjectNode request = (ObjectNode) JSON.readTree(body);
+		request.put("citizenRef", "privat-sag-" + outcome.length());
+		List<String> answers = new ArrayList<>(List.of("citizenRef", "age=", "benefit", "problems", "potential"));
+		request.properties().forEach((field) -> {
+			if (field.getValue().isArray()) {
+				field.getValue().valueStream().forEach((value) -> answers.add(value.asString()));
+			}
+			else if (field.getValue().isString()) {
+				answers.add(field.getValue().asString());
+			}
+		});
+		this.page.open().submit(request);
+		assertThat(addressesOnThePage()).as("the result page").noneMatch((url) -> containsAny(url, answers));
+
+		browser.clickAndWait("#change");
+		assertThat(browser.find("#citizenRef").getDomProperty("value"))
+			.isEqualTo(request.path("citizenRef").asString());
+		assertThat(addressesOnThePage()).as("the form to correct the answers")
+			.noneMatch((url) -> containsAny(url, answers));
+
+		browser.clickAndWait("form.intake-form button[type=submit]");
+		browser.clickAndWait("#justification");
+		assertThat(addressesOnThePage()).as("the justification page").noneMatch((url) -> containsAny(url, answers));
+	}
+
+	// the page's own address and every address it can send the browser to
+	private List<String> addressesOnThePage() {
+		List<String> addresses = new ArrayList<>(List.of(browser.driver().getCurrentUrl()));
+		// element, attribute, and the DOM property that holds it resolved
+		for (String[] address : new String[][] { { "a", "href", "href" }, { "form", "action", "action" },
+				{ "button", "formaction", "formAction" }, { "link", "href", "href" }, { "script", "src", "src" },
+				{ "img", "src", "src" } }) {
+			browser.all(address[0] + "[" + address[1] + "]")
+				.forEach((element) -> addresses.add(element.getDomProperty(address[2])));
+		}
+		return addresses;
+	}
+
+	private static boolean containsAny(String url, List<String> answers) {
+		String decoded = URLDecoder.decode(url, StandardCharsets.UTF_8);
+		return answers.stream().anyMatch(decoded::contains);
 	}
 
 	@Test
