@@ -195,19 +195,22 @@ active_checksum() { # n version
 
 # --- 1. a new version, published through the workbench of instance 1 ---------------------------
 NEW=2026.01
-copy_version 2023.01 $NEW 2026-06-01
+copy_version 2023.01 $NEW 2099-06-01
 EXPECTED=$(checksum "$WORK/tree/$NEW")
 T1=$(now_ms)
 WB=$(curl -s -o /dev/null -w '%{http_code}' -u "$POLICY" -H 'Content-Type: application/json' \
 	"localhost:${PORT[1]}/api/v1/drafts" \
-	-d "{\"id\":\"$NEW\",\"from\":\"2023.01\",\"inForceFrom\":\"2026-06-01\",\"title\":\"Replica bench\"}")
+	-d "{\"id\":\"$NEW\",\"from\":\"2023.01\",\"inForceFrom\":\"2099-06-01\",\"title\":\"Replica bench\"}")
 if [ "$WB" = 201 ]; then
 	echo "      publishing $NEW through the workbench of instance i1"
-	curl -s -u "$POLICY" -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" >/dev/null
+	curl -s -u "$POLICY" -X POST -H 'Content-Type: application/json' "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" >/dev/null
 	until curl -s -u "$POLICY" "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" | json "not d['running']" | grep -q True; do sleep 2; done
-	curl -s -u "$POLICY" -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/publication-request" >/dev/null
+	curl -s -u "$POLICY" -X POST -H 'Content-Type: application/json' "localhost:${PORT[1]}/api/v1/drafts/$NEW/publication-request" >/dev/null
+	# the approval names what the approver saw: the files' checksum and the in-force date
+	PINS=$(curl -s -u "$APPROVER" "localhost:${PORT[1]}/api/v1/drafts/$NEW" |
+		json "'\"checksum\":\"%s\",\"inForceFrom\":\"%s\"' % (d['checksum'], d['inForceFrom'])")
 	APPROVAL=$(curl -s -o /dev/null -w '%{http_code}' -u "$APPROVER" -H 'Content-Type: application/json' \
-		"localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" -d '{"approve":true,"comment":"replica bench"}')
+		"localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" -d "{\"approve\":true,\"comment\":\"replica bench\",$PINS}")
 	check "a second POLICY user approves $NEW on instance i1 (answer $APPROVAL)" test "$APPROVAL" = 200
 	T1=$(now_ms)   # converging starts with the publication, not with the draft's checks
 	# the approving instance activated it during the approval: its checksum is the published one
@@ -233,7 +236,7 @@ for n in 1 2 3; do
 done
 ANSWERS=$(for n in 1 2 3; do
 	curl -s -u "$CASEWORKER" -H 'Content-Type: application/json' "localhost:${PORT[$n]}/api/v1/triage" \
-		-d '{"citizenRef":"same-1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","problems":["HOMELESSNESS"],"assessmentDate":"2026-07-01"}' |
+		-d '{"citizenRef":"same-1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","problems":["HOMELESSNESS"],"assessmentDate":"2099-07-01"}' |
 		json "(d['status'],d['tier'],d['responsibleArea'],sorted(d['flags']),d['rulesVersion'],d['rulesChecksum'])"
 done | sort -u)
 check "the same answer for the same profile from every instance ($(echo "$ANSWERS" | wc -l) distinct)" \
@@ -242,7 +245,7 @@ T1_END=$(now_ms)
 
 # --- 2. a broken version, straight into the shared repository -----------------------------------
 BROKEN=2026.02
-copy_version 2023.01 $BROKEN 2026-09-01
+copy_version 2023.01 $BROKEN 2099-09-01
 sed -i '0,/^rule "T2-01/s//rule "T2-01 broken" when then end\nrule "T2-01/' "$WORK/tree/$BROKEN/tiers.drl"
 T2=$(now_ms)
 publish_straight $BROKEN >/dev/null

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -65,6 +66,8 @@ public final class VersionStore implements AutoCloseable {
 	public static final String DRAFTS = "refs/heads/drafts/";
 
 	public static final String PUBLISHED = "refs/tags/published/";
+
+	private static final Pattern VERSION_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
 
 	/** The author of the commits the service makes by itself (the seed). */
 	public static final String SERVICE = "model3-service";
@@ -132,7 +135,7 @@ public final class VersionStore implements AutoCloseable {
 	public synchronized Optional<String> publication(String version) {
 		refresh();
 		try (RevWalk walk = new RevWalk(this.repository)) {
-			Ref ref = this.repository.exactRef(PUBLISHED + version);
+			Ref ref = this.repository.exactRef(publishedRef(version));
 			if (ref == null) {
 				return Optional.empty();
 			}
@@ -162,13 +165,13 @@ public final class VersionStore implements AutoCloseable {
 
 	public synchronized boolean hasDraft(String id) {
 		refresh();
-		return head(DRAFTS + id) != null;
+		return head(draftRef(id)) != null;
 	}
 
 	/** The files of a draft's branch under a folder ({@code ""} for all), by path. */
 	public synchronized Map<String, String> draftFiles(String id, String folder) {
 		refresh();
-		ObjectId head = head(DRAFTS + id);
+		ObjectId head = head(draftRef(id));
 		if (head == null) {
 			throw new IllegalArgumentException("no draft " + id);
 		}
@@ -187,33 +190,33 @@ public final class VersionStore implements AutoCloseable {
 		push(MAIN, old);
 		tags.forEach((version, tagMessage) -> {
 			tag(version, commit, SERVICE, tagMessage);
-			push(PUBLISHED + version, null);
+			push(publishedRef(version), null);
 		});
 	}
 
 	/** Starts the branch {@code drafts/<id>} from {@code main} with these files added. */
 	public synchronized void createDraft(String id, Map<String, String> put, String author, String message) {
 		sync();
-		if (head(DRAFTS + id) != null) {
+		if (head(draftRef(id)) != null) {
 			throw new IllegalStateException("the draft " + id + " exists");
 		}
 		ObjectId main = head(MAIN);
 		ObjectId commit = write(main, put, Set.of(), List.of(main), author, draftPrefix(id) + message);
-		move(DRAFTS + id, null, commit);
-		push(DRAFTS + id, null);
+		move(draftRef(id), null, commit);
+		push(draftRef(id), null);
 	}
 
 	/** One commit on a draft's branch, by its author. */
 	public synchronized void commitToDraft(String id, Map<String, String> put, Set<String> remove, String author,
 			String message) {
 		sync();
-		ObjectId old = head(DRAFTS + id);
+		ObjectId old = head(draftRef(id));
 		if (old == null) {
 			throw new IllegalArgumentException("no draft " + id);
 		}
 		ObjectId commit = write(old, put, remove, List.of(old), author, draftPrefix(id) + message);
-		move(DRAFTS + id, old, commit);
-		push(DRAFTS + id, old);
+		move(draftRef(id), old, commit);
+		push(draftRef(id), old);
 	}
 
 	/**
@@ -226,12 +229,12 @@ public final class VersionStore implements AutoCloseable {
 	public synchronized String publish(String id, Map<String, String> rootFiles, String publisher, String message,
 			String tagMessage) {
 		sync();
-		ObjectId draft = head(DRAFTS + id);
+		ObjectId draft = head(draftRef(id));
 		ObjectId main = head(MAIN);
 		if (draft == null || main == null) {
 			throw new IllegalArgumentException("no draft " + id);
 		}
-		if (head(PUBLISHED + id) != null) {
+		if (head(publishedRef(id)) != null) {
 			throw new IllegalStateException("version " + id + " is published already");
 		}
 		Map<String, String> put = new TreeMap<>(rootFiles);
@@ -243,7 +246,7 @@ public final class VersionStore implements AutoCloseable {
 		// main first: a tag reaches the followers only once its commit is on main
 		push(MAIN, main);
 		tag(id, commit, publisher, tagMessage);
-		push(PUBLISHED + id, null);
+		push(publishedRef(id), null);
 		return commit.name();
 	}
 
@@ -253,7 +256,7 @@ public final class VersionStore implements AutoCloseable {
 	 */
 	public synchronized List<Commit> draftHistory(String id) {
 		refresh();
-		ObjectId head = head(DRAFTS + id);
+		ObjectId head = head(draftRef(id));
 		List<Commit> commits = new ArrayList<>();
 		try (RevWalk walk = new RevWalk(this.repository)) {
 			RevCommit commit = (head != null) ? walk.parseCommit(head) : null;
@@ -267,6 +270,23 @@ public final class VersionStore implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// a branch or tag name only for a plain version id (letters, digits, '.', '-', '_'),
+	// one git takes as a ref name: a caller's check of the id is not the only one
+	private static String draftRef(String id) {
+		return checkedRef(DRAFTS, id);
+	}
+
+	private static String publishedRef(String version) {
+		return checkedRef(PUBLISHED, version);
+	}
+
+	private static String checkedRef(String prefix, String id) {
+		if (id == null || !VERSION_ID.matcher(id).matches() || !Repository.isValidRefName(prefix + id)) {
+			throw new IllegalArgumentException("not a version id: " + id);
+		}
+		return prefix + id;
 	}
 
 	/** How every commit message of a draft begins. */
@@ -283,7 +303,7 @@ public final class VersionStore implements AutoCloseable {
 			tag.setMessage(message.endsWith("\n") ? message : message + "\n");
 			ObjectId tagId = inserter.insert(tag);
 			inserter.flush();
-			move(PUBLISHED + version, null, tagId);
+			move(publishedRef(version), null, tagId);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

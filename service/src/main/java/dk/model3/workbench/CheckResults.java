@@ -14,6 +14,29 @@ import dk.model3.rules.RuleProblem;
 record CheckResults(String checksum, String ranBy, String at, boolean passed, List<Problem> validation,
 		Scenarios scenarios, Coverage coverage, Completeness completeness, Preview preview, Map<String, Long> millis) {
 
+	/** The same results, run by this user. */
+	CheckResults by(String user) {
+		return new CheckResults(this.checksum, user, this.at, this.passed, this.validation, this.scenarios,
+				this.coverage, this.completeness, this.preview, this.millis);
+	}
+
+	/** The same results with this preview. */
+	CheckResults withPreview(Preview shown) {
+		return new CheckResults(this.checksum, this.ranBy, this.at, this.passed, this.validation, this.scenarios,
+				this.coverage, this.completeness, shown, this.millis);
+	}
+
+	/**
+	 * The same results without a citizen of the preview's population: counts only, no
+	 * case reference and no profile. What is kept of a run over a population sent with
+	 * it.
+	 */
+	CheckResults withoutCitizens() {
+		return new CheckResults(this.checksum, this.ranBy, this.at, this.passed, this.validation, this.scenarios,
+				this.coverage, this.completeness, (this.preview != null) ? this.preview.withoutCitizens() : null,
+				this.millis);
+	}
+
 	/** A problem at its place, as the contract names it. */
 	record Problem(String file, int line, int column, String message) {
 
@@ -54,6 +77,19 @@ record CheckResults(String checksum, String ranBy, String at, boolean passed, Li
 	 */
 	record Preview(String against, String population, long profiles, long changed, List<TierCount> tiers,
 			List<Transition> transitions, List<FlagChange> flagsGained, List<FlagChange> flagsLost) {
+
+		Preview withoutCitizens() {
+			return new Preview(this.against, this.population, this.profiles, this.changed, this.tiers,
+					this.transitions.stream()
+						.map((t) -> new Transition(t.from(), t.to(), t.count(), List.of()))
+						.toList(),
+					counts(this.flagsGained), counts(this.flagsLost));
+		}
+
+		private static List<FlagChange> counts(List<FlagChange> changes) {
+			return changes.stream().map((change) -> new FlagChange(change.flag(), change.count(), List.of())).toList();
+		}
+
 	}
 
 	/** Citizens per tier before and after, beside the memo's expected size. */

@@ -18,36 +18,67 @@ import dk.model3.authoring.ProfileSpace;
 import dk.model3.authoring.ScenarioCoverage;
 import dk.model3.authoring.VersionDiff;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.RuleCompiler;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
 import dk.model3.rules.Scenario;
 import dk.model3.rules.ScenarioResult;
 import dk.model3.rules.ScenarioRunner;
+import dk.model3.rules.SourceDocument;
 
 /**
  * Every check of a draft, each the same code the command line runs: validation (the
  * compiler with the rule-language subset), the scenarios, coverage, the completeness
  * check over the configured space, and the impact preview against the version it would
- * replace over the reference population.
+ * replace. Plain functions of their inputs: they run on the {@link DraftWorker}'s threads
+ * and are given the draft's files and the other values of an {@link Input}, never the
+ * repository, the users or a service object.
  */
-class DraftChecks {
+final class DraftChecks {
 
-	private final RuleLoader loader;
+	/** The name the preview gives a population sent with a run (never its file name). */
+	static final String UPLOADED = "the population sent";
 
-	private final WorkbenchProperties properties;
+	private DraftChecks() {
+	}
 
-	private volatile ReferencePopulation population;
+	/**
+	 * Everything one run of the checks reads.
+	 *
+	 * @param files the draft's files
+	 * @param sources the documents of {@code sources.yaml} rules may cite
+	 * @param against the version the draft would replace (in force on the draft's date),
+	 * or null when none is
+	 * @param population the preview's population
+	 * @param uploaded whether the population was sent with this run: then the results to
+	 * keep hold its counts only, no citizen of it
+	 * @param space the completeness check's space, and whether it is the full one
+	 * @param clashes problems with the published versions found beforehand (an in-force
+	 * date taken), counted as validation problems
+	 */
+	record Input(RuleVersionFiles files, List<SourceDocument> sources, CompiledRules against,
+			ReferencePopulation population, boolean uploaded, ProfileSpace space, boolean fullSpace,
+			List<CheckResults.Problem> clashes) {
 
-	DraftChecks(RuleLoader loader, WorkbenchProperties properties) {
-		this.loader = loader;
-		this.properties = properties;
+		Input {
+			sources = List.copyOf(sources);
+			clashes = List.copyOf(clashes);
+		}
+
+	}
+
+	/**
+	 * What a run found: {@code shown} to whoever looks at this run, {@code kept} in the
+	 * repository. They differ only for a population sent with the run, whose citizens
+	 * (case references and profiles) are left out of {@code kept}.
+	 */
+	record Outcome(CheckResults shown, CheckResults kept) {
 	}
 
 	/** Compiles a draft's files: the problems, each at its file and line. */
-	List<CheckResults.Problem> validate(RuleVersionFiles files) {
+	static List<CheckResults.Problem> validate(RuleVersionFiles files, List<SourceDocument> sources) {
 		try {
-			this.loader.compiler().compile(files);
+			new RuleCompiler(sources).compile(files);
 			return List.of();
 		}
 		catch (RuleVersionRefused ex) {
@@ -86,28 +117,25 @@ class DraftChecks {
 
 	/**
 	 * Runs every check.
-	 * @param against the version the draft would replace, or null when none is in force
-	 * @param uploaded a population sent with this run for the preview, or null for the
-	 * reference population
-	 * @param clashes problems with the published versions found beforehand (an in-force
-	 * date taken), counted as validation problems
 	 * @param progress told the name of each check as it starts
 	 */
-	CheckResults run(RuleVersionFiles files, CompiledRules against, ReferencePopulation uploaded,
-			List<CheckResults.Problem> clashes, String user, Consumer<String> progress) {
+	static Outcome run(Input input, Consumer<String> progress) {
+		RuleVersionFiles files = input.files();
+		List<CheckResults.Problem> clashes = input.clashes();
 		Map<String, Long> millis = new LinkedHashMap<>();
 		long started = System.nanoTime();
 		progress.accept("validation");
 		CompiledRules rules;
 		try {
-			rules = this.loader.compiler().compile(files);
+			rules = new RuleCompiler(input.sources()).compile(files);
 		}
 		catch (RuleVersionRefused ex) {
 			millis.put("validation", elapsed(started));
 			List<CheckResults.Problem> problems = new ArrayList<>(clashes);
 			problems.addAll(located(files, ex));
-			return new CheckResults(files.checksum(), user, Instant.now().toString(), false, problems, null, null, null,
-					null, millis);
+			CheckResults failed = new CheckResults(files.checksum(), null, Instant.now().toString(), false, problems,
+					null, null, null, null, millis);
+			return new Outcome(failed, failed);
 		}
 		millis.put("validation", elapsed(started));
 
@@ -145,26 +173,26 @@ class DraftChecks {
 
 		progress.accept("completeness");
 		started = System.nanoTime();
-		CheckResults.Completeness completeness = completeness(rules);
+		CheckResults.Completeness completeness = completeness(rules, input.space(), input.fullSpace());
 		millis.put("completeness", elapsed(started));
 
 		progress.accept("preview");
 		started = System.nanoTime();
-		CheckResults.Preview preview = (against != null)
-				? preview(against, rules, (uploaded != null) ? uploaded : population()) : null;
+		CheckResults.Preview preview = (input.against() != null)
+				? preview(input.against(), rules, input.population(), input.uploaded() ? UPLOADED : null) : null;
 		millis.put("preview", elapsed(started));
 
 		boolean passed = validation.isEmpty() && scenarios.failed().isEmpty() && completeness.passed();
-		return new CheckResults(files.checksum(), user, Instant.now().toString(), passed, validation, scenarios,
-				coverage, completeness, preview, millis);
+		CheckResults shown = new CheckResults(files.checksum(), null, Instant.now().toString(), passed, validation,
+				scenarios, coverage, completeness, preview, millis);
+		return new Outcome(shown, input.uploaded() ? shown.withoutCitizens() : shown);
 	}
 
 	private static CheckResults.Coverage coverage(CompiledRules rules, List<Scenario> cases) {
 		return new CheckResults.Coverage(ScenarioCoverage.of(rules, cases).neverFired());
 	}
 
-	private CheckResults.Completeness completeness(CompiledRules rules) {
-		ProfileSpace space = this.properties.space();
+	private static CheckResults.Completeness completeness(CompiledRules rules, ProfileSpace space, boolean full) {
 		CheckReport report = CompletenessCheck.run(rules, space, (message) -> {
 		});
 		List<CheckResults.Problem> problems = new ArrayList<>();
@@ -183,8 +211,8 @@ class DraftChecks {
 		for (String dead : report.deadRules()) {
 			problems.add(at(rules, dead, dead + " never fires: no citizen of the space meets its conditions"));
 		}
-		return new CheckResults.Completeness(report.profiles(), this.properties.fullSpace(), report.gaps().count(),
-				report.conflictCount(), report.whyNotViolationCount(), report.deadRules(), problems);
+		return new CheckResults.Completeness(report.profiles(), full, report.gaps().count(), report.conflictCount(),
+				report.whyNotViolationCount(), report.deadRules(), problems);
 	}
 
 	private static String example(Examples<CheckReport.Counterexample> examples) {
@@ -201,7 +229,10 @@ class DraftChecks {
 		return new CheckResults.Problem(file, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), message);
 	}
 
-	private CheckResults.Preview preview(CompiledRules older, CompiledRules newer, ReferencePopulation people) {
+	// the population's name is its own (the reference population's file), or the given
+	// one for a population sent with the run
+	private static CheckResults.Preview preview(CompiledRules older, CompiledRules newer, ReferencePopulation people,
+			String name) {
 		DiffReport report = VersionDiff.compare(older, newer, people.profiles().parallelStream());
 		Map<String, Map<String, Long>> matrix = report.matrix();
 		List<CheckResults.TierCount> tiers = new ArrayList<>();
@@ -232,8 +263,9 @@ class DraftChecks {
 				examples.examples().stream().limit(Math.max(0, 5 - kept.size())).forEach(kept::add);
 			}
 		});
-		return new CheckResults.Preview(older.version(), people.name(), report.profiles(), report.changed(), tiers,
-				transitions, flags(people, gainedCount, gained), flags(people, lostCount, lost));
+		return new CheckResults.Preview(older.version(), (name != null) ? name : people.name(), report.profiles(),
+				report.changed(), tiers, transitions, flags(people, gainedCount, gained),
+				flags(people, lostCount, lost));
 	}
 
 	private static List<CheckResults.FlagChange> flags(ReferencePopulation people, Map<String, Long> counts,
@@ -250,13 +282,6 @@ class DraftChecks {
 			.map((change) -> new CheckResults.Example(people.reference(change.profile()),
 					ProfileJson.of(change.profile()), change.differingRules()))
 			.toList();
-	}
-
-	private ReferencePopulation population() {
-		if (this.population == null) {
-			this.population = ReferencePopulation.load(this.properties.population());
-		}
-		return this.population;
 	}
 
 	private static long elapsed(long started) {

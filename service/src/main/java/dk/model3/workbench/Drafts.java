@@ -1,5 +1,6 @@
 package dk.model3.workbench;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.CompletenessRecords;
+import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
@@ -23,6 +26,7 @@ import dk.model3.versions.Publisher;
 import dk.model3.versions.VersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -31,9 +35,11 @@ import org.springframework.stereotype.Service;
 /**
  * The workflow of a draft, kept in the repository of versions: create from a published
  * version, save files (each save a commit by its author, validated at once), run the
- * checks (in the background, one draft at a time), request publication, approve or reject
- * by a second person, publish. Every step is refused while the draft's state or its
- * checks do not allow it; nothing of a draft is served before it is published.
+ * checks (in the background, one draft at a time, on the {@link DraftWorker}), request
+ * publication, approve or reject by someone who took no part in it, publish. Every step
+ * is refused while the draft's state or its checks do not allow it; nothing of a draft is
+ * served before it is published, and never with an in-force date before the day of its
+ * publication.
  */
 @Service
 @ConditionalOnVersionStore
@@ -41,20 +47,34 @@ class Drafts implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Drafts.class);
 
-	private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
+	// state files written before the in-force date lived in version.yaml alone carry a
+	// copy of it (and of the title): read, ignored
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final int MAX_TITLE = 200;
 
 	private final VersionStore store;
 
-	private final DraftChecks checks;
+	private final DraftWorker worker;
+
+	private final RuleLoader loader;
+
+	private final WorkbenchProperties properties;
 
 	private final RuleVersions versions;
 
 	private final Publisher publisher;
 
-	// the check under way per draft: the name of the check running now
-	private final Map<String, String> running = new ConcurrentHashMap<>();
+	private final Clock clock;
+
+	private final UploadedPreviews uploadedPreviews;
+
+	private volatile ReferencePopulation reference;
+
+	// the checks under way per draft: the name of the check running now
+	private final Map<String, AtomicReference<String>> running = new ConcurrentHashMap<>();
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "draft-checks");
@@ -62,16 +82,52 @@ class Drafts implements DisposableBean {
 		return thread;
 	});
 
-	Drafts(VersionStore store, DraftChecks checks, RuleVersions versions, Publisher publisher) {
+	Drafts(VersionStore store, DraftWorker worker, RuleLoader loader, WorkbenchProperties properties,
+			RuleVersions versions, Publisher publisher, Clock clock) {
 		this.store = store;
-		this.checks = checks;
+		this.worker = worker;
+		this.loader = loader;
+		this.properties = properties;
 		this.versions = versions;
 		this.publisher = publisher;
+		this.clock = clock;
+		this.uploadedPreviews = new UploadedPreviews(clock);
 	}
 
-	/** A draft as the contract shows it. */
-	record DraftView(String id, String from, String inForceFrom, String title, String state, String author,
-			String requestedBy, String decidedBy, String comment, List<String> files, ChecksView checks) {
+	/**
+	 * A draft as the contract shows it. {@code inForceFrom} and {@code title} are read
+	 * from its {@code version.yaml} (null when it gives none readable); {@code checksum}
+	 * covers every file's name and text, as the rule loader's does.
+	 */
+	record DraftView(String id, String from, String inForceFrom, String title, String checksum, String state,
+			String author, String requestedBy, String decidedBy, String comment, List<String> files,
+			ChecksView checks) {
+	}
+
+	/**
+	 * What an approver saw and approves, as sent: the files' checksum and the in-force
+	 * date. A checksum covers every file's name and text, so no list of files is needed
+	 * beside it.
+	 */
+	record Seen(String checksum, String inForceFrom) {
+
+		private static final Pattern CHECKSUM = Pattern.compile("sha256:[0-9a-f]{64}");
+
+		/** The in-force date seen, or a 400 naming the field that is missing or wrong. */
+		LocalDate date() {
+			if (this.checksum == null || !CHECKSUM.matcher(this.checksum).matches()) {
+				throw new InvalidDraftRequest("/checksum",
+						"checksum: the checksum of the draft's files you approve, as shown (sha256:…)");
+			}
+			try {
+				return LocalDate.parse(this.inForceFrom);
+			}
+			catch (DateTimeParseException | NullPointerException ex) {
+				throw new InvalidDraftRequest("/inForceFrom",
+						"inForceFrom: the in-force date you approve, as shown (YYYY-MM-DD)");
+			}
+		}
+
 	}
 
 	/** The state of a draft's checks, with the last results. */
@@ -83,11 +139,12 @@ class Drafts implements DisposableBean {
 	}
 
 	synchronized DraftView create(String id, String from, String inForceFrom, String title, String user) {
-		if (id == null || !ID.matcher(id).matches()) {
-			throw new InvalidDraftRequest("/id", "id: 1-32 letters, digits, '.', '_' or '-', e.g. 2023.02");
-		}
-		if (from == null || from.isBlank()) {
+		DraftIds.require(id, "/id");
+		if (!DraftIds.valid(from)) {
 			throw new InvalidDraftRequest("/from", "from: the published version to start from, e.g. 2023.01");
+		}
+		if (title != null && (title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl))) {
+			throw new InvalidDraftRequest("/title", "title: one line of at most " + MAX_TITLE + " characters");
 		}
 		LocalDate date;
 		try {
@@ -105,14 +162,14 @@ class Drafts implements DisposableBean {
 			if (path.startsWith(from + "/")) {
 				String name = path.substring(from.length() + 1);
 				put.put(id + "/" + name, name.equals(RuleVersionFiles.DESCRIPTOR)
-						? descriptor(text, id, date, (title != null && !title.isBlank()) ? title : null) : text);
+						? VersionYaml.forDraft(text, id, date, (title != null && !title.isBlank()) ? title : null)
+						: text);
 			}
 		});
 		if (put.isEmpty()) {
 			throw new InvalidDraftRequest("/from", "from: no published version " + from);
 		}
-		DraftState state = new DraftState(id, from, date.toString(), title, DraftState.DRAFT, user, null, null, null,
-				List.of());
+		DraftState state = new DraftState(id, from, DraftState.DRAFT, user, null, null, null, List.of());
 		String checksum = new RuleVersionFiles(id, strip(put, id)).checksum();
 		state = state.then(DraftState.event("created", user, checksum, "from " + from));
 		put.put(statePath(id), json(state));
@@ -122,12 +179,16 @@ class Drafts implements DisposableBean {
 
 	DraftView view(String id) {
 		DraftState state = state(id);
-		return new DraftView(id, state.from(), state.inForceFrom(), state.title(), state.state(), state.author(),
-				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files(id).files().keySet()),
-				checksView(id));
+		RuleVersionFiles files = files(id);
+		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
+		LocalDate date = VersionYaml.inForceFrom(descriptor);
+		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
+				files.checksum(), state.state(), state.author(), state.requestedBy(), state.decidedBy(),
+				state.comment(), List.copyOf(files.files().keySet()), checksView(id));
 	}
 
 	String file(String id, String name) {
+		DraftIds.require(id, "/id");
 		String text = files(id).files().get(name);
 		if (text == null) {
 			throw new DraftNotFound("The draft " + id + " has no file " + name + ".");
@@ -142,10 +203,7 @@ class Drafts implements DisposableBean {
 			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
 					+ ": only a DRAFT is edited; a published version never.");
 		}
-		if (name.contains("/") || !RuleVersionFiles.isVersionFile(name)) {
-			throw new InvalidDraftRequest("name",
-					"A version has version.yaml, scenarios.yaml and .drl files only; got " + name + ".");
-		}
+		VersionZip.checkFile(name, text, "/name");
 		Map<String, String> files = new LinkedHashMap<>(files(id).files());
 		files.put(name, text);
 		RuleVersionFiles changed = new RuleVersionFiles(id, files);
@@ -153,7 +211,7 @@ class Drafts implements DisposableBean {
 		this.store.commitToDraft(id, Map.of(id + "/" + name, text, statePath(id), json(saved)), Set.of(), user,
 				"Edit " + name);
 		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, changed));
-		problems.addAll(this.checks.validate(changed));
+		problems.addAll(this.worker.validate(changed, this.loader.sources()));
 		return problems;
 	}
 
@@ -180,41 +238,53 @@ class Drafts implements DisposableBean {
 		put.put(statePath(id), json(saved));
 		this.store.commitToDraft(id, put, remove, user, "Upload " + String.join(", ", files.keySet()));
 		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, uploaded));
-		problems.addAll(this.checks.validate(uploaded));
+		problems.addAll(this.worker.validate(uploaded, this.loader.sources()));
 		return problems;
 	}
 
 	/**
 	 * Starts every check in the background; false when they run already.
 	 * @param population for the preview, or null for the reference population; used for
-	 * this run only, never stored
+	 * this run only: never written to disk or to the repository, its citizens kept in
+	 * memory for an hour at most ({@link UploadedPreviews})
 	 */
 	boolean startChecks(String id, String user, ReferencePopulation population) {
 		DraftState state = state(id);
 		if (DraftState.PUBLISHED.equals(state.state())) {
 			throw new DraftRefused("published", "The version " + id + " is published; its checks are done.");
 		}
-		if (this.running.putIfAbsent(id, "queued") != null) {
+		AtomicReference<String> progress = new AtomicReference<>("queued");
+		if (this.running.putIfAbsent(id, progress) != null) {
 			return false;
 		}
-		RuleVersionFiles files = files(id);
-		CompiledRules against = against(state);
-		this.background.execute(() -> {
-			try {
-				CheckResults results = this.checks.run(files, against, population, dateClashes(id, files), user,
-						(check) -> this.running.put(id, check));
-				record(id, user, results);
-				log.info("Checks of draft {} (checksum {}) by {}: {} in {} ms", id, results.checksum(), user,
-						results.passed() ? "passed" : "failed", results.millis());
-			}
-			catch (RuntimeException ex) {
-				log.error("The checks of draft {} could not run: {}", id, ex.toString(), ex);
-			}
-			finally {
-				this.running.remove(id);
-			}
-		});
-		return true;
+		try {
+			RuleVersionFiles files = files(id);
+			boolean uploaded = population != null;
+			DraftChecks.Input input = new DraftChecks.Input(files, this.loader.sources(), against(files),
+					uploaded ? population : reference(), uploaded, this.properties.space(), this.properties.fullSpace(),
+					dateClashes(id, files));
+			this.background.execute(() -> {
+				try {
+					DraftChecks.Outcome outcome = this.worker.check(input, progress::set);
+					CheckResults kept = outcome.kept().by(user);
+					record(id, user, kept);
+					this.uploadedPreviews.ran(id, outcome.shown().by(user), uploaded);
+					log.info("Checks of draft {} (checksum {}) by {}: {} in {} ms", id, kept.checksum(), user,
+							kept.passed() ? "passed" : "failed", kept.millis());
+				}
+				catch (RuntimeException ex) {
+					log.error("The checks of draft {} could not run: {}", id, ex.toString(), ex);
+				}
+				finally {
+					this.running.remove(id);
+				}
+			});
+			return true;
+		}
+		catch (RuntimeException ex) {
+			this.running.remove(id);
+			throw ex;
+		}
 	}
 
 	private synchronized void record(String id, String user, CheckResults results) {
@@ -224,12 +294,20 @@ class Drafts implements DisposableBean {
 				"Checks " + (results.passed() ? "passed" : "failed") + " for " + results.checksum());
 	}
 
+	private ReferencePopulation reference() {
+		if (this.reference == null) {
+			this.reference = ReferencePopulation.load(this.properties.population());
+		}
+		return this.reference;
+	}
+
 	ChecksView checksView(String id) {
-		Optional<CheckResults> results = results(id);
+		Optional<CheckResults> results = results(id).map((kept) -> this.uploadedPreviews.shown(id, kept));
 		String current = files(id).checksum();
 		boolean upToDate = results.map((r) -> r.checksum().equals(current)).orElse(false);
-		String check = this.running.get(id);
-		return new ChecksView(check != null, check, upToDate, upToDate && results.get().passed(), results.orElse(null));
+		AtomicReference<String> check = this.running.get(id);
+		return new ChecksView(check != null, (check != null) ? check.get() : null, upToDate,
+				upToDate && results.get().passed(), results.orElse(null));
 	}
 
 	synchronized DraftView request(String id, String user) {
@@ -238,17 +316,25 @@ class Drafts implements DisposableBean {
 			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state() + ".");
 		}
 		requireChecksPassed(id);
+		requireNotBackwards(id, inForceFrom(files(id)));
 		DraftState requested = state.with(DraftState.REQUESTED, user, null, null,
 				DraftState.event("requested", user, files(id).checksum(), null));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(requested)), Set.of(), user, "Request publication");
 		return view(id);
 	}
 
-	synchronized DraftView decide(String id, boolean approve, String comment, String user) {
+	/**
+	 * Approves (and publishes) or rejects a requested draft. Nobody who created, edited
+	 * or requested it may; an approval names what its approver {@code seen}, and is
+	 * refused when the draft holds anything else now, or when its in-force date lies
+	 * before today.
+	 * @param seen what the approver saw; not needed to reject
+	 */
+	synchronized DraftView decide(String id, boolean approve, String comment, Seen seen, String user) {
 		DraftState state = state(id);
-		if (user.equals(state.author()) || user.equals(state.requestedBy())) {
-			throw new AuthorCannotApprove("The draft " + id + " was written or requested by " + user
-					+ "; another POLICY user must approve or reject it.");
+		if (state.involves(user)) {
+			throw new ApproverTookPart("The draft " + id + " was created, edited or requested by " + user
+					+ "; a POLICY user who took no part in it must approve or reject it.");
 		}
 		if (!DraftState.REQUESTED.equals(state.state())) {
 			throw new DraftRefused("not-requested",
@@ -262,6 +348,23 @@ class Drafts implements DisposableBean {
 			this.store.commitToDraft(id, Map.of(statePath(id), json(rejected)), Set.of(), user, "Reject: " + comment);
 			return view(id);
 		}
+		LocalDate seenDate = ((seen != null) ? seen : new Seen(null, null)).date();
+		RuleVersionFiles files = files(id);
+		LocalDate inForceFrom = inForceFrom(files);
+		Map<String, String> changed = new LinkedHashMap<>();
+		if (!seenDate.equals(inForceFrom)) {
+			changed.put("/inForceFrom", "inForceFrom: the draft comes into force on " + inForceFrom + ", not on "
+					+ seenDate + " as you saw it");
+		}
+		if (!seen.checksum().equals(files.checksum())) {
+			changed.put("/checksum",
+					"checksum: the draft's files are " + files.checksum() + " now, not " + seen.checksum());
+		}
+		if (!changed.isEmpty()) {
+			throw new ChangedSinceSeen("The draft " + id + " changed since you saw it ("
+					+ String.join("; ", changed.values()) + "). Look at it again before you approve it.", changed);
+		}
+		requireNotBackwards(id, inForceFrom);
 		DraftState approved = state.with(DraftState.REQUESTED, state.requestedBy(), user, comment,
 				DraftState.event("approved", user, checksum, comment));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(approved)), Set.of(), user, "Approve: " + comment);
@@ -291,6 +394,7 @@ class Drafts implements DisposableBean {
 	}
 
 	History history(String id) {
+		DraftIds.require(id, "/id");
 		Optional<String> tag = this.store.publication(id);
 		if (!this.store.hasDraft(id)) {
 			if (tag.isEmpty()) {
@@ -330,6 +434,19 @@ class Drafts implements DisposableBean {
 		return view.results();
 	}
 
+	// a version never applies backwards: its date is today (in Copenhagen) or later
+	private void requireNotBackwards(String id, LocalDate inForceFrom) {
+		LocalDate today = LocalDate.now(this.clock);
+		if (inForceFrom != null && inForceFrom.isBefore(today)) {
+			throw new InForceDatePassed(id, inForceFrom, today);
+		}
+	}
+
+	/** The in-force date of the draft's version.yaml, or null when it gives none. */
+	static LocalDate inForceFrom(RuleVersionFiles files) {
+		return VersionYaml.inForceFrom(files.files().get(RuleVersionFiles.DESCRIPTOR));
+	}
+
 	private static String failures(CheckResults results) {
 		List<String> failed = new ArrayList<>();
 		if (!results.validation().isEmpty()) {
@@ -352,30 +469,39 @@ class Drafts implements DisposableBean {
 	 * {@code inForceFrom:}.
 	 */
 	private List<CheckResults.Problem> dateClashes(String id, RuleVersionFiles files) {
-		String descriptor = files.files().getOrDefault(RuleVersionFiles.DESCRIPTOR, "");
-		String[] lines = descriptor.split("\n", -1);
+		LocalDate date = inForceFrom(files);
+		if (date == null) {
+			return List.of();
+		}
+		int line = lineOf(files.files().getOrDefault(RuleVersionFiles.DESCRIPTOR, ""), "inForceFrom:");
 		List<CheckResults.Problem> clashes = new ArrayList<>();
-		for (int i = 0; i < lines.length; i++) {
-			if (!lines[i].startsWith("inForceFrom:")) {
-				continue;
-			}
-			String date = lines[i].substring("inForceFrom:".length()).strip().replace("\"", "");
-			for (RuleVersions.Entry entry : this.versions.entries()) {
-				if (entry.state() == RuleVersions.State.ACTIVE && !entry.version().equals(id)
-						&& entry.inForceFrom() != null && entry.inForceFrom().toString().equals(date)) {
-					clashes.add(new CheckResults.Problem(RuleVersionFiles.DESCRIPTOR, i + 1, 1,
-							"version " + entry.version() + " comes into force on " + date
-									+ " already; two versions cannot start on the same day: choose another date"));
-				}
+		for (RuleVersions.Entry entry : this.versions.entries()) {
+			if (entry.state() == RuleVersions.State.ACTIVE && !entry.version().equals(id)
+					&& date.equals(entry.inForceFrom())) {
+				clashes.add(new CheckResults.Problem(RuleVersionFiles.DESCRIPTOR, line, 1,
+						"version " + entry.version() + " comes into force on " + date
+								+ " already; two versions cannot start on the same day: choose another date"));
 			}
 		}
 		return clashes;
 	}
 
-	// the version the draft would replace: the one in force on its date
-	private CompiledRules against(DraftState state) {
+	private static int lineOf(String text, String start) {
+		String[] lines = text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].startsWith(start)) {
+				return i + 1;
+			}
+		}
+		return 1;
+	}
+
+	// the version the draft would replace: the one in force on the date its version.yaml
+	// gives
+	private CompiledRules against(RuleVersionFiles files) {
+		LocalDate date = inForceFrom(files);
 		try {
-			return this.versions.inForceOn(LocalDate.parse(state.inForceFrom()));
+			return (date != null) ? this.versions.inForceOn(date) : null;
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -383,6 +509,7 @@ class Drafts implements DisposableBean {
 	}
 
 	DraftState state(String id) {
+		DraftIds.require(id, "/id");
 		if (!this.store.hasDraft(id)) {
 			throw new DraftNotFound("No draft " + id + ".");
 		}
@@ -396,6 +523,7 @@ class Drafts implements DisposableBean {
 	}
 
 	RuleVersionFiles files(String id) {
+		DraftIds.require(id, "/id");
 		if (!this.store.hasDraft(id)) {
 			throw new DraftNotFound("No draft " + id + ".");
 		}
@@ -422,16 +550,6 @@ class Drafts implements DisposableBean {
 
 	private static String json(Object value) {
 		return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
-	}
-
-	/** The source version's descriptor with the draft's id, date and title. */
-	static String descriptor(String text, String id, LocalDate inForceFrom, String title) {
-		String result = text.replaceFirst("(?m)^id:.*$", "id: \"" + id + "\"")
-			.replaceFirst("(?m)^inForceFrom:.*$", "inForceFrom: " + inForceFrom);
-		if (title != null) {
-			result = result.replaceFirst("(?m)^title:.*$", "title: \"" + title.replace("\"", "'") + "\"");
-		}
-		return result;
 	}
 
 	@Override

@@ -49,11 +49,13 @@ class DraftsController {
 
 	@GetMapping(path = "/api/v1/drafts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	Drafts.DraftView draft(@PathVariable String id) {
+		DraftIds.require(id, "/id");
 		return this.drafts.view(id);
 	}
 
 	@GetMapping(path = "/api/v1/drafts/{id}/files/{name:.+}", produces = "text/plain;charset=UTF-8")
 	String file(@PathVariable String id, @PathVariable String name) {
+		DraftIds.require(id, "/id");
 		return this.drafts.file(id, name);
 	}
 
@@ -61,19 +63,26 @@ class DraftsController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> save(@PathVariable String id, @PathVariable String name,
 			@RequestBody(required = false) String text, Principal user) {
+		DraftIds.require(id, "/id");
 		return Map.of("problems", this.drafts.save(id, name, (text != null) ? text : "", user.getName()));
 	}
 
 	/** A whole version folder as a zip replaces the draft's files. */
 	@PutMapping(path = "/api/v1/drafts/{id}/files", consumes = "application/zip",
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> upload(@PathVariable String id, @RequestBody byte[] zip, Principal user) {
+	Map<String, Object> upload(@PathVariable String id, @RequestBody(required = false) byte[] zip, Principal user) {
+		DraftIds.require(id, "/id");
+		if (zip == null || zip.length == 0) {
+			throw new InvalidDraftRequest("zip",
+					"The zip is refused: the body is empty; send the zip of a version folder.");
+		}
 		return Map.of("problems", this.drafts.upload(id, VersionZip.read(zip), user.getName()));
 	}
 
 	@PostMapping(path = "/api/v1/drafts/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> runChecks(@PathVariable String id,
 			@RequestBody(required = false) String population, Principal user) {
+		DraftIds.require(id, "/id");
 		// a body, if any, is a population for the preview: JSON Lines of triage requests
 		ReferencePopulation uploaded = (population != null && !population.isBlank())
 				? ReferencePopulation.uploaded("the population sent", population) : null;
@@ -85,16 +94,24 @@ class DraftsController {
 
 	@GetMapping(path = "/api/v1/drafts/{id}/checks", produces = MediaType.APPLICATION_JSON_VALUE)
 	ChecksJson checks(@PathVariable String id) {
+		DraftIds.require(id, "/id");
 		return ChecksJson.of(this.drafts.checksView(id));
 	}
 
 	@PostMapping(path = "/api/v1/drafts/{id}/publication-request", produces = MediaType.APPLICATION_JSON_VALUE)
 	Drafts.DraftView request(@PathVariable String id, Principal user) {
+		DraftIds.require(id, "/id");
 		return this.drafts.request(id, user.getName());
 	}
 
+	/**
+	 * {@code {"approve":true,"comment":"…","checksum":"sha256:…","inForceFrom":"YYYY-MM-DD"}}:
+	 * an approval names the checksum and the in-force date its approver saw (the page
+	 * sends what it showed); a rejection needs neither.
+	 */
 	@PostMapping(path = "/api/v1/drafts/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
 	Drafts.DraftView approval(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+		DraftIds.require(id, "/id");
 		if (body == null || !body.isObject() || !body.path("approve").isBoolean()) {
 			throw new InvalidDraftRequest("/approve", "approve: true or false");
 		}
@@ -102,12 +119,14 @@ class DraftsController {
 		if (!comment.isMissingNode() && !comment.isString()) {
 			throw new InvalidDraftRequest("/comment", "comment: a text");
 		}
-		return this.drafts.decide(id, body.get("approve").asBoolean(), comment.isString() ? comment.asString() : "",
-				user.getName());
+		boolean approve = body.get("approve").asBoolean();
+		return this.drafts.decide(id, approve, comment.isString() ? comment.asString() : "",
+				new Drafts.Seen(text(body, "checksum"), text(body, "inForceFrom")), user.getName());
 	}
 
 	@GetMapping(path = "/api/v1/versions/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
 	Drafts.History history(@PathVariable String id) {
+		DraftIds.require(id, "/id");
 		return this.drafts.history(id);
 	}
 

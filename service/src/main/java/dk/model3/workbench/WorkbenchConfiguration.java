@@ -1,19 +1,18 @@
 package dk.model3.workbench;
 
-import dk.model3.rules.RuleLoader;
 import dk.model3.versions.ConditionalOnVersionStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The checks of the workbench, with the rules' own loader (the sources it knows). */
+/** The worker the workbench compiles and checks drafts on. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnVersionStore
 class WorkbenchConfiguration {
 
-	@Bean
-	DraftChecks draftChecks(RuleLoader loader, WorkbenchProperties properties) {
-		return new DraftChecks(loader, properties);
+	@Bean(destroyMethod = "close")
+	DraftWorker draftWorker() {
+		return new DraftWorker();
 	}
 
 }

@@ -24,12 +24,16 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -104,7 +108,7 @@ class WorkbenchPagesController {
 			HttpServletResponse response) {
 		Drafts.DraftView draft;
 		try {
-			draft = this.drafts.view(id);
+			draft = this.drafts.view(known(id));
 		}
 		catch (DraftNotFound ex) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -132,6 +136,10 @@ class WorkbenchPagesController {
 	@PostMapping("/workbench/drafts/{id}/files/{name:.+}")
 	String save(@PathVariable String id, @PathVariable String name, @RequestParam(defaultValue = "") String text,
 			Principal user, RedirectAttributes redirect) {
+		known(id);
+		if (!VersionZip.allowedName(name)) {
+			throw new DraftNotFound(id, "no file " + name);
+		}
 		try {
 			// a browser's textarea sends CRLF line ends; the files keep LF
 			List<CheckResults.Problem> problems = this.drafts.save(id, name, text.replace("\r\n", "\n"),
@@ -152,6 +160,7 @@ class WorkbenchPagesController {
 	@PostMapping("/workbench/drafts/{id}/zip")
 	String upload(@PathVariable String id, @RequestParam(required = false) MultipartFile zip, Principal user,
 			RedirectAttributes redirect) {
+		known(id);
 		try {
 			if (zip == null || zip.isEmpty()) {
 				throw new InvalidDraftRequest("zip",
@@ -177,6 +186,7 @@ class WorkbenchPagesController {
 	@PostMapping("/workbench/drafts/{id}/checks")
 	String runChecks(@PathVariable String id, @RequestParam(required = false) MultipartFile population, Principal user,
 			RedirectAttributes redirect) {
+		known(id);
 		try {
 			ReferencePopulation uploaded = (population != null && !population.isEmpty()) ? ReferencePopulation.uploaded(
 					population.getOriginalFilename(), new String(population.getBytes(), StandardCharsets.UTF_8)) : null;
@@ -198,11 +208,12 @@ class WorkbenchPagesController {
 	@GetMapping(path = "/workbench/drafts/{id}/checks.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ChecksJson checks(@PathVariable String id) {
-		return ChecksJson.of(this.drafts.checksView(id));
+		return ChecksJson.of(this.drafts.checksView(known(id)));
 	}
 
 	@PostMapping("/workbench/drafts/{id}/publication-request")
 	String request(@PathVariable String id, Principal user, RedirectAttributes redirect) {
+		known(id);
 		try {
 			this.drafts.request(id, user.getName());
 		}
@@ -210,20 +221,36 @@ class WorkbenchPagesController {
 			redirect.addFlashAttribute("errors",
 					List.of(new PageProblem("publication", "publication", ex.getMessage())));
 		}
+		catch (InForceDatePassed ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("publication", "inForceFrom", backwards(ex))));
+		}
 		return "redirect:/workbench/drafts/" + id;
 	}
 
+	/**
+	 * The decision, with what the page showed the approver (hidden fields): the files'
+	 * checksum and the in-force date, which the approval names.
+	 */
 	@PostMapping("/workbench/drafts/{id}/approval")
 	String approval(@PathVariable String id, @RequestParam(defaultValue = "true") boolean approve,
-			@RequestParam(defaultValue = "") String comment, Principal user, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String comment, @RequestParam(required = false) String checksum,
+			@RequestParam(required = false) String inForceFrom, Principal user, RedirectAttributes redirect) {
+		known(id);
 		try {
-			this.drafts.decide(id, approve, comment, user.getName());
+			this.drafts.decide(id, approve, comment, new Drafts.Seen(checksum, inForceFrom), user.getName());
 		}
-		catch (AuthorCannotApprove ex) {
-			redirect.addFlashAttribute("errors", List.of(new PageProblem("approval", "approval",
-					this.messages.getMessage("workbench.fourEyes", null, LocaleContextHolder.getLocale()))));
+		catch (ApproverTookPart ex) {
+			redirect.addFlashAttribute("errors",
+					List.of(new PageProblem("approval", "approval", message("workbench.fourEyes"))));
 		}
-		catch (DraftRefused ex) {
+		catch (ChangedSinceSeen ex) {
+			redirect.addFlashAttribute("errors",
+					List.of(new PageProblem("approval", "approval", message("workbench.changedSinceSeen"))));
+		}
+		catch (InForceDatePassed ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("approval", "inForceFrom", backwards(ex))));
+		}
+		catch (DraftRefused | InvalidDraftRequest ex) {
 			redirect.addFlashAttribute("errors", List.of(new PageProblem("approval", "approval", ex.getMessage())));
 		}
 		return "redirect:/workbench/drafts/" + id;
@@ -232,7 +259,7 @@ class WorkbenchPagesController {
 	@GetMapping("/workbench/versions/{id}/history")
 	String history(@PathVariable String id, Model model, HttpServletResponse response) {
 		try {
-			model.addAttribute("history", this.drafts.history(id));
+			model.addAttribute("history", this.drafts.history(known(id)));
 			return "workbench/history";
 		}
 		catch (DraftNotFound ex) {
@@ -240,6 +267,29 @@ class WorkbenchPagesController {
 			model.addAttribute("id", id);
 			return "workbench/unknown";
 		}
+	}
+
+	/** An id that is no version's (anything but YYYY.NN): the page that says so, 404. */
+	@ExceptionHandler(DraftNotFound.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	ModelAndView unknown(DraftNotFound ex) {
+		return new ModelAndView("workbench/unknown", Map.of("id", (ex.id() != null) ? ex.id() : ""));
+	}
+
+	// the id of a route, or the unknown page before anything is read
+	private static String known(String id) {
+		if (!DraftIds.valid(id)) {
+			throw new DraftNotFound(id, "no draft " + id);
+		}
+		return id;
+	}
+
+	private String message(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	}
+
+	private String backwards(InForceDatePassed ex) {
+		return message("workbench.inForcePassed", ex.inForceFrom().toString(), ex.today().toString());
 	}
 
 	/**

@@ -48,9 +48,31 @@ class WorkbenchProblems {
 				"The shared repository of versions cannot be reached now; nothing was changed. Try again later.");
 	}
 
-	@ExceptionHandler(AuthorCannotApprove.class)
-	ProblemDetail author(AuthorCannotApprove ex) {
+	@ExceptionHandler(ApproverTookPart.class)
+	ProblemDetail author(ApproverTookPart ex) {
 		return Problems.of(HttpStatus.FORBIDDEN, "four-eyes", "A second person must approve", ex.getMessage());
+	}
+
+	@ExceptionHandler(ChangedSinceSeen.class)
+	ProblemDetail changed(ChangedSinceSeen ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "changed-since-seen",
+				"The draft changed since its approver saw it", ex.getMessage());
+		problem.setProperty("errors",
+				ex.fields()
+					.entrySet()
+					.stream()
+					.sorted(Map.Entry.comparingByKey())
+					.map((field) -> Map.of("field", field.getKey(), "message", field.getValue()))
+					.toList());
+		return problem;
+	}
+
+	@ExceptionHandler(InForceDatePassed.class)
+	ProblemDetail backwards(InForceDatePassed ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "in-force-date-passed",
+				"A version never comes into force before the day of its publication", ex.getMessage());
+		problem.setProperty("errors", List.of(Map.of("field", "/inForceFrom", "message", ex.getMessage())));
+		return problem;
 	}
 
 	@ExceptionHandler(InvalidDraftRequest.class)

@@ -100,6 +100,29 @@ final class WorkbenchApi {
 		return bytes.toByteArray();
 	}
 
+	/** The draft as the contract shows it. */
+	JsonNode draft(String id, String user) {
+		HttpResponse<String> response = get("/api/v1/drafts/" + id, user);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json(response);
+	}
+
+	/** An approval naming what the approver sees now: the draft's checksum and date. */
+	HttpResponse<String> approve(String id, String user, String comment) {
+		JsonNode draft = draft(id, user);
+		return approve(id, user, comment, draft.path("checksum").asString(), draft.path("inForceFrom").asString());
+	}
+
+	HttpResponse<String> approve(String id, String user, String comment, String checksum, String inForceFrom) {
+		return post("/api/v1/drafts/" + id + "/approval", user,
+				JSON.createObjectNode()
+					.put("approve", true)
+					.put("comment", comment)
+					.put("checksum", checksum)
+					.put("inForceFrom", inForceFrom)
+					.toString());
+	}
+
 	JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
 	}
@@ -129,9 +152,7 @@ final class WorkbenchApi {
 
 	/** Runs every check with a population of its own for the preview. */
 	JsonNode check(String id, String population) {
-		HttpResponse<String> started = send(
-				request("/api/v1/drafts/" + id + "/checks", POLICY).header("Content-Type", "application/x-ndjson")
-					.POST(HttpRequest.BodyPublishers.ofString(population)));
+		HttpResponse<String> started = post("/api/v1/drafts/" + id + "/checks", POLICY, population);
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (System.nanoTime() < deadline) {

@@ -50,14 +50,13 @@ class WorkbenchFollowingIntegrationTests {
 	@Test
 	void anApprovalPublishesToTheSharedRepositoryAndActivatesOnThisInstanceAtOnce() throws IOException {
 		WorkbenchApi api = new WorkbenchApi(this.port);
-		HttpResponse<String> created = api.create("2023.02", "2024-01-01");
+		HttpResponse<String> created = api.create("2023.02", "2029-01-01");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode checks = api.check("2023.02");
 		assertThat(checks.path("passed").asBoolean()).as(checks.toString()).isTrue();
 		assertThat(api.post("/api/v1/drafts/2023.02/publication-request", WorkbenchApi.POLICY, "").statusCode())
 			.isEqualTo(200);
-		HttpResponse<String> approved = api.post("/api/v1/drafts/2023.02/approval", WorkbenchApi.PAULA,
-				"{\"approve\":true,\"comment\":\"on any instance\"}");
+		HttpResponse<String> approved = api.approve("2023.02", WorkbenchApi.PAULA, "on any instance");
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		assertThat(api.json(approved).path("state").asString()).isEqualTo("PUBLISHED");
 

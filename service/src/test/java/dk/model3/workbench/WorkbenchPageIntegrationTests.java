@@ -48,7 +48,7 @@ class WorkbenchPageIntegrationTests {
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	static final String LOAD = """
-			{"citizenRef": "load-%d", "age": 27, "assessmentDate": "2024-02-01", "benefit": "CASH_BENEFIT",
+			{"citizenRef": "load-%d", "age": 27, "assessmentDate": "2029-02-01", "benefit": "CASH_BENEFIT",
 			 "employmentPotential": "PRESENT", "problems": ["ANXIETY", "ADHD"], "departmentsInvolved": 2}""";
 
 	static Browser browser;
@@ -89,7 +89,7 @@ class WorkbenchPageIntegrationTests {
 		assertThat(browser.all("[data-version='2023.01']")).hasSize(1);
 		browser.find("#id").sendKeys("2023.02");
 		new Select(browser.find("#from")).selectByValue("2023.01");
-		browser.find("#inForceFrom").sendKeys("2024-01-01");
+		browser.find("#inForceFrom").sendKeys("2029-01-01");
 		browser.find("#title").sendKeys("KUI-netværksmøde til alle under 30");
 		browser.clickAndWait("form button[type=submit].button-primary");
 		assertThat(browser.find("h1").getText()).isEqualTo("Udkast 2023.02");
@@ -167,13 +167,16 @@ class WorkbenchPageIntegrationTests {
 		assertThat(browser.field("state")).isEqualTo("Anmodet om offentliggørelse");
 		browser.find("#comment").sendKeys("Min egen");
 		browser.clickAndWait("#decide");
-		assertThat(browser.field("errors")).contains("En anden medarbejder med politikrollen skal godkende");
+		assertThat(browser.field("errors")).contains("En anden medarbejder med politikrollen");
 		assertThat(browser.field("state")).isEqualTo("Anmodet om offentliggørelse");
 
 		// a second POLICY user approves
 		browser.driver().manage().deleteAllCookies();
 		browser.signIn(base(), "paula", "paula-s-long-password");
 		browser.open(base() + "/workbench/drafts/2023.02");
+		// the approval names what the page shows: the files' checksum and the date
+		assertThat(browser.field("inForceFrom")).isEqualTo("2029-01-01");
+		assertThat(browser.field("approval-pins")).contains("2029-01-01", "sha256:");
 		browser.find("#comment").sendKeys("KUI til under 30 som aftalt");
 		browser.clickAndWait("#decide");
 		assertThat(browser.field("state")).isEqualTo("Offentliggjort");
@@ -185,6 +188,10 @@ class WorkbenchPageIntegrationTests {
 			each.get();
 		}
 		clients.shutdown();
+
+		// an id that is no version's is an unknown draft, not an error
+		browser.open(base() + "/workbench/drafts/X.lock");
+		assertThat(browser.find("h1").getText()).isEqualTo("Ukendt udkast");
 
 		// the audit page names both people and the checksum
 		browser.open(base() + "/workbench/versions/2023.02/history");
@@ -214,6 +221,8 @@ class WorkbenchPageIntegrationTests {
 		browser.find("label[for='problems-ANXIETY']").click();
 		browser.find("label[for='problems-ADHD']").click();
 		browser.find("#departmentsInvolved").sendKeys("2");
+		// 2023.02 comes into force on 2029-01-01: a version never applies backwards
+		browser.find("#assessmentDate").sendKeys("2029-02-01");
 		browser.clickAndWait("form.intake-form button[type=submit]");
 		assertThat(browser.field("rulesVersion")).isEqualTo("2023.02");
 		assertThat(browser.field("rulesChecksum")).isEqualTo(checksum);

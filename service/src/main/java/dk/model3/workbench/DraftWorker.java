@@ -1,0 +1,69 @@
+package dk.model3.workbench;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.SourceDocument;
+
+/**
+ * Where a draft's rules are compiled and run: two threads of their own
+ * ({@code draft-worker-N}), never a request's thread. A task is given the draft's files
+ * (immutable {@link RuleVersionFiles}), the list of sources and, for the checks, the
+ * other values of a {@link DraftChecks.Input}; it holds no reference to the repository,
+ * the users or any service object, and hands back its results as values. The completeness
+ * check and the preview run their parallel streams inside this pool too, so no rule of a
+ * draft runs on another thread. (A thread is not a sandbox: what keeps a rule file from
+ * running code is the rule-language check that comes before the compiler.)
+ */
+final class DraftWorker implements AutoCloseable {
+
+	private final ForkJoinPool pool = new ForkJoinPool(2, (owner) -> {
+		ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
+		thread.setName("draft-worker-" + thread.getPoolIndex());
+		thread.setDaemon(true);
+		return thread;
+	}, null, false);
+
+	/** Compiles the files: the problems, each at its file and line. */
+	List<CheckResults.Problem> validate(RuleVersionFiles files, List<SourceDocument> sources) {
+		List<SourceDocument> documents = List.copyOf(sources);
+		return await(this.pool.submit(() -> DraftChecks.validate(files, documents)));
+	}
+
+	/** Runs every check; {@code progress} is told each check's name as it starts. */
+	DraftChecks.Outcome check(DraftChecks.Input input, Consumer<String> progress) {
+		return await(this.pool.submit(() -> DraftChecks.run(input, progress)));
+	}
+
+	private static <T> T await(Future<T> task) {
+		try {
+			return task.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			task.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new CancellationException("interrupted while the draft worker ran");
+		}
+	}
+
+	@Override
+	public void close() {
+		this.pool.shutdownNow();
+	}
+
+}
