@@ -203,9 +203,9 @@ WB=$(curl -s -o /dev/null -w '%{http_code}' -u "$POLICY" -H 'Content-Type: appli
 	-d "{\"id\":\"$NEW\",\"from\":\"2023.01\",\"inForceFrom\":\"2026-06-01\",\"title\":\"Replica bench\"}")
 if [ "$WB" = 201 ]; then
 	echo "      publishing $NEW through the workbench of instance i1"
-	curl -s -u "$POLICY" -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" >/dev/null
+	curl -s -u "$POLICY" -H 'Content-Type: application/json' -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" >/dev/null
 	until curl -s -u "$POLICY" "localhost:${PORT[1]}/api/v1/drafts/$NEW/checks" | json "not d['running']" | grep -q True; do sleep 2; done
-	curl -s -u "$POLICY" -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/publication-request" >/dev/null
+	curl -s -u "$POLICY" -H 'Content-Type: application/json' -X POST "localhost:${PORT[1]}/api/v1/drafts/$NEW/publication-request" >/dev/null
 	APPROVAL=$(curl -s -o /dev/null -w '%{http_code}' -u "$APPROVER" -H 'Content-Type: application/json' \
 		"localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" -d '{"approve":true,"comment":"replica bench"}')
 	check "a second POLICY user approves $NEW on instance i1 (answer $APPROVAL)" test "$APPROVAL" = 200
