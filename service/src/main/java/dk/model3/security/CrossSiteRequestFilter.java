@@ -93,12 +93,14 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
 			String types = accepted.stream().map(MediaType::toString).collect(Collectors.joining(" or "));
 			response.setHeader(HttpHeaders.ACCEPT,
 					accepted.stream().map(MediaType::toString).collect(Collectors.joining(", ")));
+			boolean text = accepted.contains(MediaType.TEXT_PLAIN);
 			Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 					"Unsupported media type",
-					"Send the header Content-Type: " + types + " with this call, also when it has no body. "
-							+ "Form encodings (application/x-www-form-urlencoded, multipart/form-data) and "
-							+ "text/plain are never taken for a JSON call: a page on another site could send them "
-							+ "with the credentials a browser keeps.");
+					"Send the header Content-Type: " + types + " with this call"
+							+ (text ? ". " : ", also when it has no body. ")
+							+ "Form encodings (application/x-www-form-urlencoded, multipart/form-data)"
+							+ (text ? "" : " and text/plain") + " are never taken: a page on another site could send "
+							+ "them with the credentials a browser keeps.");
 			return;
 		}
 		chain.doFilter(request, response);
