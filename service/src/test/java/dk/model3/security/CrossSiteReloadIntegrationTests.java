@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -96,7 +97,15 @@ class CrossSiteReloadIntegrationTests {
 	void reloadsWhenAScriptAsksWithAJsonContentType() throws IOException {
 		addANewVersion();
 		HttpTestClient http = new HttpTestClient(this.port);
-		HttpResponse<String> reload = http.post(RELOAD, HttpTestClient.POLICY, "");
+		// as curl -u policy:… -H 'Content-Type: application/json' -X POST …; compiling
+		// the new
+		// version may take longer than the client's usual 10 seconds on a busy machine
+		HttpResponse<String> reload = http.send(http.request(RELOAD)
+			.timeout(Duration.ofMinutes(2))
+			.header("Authorization", HttpTestClient.POLICY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
 		assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
 		assertThat(http.get("/api/v1/rules", HttpTestClient.POLICY).body()).contains("\"2099.01\"");
 	}
