@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 
@@ -56,6 +55,16 @@ public final class RuleCompiler {
 			throw new RuleVersionRefused(files.folder(), files.problems());
 		}
 		List<RuleProblem> problems = new ArrayList<>();
+		files.files().keySet().forEach((name) -> {
+			String refusal = PolicyText.fileNameRefusal(name);
+			if (refusal != null) {
+				problems.add(new RuleProblem(files.folder() + "/" + name, 0, 0, refusal));
+			}
+		});
+		if (!problems.isEmpty()) {
+			// a file name reaches the generated code: nothing of the version is read
+			throw new RuleVersionRefused(files.folder(), problems);
+		}
 		VersionDescriptor descriptor = DescriptorReader.read(files, this.knownSources, problems);
 		String version = (descriptor != null) ? descriptor.id() : files.folder();
 		if (files.drlFiles().isEmpty()) {
@@ -80,28 +89,14 @@ public final class RuleCompiler {
 		byte[] prebuilt = PrecompiledRules.find(files);
 		if (prebuilt != null) {
 			// compiled when the jar was built, from these very files (the name holds
-			// their
-			// checksum): loading it skips generating and compiling the model
+			// their checksum) and through the same checks: loading it skips generating
+			// and compiling the model
 			services.getRepository().addKieModule(services.getResources().newByteArrayResource(prebuilt));
 		}
 		else {
-			KieBuilder builder = kieBuilder(files, version);
-			List<RuleProblem> problems = new ArrayList<>();
-			List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-			for (Message message : errors) {
-				// a follow-on of the syntax error already reported for the same file;
-				// says
-				// nothing to an editor
-				if (errors.size() > 1 && message.getText().contains("Parser returned a null Package")) {
-					continue;
-				}
-				problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
-						message.getText().strip()));
-			}
-			// before anything of the version is compiled: a rule file is otherwise Java
-			problems.addAll(RuleLanguage.check(files));
-			if (!problems.isEmpty()) {
-				throw new RuleVersionRefused(version, problems);
+			ModelBuild build = buildModel(files, version);
+			if (!build.problems().isEmpty()) {
+				throw new RuleVersionRefused(version, build.problems());
 			}
 		}
 		KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
@@ -117,24 +112,31 @@ public final class RuleCompiler {
 					files.checksum().substring(7, 23));
 	}
 
-	/** Generates and compiles the version's executable model. */
-	static KieBuilder kieBuilder(RuleVersionFiles files, String version) {
+	/**
+	 * A built executable model and what is wrong with it: the checked generated code's
+	 * findings and the compiler's errors, each at a rule file where it can be told. The
+	 * builder holds a module to load only when there are no problems.
+	 */
+	record ModelBuild(KieBuilder builder, List<RuleProblem> problems) {
+	}
+
+	/**
+	 * Generates the version's executable model, checks the generated Java
+	 * ({@link GeneratedCodeCheck}) and only then compiles it.
+	 */
+	static ModelBuild buildModel(RuleVersionFiles files, String version) {
 		KieServices services = KieServices.get();
 		KieFileSystem fileSystem = services.newKieFileSystem();
 		fileSystem.generateAndWritePomXML(releaseId(files, version));
 		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
-		return services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+		CheckedModelProject.Generated generated = new CheckedModelProject.Generated();
+		KieBuilderImpl builder = (KieBuilderImpl) services.newKieBuilder(fileSystem);
+		builder.buildAll((module, loader) -> new CheckedModelProject(module, loader, generated), (path) -> true);
+		return new ModelBuild(builder, CompilerProblems.of(files, builder, generated));
 	}
 
 	private static String resourcePath(String name) {
 		return "src/main/resources/" + DRL_PACKAGE.replace('.', '/') + "/" + name;
-	}
-
-	private static String fileName(String path, RuleVersionFiles files) {
-		if (path == null || path.isBlank()) {
-			return files.folder();
-		}
-		return files.folder() + "/" + path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private Map<String, RuleMetadata> readMetadata(RuleVersionFiles files, KieBase kieBase,
