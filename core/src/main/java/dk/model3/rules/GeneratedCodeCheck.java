@@ -226,6 +226,11 @@ final class GeneratedCodeCheck {
 				unit.findAll(TypeDeclaration.class).forEach((type) -> check.generated.add(type.getNameAsString()));
 			}
 		}
+		if (parsed.size() < sources.size()) {
+			// a source that is not even Java: what the others name of it says nothing
+			// more
+			return List.copyOf(check.findings);
+		}
 		parsed.forEach((source, unit) -> check.indexLambdas(unit));
 		parsed.forEach((source, unit) -> {
 			try {
@@ -306,10 +311,30 @@ final class GeneratedCodeCheck {
 				.flatMap((location) -> location.getBegin().getRange())
 				.map((range) -> range.begin.line)
 				.orElse(0);
-			this.findings.add(new Finding(source.path(), line, null, "kode, der ikke kan læses som Java"));
+			this.findings
+				.add(new Finding(source.path(), line, ruleNear(text, line), "kode, der ikke kan læses som Java"));
 			return null;
 		}
 		return result.getResult().get();
+	}
+
+	// the rule a source that cannot be parsed was generated for, read off its text: the
+	// "Rule name:" line above the place, or the first name a lambda gives
+	private static String ruleNear(String text, int line) {
+		String[] lines = text.split("\n", -1);
+		for (int i = Math.min(Math.max(line, 1), lines.length) - 1; i >= 0; i--) {
+			int at = lines[i].indexOf("* Rule name: ");
+			if (at >= 0) {
+				return lines[i].substring(at + "* Rule name: ".length()).strip();
+			}
+		}
+		int names = text.indexOf("addRuleNames(\"");
+		if (names >= 0) {
+			int start = names + "addRuleNames(\"".length();
+			int end = text.indexOf("\", \"", start);
+			return (end > start) ? text.substring(start, end) : null;
+		}
+		return null;
 	}
 
 	// rule methods name the lambdas of their rule: LambdaX.INSTANCE
@@ -350,6 +375,16 @@ final class GeneratedCodeCheck {
 			if (at instanceof TypeDeclaration<?> type && this.ruleOfLambda.containsKey(type.getNameAsString())) {
 				return this.ruleOfLambda.get(type.getNameAsString());
 			}
+			if (at instanceof BodyDeclaration<?> member
+					&& member.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner) {
+				// something put between two rule methods came with the rule after it
+				List<BodyDeclaration<?>> members = owner.getMembers();
+				for (int i = members.indexOf(member) + 1; i < members.size(); i++) {
+					if (members.get(i) instanceof MethodDeclaration method && ruleName(method) != null) {
+						return ruleName(method);
+					}
+				}
+			}
 		}
 		return null;
 	}
@@ -385,15 +420,28 @@ final class GeneratedCodeCheck {
 				refuse(source, comment, "en kommentar");
 			}
 		}
+		if (unit.getTypes().size() != 1) {
+			refuse(source, unit, unit.getTypes().size() + " klasser i én fil");
+		}
 		for (TypeDeclaration<?> type : unit.getTypes()) {
 			checkTopLevel(source, type, lambdaPackage);
+			if (!source.path().equals(packageName.replace('.', '/') + "/" + type.getNameAsString() + ".java")) {
+				refuse(source, type, "klassen " + type.getNameAsString() + " i filen " + source.path());
+			}
 		}
 		unit.walk((node) -> {
 			if (!SYNTAX.contains(node.getClass())) {
 				refuse(source, node, "syntaksen " + node.getClass().getSimpleName());
 				return;
 			}
-			if (node instanceof InitializerDeclaration initializer) {
+			if (node instanceof TypeDeclaration<?> nested && !nested.isTopLevelType()
+					&& !(METADATA_NESTED.matcher(nested.getNameAsString()).matches() && nested.getParentNode()
+						.filter((parent) -> parent instanceof ClassOrInterfaceDeclaration outer
+								&& METADATA_CLASS.matcher(outer.getNameAsString()).matches() && outer.isTopLevelType())
+						.isPresent())) {
+				refuse(source, nested, "klassen " + nested.getNameAsString());
+			}
+			else if (node instanceof InitializerDeclaration initializer) {
 				checkInitializer(source, initializer);
 			}
 			else if (node instanceof MethodDeclaration method) {
@@ -452,8 +500,7 @@ final class GeneratedCodeCheck {
 				&& implemented(declaration).equals(List.of("org.drools.model.Model"));
 		boolean ruleMethods = RULE_METHODS_CLASS.matcher(name).matches() && implemented(declaration).isEmpty();
 		boolean metadata = METADATA_CLASS.matcher(name).matches() && implemented(declaration).isEmpty();
-		if (!declaredFact && !rules && !ruleMethods && !metadata
-				|| !source.path().equals(POLICY_PACKAGE.replace('.', '/') + "/" + name + ".java")) {
+		if (!declaredFact && !rules && !ruleMethods && !metadata) {
 			refuse(source, type, "klassen " + name);
 			return;
 		}

@@ -115,9 +115,11 @@ public final class RuleCompiler {
 	/**
 	 * A built executable model and what is wrong with it: the checked generated code's
 	 * findings and the compiler's errors, each at a rule file where it can be told. The
-	 * builder holds a module to load only when there are no problems.
+	 * builder holds a module to load only when there are no problems; {@code generated}
+	 * is the Java the engine generated (empty when it got no further than the rule
+	 * files).
 	 */
-	record ModelBuild(KieBuilder builder, List<RuleProblem> problems) {
+	record ModelBuild(KieBuilder builder, List<RuleProblem> problems, List<GeneratedCodeCheck.Source> generated) {
 	}
 
 	/**
@@ -132,7 +134,7 @@ public final class RuleCompiler {
 		CheckedModelProject.Generated generated = new CheckedModelProject.Generated();
 		KieBuilderImpl builder = (KieBuilderImpl) services.newKieBuilder(fileSystem);
 		builder.buildAll((module, loader) -> new CheckedModelProject(module, loader, generated), (path) -> true);
-		return new ModelBuild(builder, CompilerProblems.of(files, builder, generated));
+		return new ModelBuild(builder, CompilerProblems.of(files, builder, generated), generated.sources());
 	}
 
 	private static String resourcePath(String name) {
