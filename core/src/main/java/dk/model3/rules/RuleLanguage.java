@@ -319,7 +319,7 @@ final class RuleLanguage {
 			return;
 		}
 		if (!pattern.getBehaviors().isEmpty()) {
-			refuse(source, pattern, "over window");
+			this.problems.add(source.descr(pattern, "\"over window\" er ikke en del af regelsproget"));
 			return;
 		}
 		if (!pattern.getAnnotations().isEmpty()) {
@@ -328,7 +328,7 @@ final class RuleLanguage {
 			return;
 		}
 		if (pattern.isUnification()) {
-			refuse(source, pattern, ":=");
+			this.problems.add(source.descr(pattern, "\":=\" er ikke en del af regelsproget"));
 			return;
 		}
 		if (pattern.getIdentifier() != null) {

@@ -189,7 +189,7 @@ class RuleInjectionTests {
 		assertThat(RuleLanguage.check(files)).singleElement().satisfies((problem) -> {
 			assertThat(problem.file()).isEqualTo("2021.03/tiers.drl");
 			assertThat(problem.line()).isEqualTo(lineOf(files, "tiers.drl", "\tProfile( age > 1 ) over"));
-			assertThat(problem.message()).contains("\"over window\" is not part of the rule language");
+			assertThat(problem.message()).isEqualTo("\"over window\" er ikke en del af regelsproget");
 		});
 	}
 
