@@ -83,7 +83,10 @@ public final class RuleCompiler {
 		return new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata);
 	}
 
-	private static KieBase build(RuleVersionFiles files, String version) {
+	/**
+	 * The version's rule base: built, checked and compiled, or loaded as compiled ahead.
+	 */
+	static KieBase build(RuleVersionFiles files, String version) {
 		KieServices services = KieServices.get();
 		ReleaseId releaseId = releaseId(files, version);
 		byte[] prebuilt = PrecompiledRules.find(files);
@@ -99,9 +102,18 @@ public final class RuleCompiler {
 				throw new RuleVersionRefused(version, build.problems());
 			}
 		}
-		KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
-		services.getRepository().removeKieModule(releaseId);
-		return kieBase;
+		try {
+			return services.newKieContainer(releaseId).getKieBase();
+		}
+		catch (RuntimeException ex) {
+			// the engine refuses to run what it built (a window needs a stream, say): a
+			// refusal of the version, never an error of the service
+			throw new RuleVersionRefused(version, List.of(new RuleProblem(files.folder(), 0, 0,
+					"versionen kan ikke indlæses: " + CompilerProblems.shorten(String.valueOf(ex.getMessage())))));
+		}
+		finally {
+			services.getRepository().removeKieModule(releaseId);
+		}
 	}
 
 	// a release id per checksum keeps versions and reloads apart in the engine's
@@ -133,7 +145,19 @@ public final class RuleCompiler {
 		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
 		CheckedModelProject.Generated generated = new CheckedModelProject.Generated();
 		KieBuilderImpl builder = (KieBuilderImpl) services.newKieBuilder(fileSystem);
-		builder.buildAll((module, loader) -> new CheckedModelProject(module, loader, generated), (path) -> true);
+		try {
+			builder.buildAll((module, loader) -> new CheckedModelProject(module, loader, generated), (path) -> true);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// the engine gave up on something the rule language let through: a refusal,
+			// never an error of the service
+			return new ModelBuild(
+					builder, List
+						.of(new RuleProblem(files.folder(), 0, 0,
+								"versionen kan ikke oversættes: "
+										+ CompilerProblems.shorten(String.valueOf(ex.getMessage())))),
+					generated.sources());
+		}
 		return new ModelBuild(builder, CompilerProblems.of(files, builder, generated), generated.sources());
 	}
 

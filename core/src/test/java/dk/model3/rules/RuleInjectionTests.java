@@ -194,6 +194,19 @@ class RuleInjectionTests {
 	}
 
 	@Test
+	void turnsWhatTheEngineCannotBuildIntoAProblemEvenUnchecked() {
+		RuleVersionFiles files = replaced("tiers.drl", "\tChild()\nthen",
+				"\tChild()\n\tProfile( age > 1 ) over window:length( 2 )\nthen");
+		// past the rule language: the engine builds it, and then will not run it
+		RuleVersionRefused refused = assertThatExceptionOfType(RuleVersionRefused.class)
+			.isThrownBy(() -> RuleCompiler.build(files, files.folder()))
+			.actual();
+		assertThat(refused.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).startsWith("versionen kan ikke indlæses: ")
+				.hasSizeLessThan(CompilerProblems.MAX_MESSAGE + 60));
+	}
+
+	@Test
 	void refusesAnnotationsAndPositionsOnAConditionBeforeTheCompilerFails() {
 		assertThat(RuleLanguage
 			.check(replaced("tiers.drl", "\tChild()\nthen", "\tChild()\n\tProfile() @watch(age)\nthen")))
