@@ -218,28 +218,27 @@ final class GeneratedCodeCheck {
 	/** Every place where the generated sources leave the shape; empty when none does. */
 	static List<Finding> check(List<Source> sources) {
 		GeneratedCodeCheck check = new GeneratedCodeCheck();
-		Map<Source, CompilationUnit> parsed = new java.util.LinkedHashMap<>();
+		List<Map.Entry<Source, CompilationUnit>> parsed = new ArrayList<>();
 		for (Source source : sources) {
 			CompilationUnit unit = check.parse(source);
 			if (unit != null) {
-				parsed.put(source, unit);
+				parsed.add(Map.entry(source, unit));
 				unit.findAll(TypeDeclaration.class).forEach((type) -> check.generated.add(type.getNameAsString()));
 			}
 		}
-		if (parsed.size() < sources.size()) {
-			// a source that is not even Java: what the others name of it says nothing
-			// more
+		if (!check.findings.isEmpty()) {
+			// a source that is not Java: what the others name of it says nothing more
 			return List.copyOf(check.findings);
 		}
-		parsed.forEach((source, unit) -> check.indexLambdas(unit));
-		parsed.forEach((source, unit) -> {
+		parsed.forEach((entry) -> check.indexLambdas(entry.getValue()));
+		for (Map.Entry<Source, CompilationUnit> entry : parsed) {
 			try {
-				check.checkUnit(source, unit);
+				check.checkUnit(entry.getKey(), entry.getValue());
 			}
 			catch (StackOverflowError ex) {
-				check.findings.add(new Finding(source.path(), 0, null, "koden er indlejret for dybt"));
+				check.findings.add(new Finding(entry.getKey().path(), 0, null, "koden er indlejret for dybt"));
 			}
-		});
+		}
 		return List.copyOf(check.findings);
 	}
 
@@ -276,9 +275,8 @@ final class GeneratedCodeCheck {
 
 	private CompilationUnit parse(Source source) {
 		String text = source.text();
-		// javac reads unicode escapes before anything else, the parser below does not:
-		// the
-		// generator writes none, so none may be there to make the two read differently
+		// javac reads unicode escapes before anything else, the parser below does not;
+		// the generator writes none, so none may make the two read differently
 		if (text.contains("\\u")) {
 			this.findings.add(new Finding(source.path(), 0, null, "et unicode-escape (\\u)"));
 			return null;
