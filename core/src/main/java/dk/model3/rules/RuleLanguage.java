@@ -46,8 +46,11 @@ import org.drools.drl.parser.ParserError;
  * {@link ConsequenceGrammar}.</li>
  * </ul>
  * No {@code function}, {@code global}, {@code query}, {@code eval}, {@code from},
- * {@code accumulate}, {@code collect}, {@code forall}, other rule attributes, rule
- * inheritance or named consequences: the policy needs none of them.
+ * {@code accumulate}, {@code collect}, {@code forall}, windows, other rule attributes,
+ * rule inheritance or named consequences: the policy needs none of them. Every text
+ * copied into the generated Java (rule names, metadata values, texts in constraints and
+ * consequences) holds only what {@link PolicyText} allows, and the raw file keeps the
+ * limits of {@link RuleTextLimits} before the parser reads it.
  */
 final class RuleLanguage {
 
