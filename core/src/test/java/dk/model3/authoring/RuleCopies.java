@@ -82,14 +82,14 @@ public final class RuleCopies {
 	}
 
 	/**
-	 * Appends a well-formed flag rule F-09 that no profile of the model can make fire.
+	 * Appends a well-formed flag rule F-99 that no profile of the model can make fire.
 	 */
 	public static void addNeverFiringRule(Path flagsFile) {
 		try {
 			Files.writeString(flagsFile, Files.readString(flagsFile) + """
 
-					rule "F-09 Nobody is older than 125"
-						@id("F-09")
+					rule "F-99 Nobody is older than 125"
+						@id("F-99")
 						@source("000_376bb355f2c46007.txt")
 						@section("15-17 årige")
 						@da("Ingen.")

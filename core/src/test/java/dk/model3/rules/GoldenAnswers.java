@@ -37,6 +37,8 @@ public final class GoldenAnswers {
 			"{\"citizenRef\":\"a7\",\"age\":45,\"benefit\":\"SICKNESS_BENEFIT\",\"employmentPotential\":\"PRESENT\",\"problems\":[\"MENTAL_HEALTH_PROBLEMS\",\"SUBSTANCE_ABUSE\"],\"brainInjuryCoordination\":true}",
 			"{\"citizenRef\":\"a8\",\"age\":45,\"benefit\":\"SICKNESS_BENEFIT\",\"employmentPotential\":\"PRESENT\",\"brainInjuryCoordination\":true}",
 			"{\"citizenRef\":\"a9\",\"age\":41,\"benefit\":\"CASH_BENEFIT\",\"employmentPotential\":\"PRESENT\",\"problems\":[\"SEVERE_MENTAL_ILLNESS\"],\"brainInjuryCoordination\":true}",
+			"{\"citizenRef\":\"a10\",\"age\":22,\"benefit\":\"CASH_BENEFIT\",\"employmentPotential\":\"VERY_LIMITED\",\"problems\":[\"HOMELESSNESS\"]}",
+			"{\"citizenRef\":\"a11\",\"age\":45,\"benefit\":\"SICKNESS_BENEFIT\",\"employmentPotential\":\"VERY_LIMITED\",\"problems\":[\"MENTAL_HEALTH_PROBLEMS\"]}",
 			"{\"citizenRef\":\"c1\",\"age\":14,\"benefit\":\"NONE\",\"problems\":[\"HOMELESSNESS\"]}",
 			"{\"citizenRef\":\"c2\",\"age\":70,\"benefit\":\"OLD_AGE_PENSION\",\"employmentPotential\":\"PRESENT\",\"problems\":[\"HOMELESSNESS\"]}",
 			"{\"citizenRef\":\"b1\",\"age\":30,\"benefit\":\"CASH_BENEFIT\",\"problems\":[\"ANXIETY\"]}",

@@ -25,15 +25,16 @@ class NextStepTests {
 	}
 
 	@Test
-	void offersTheYouthPlanAsTheJointPlanInOneStepAt26To29() {
+	void givesTheCommitteeAndTheJointPlanOneStepAt25To29WithoutTakingTheYouthPlanForTheLawsPlan() {
 		Decision decision = this.latest
-			.evaluate(citizen(27, Benefit.CASH_BENEFIT, EmploymentPotential.PRESENT, Problem.SEVERE_MENTAL_ILLNESS));
+			.evaluate(citizen(25, Benefit.CASH_BENEFIT, EmploymentPotential.PRESENT, Problem.SEVERE_MENTAL_ILLNESS));
 
 		assertThat(decision.tier()).isEqualTo(Tier.CROSS_SECTOR);
 		assertThat(decision.flags()).containsExactly(Flag.YOUTH_COORDINATION_COMMITTEE, Flag.JOINT_PLAN_OFFER);
-		assertThat(decision.nextStep().da()).contains("Tilbyd borgeren ungeplanen som den samlede plan", "samtykke")
-			.containsOnlyOnce("samlede plan")
-			.containsOnlyOnce("koordinations- og visitationsudvalget");
+		assertThat(decision.nextStep().da()).contains("din leder", "lovpligtige planer", "samtykke", "ventede lov")
+			.containsOnlyOnce("samlet plan")
+			.containsOnlyOnce("koordinations- og visitationsudvalget")
+			.doesNotContain("ungeplanen som den samlede plan", "Kommunen skal");
 	}
 
 	@Test

@@ -147,13 +147,13 @@ class CompletenessCheckTests {
 		Path whyNot = rules.resolve("2021.03/whynot.drl");
 		RuleCopies.edit(whyNot, "\tChild()\nthen\n\tinsert(new TierRuledOut(Tier.CROSS_SECTOR));",
 				"\tChild()\n\tProfile( age > 13 )\nthen\n\tinsert(new TierRuledOut(Tier.CROSS_SECTOR));");
-		int line = RuleCopies.lineOf(flags, "rule \"F-09");
+		int line = RuleCopies.lineOf(flags, "rule \"F-99");
 
 		CommandRun run = CommandRun.of(new CheckCommand(), "--rules-dir", rules.toString(), "--ages", "10,20",
 				"--max-problems", "1", "2021.03");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.out()).contains(flags + ":" + line + ":1: F-09 never fires")
+		assertThat(run.out()).contains(flags + ":" + line + ":1: F-99 never fires")
 			.contains("no why-not rule fired for CROSS_SECTOR, a tier not given")
 			.contains("\"age\": 10");
 	}

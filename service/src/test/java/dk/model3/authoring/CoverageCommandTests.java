@@ -28,14 +28,14 @@ class CoverageCommandTests {
 		Path rules = RuleCopies.copy(this.temp);
 		Path flags = rules.resolve("2021.03/flags.drl");
 		RuleCopies.addNeverFiringRule(flags);
-		int line = RuleCopies.lineOf(flags, "rule \"F-09");
+		int line = RuleCopies.lineOf(flags, "rule \"F-99");
 
 		CommandRun run = CommandRun.of(new CoverageCommand(), "--rules-dir", rules.toString(), "--min", "100",
 				"2021.03");
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out()).contains("Never fired:")
-			.contains(flags + ":" + line + ":1: F-09 is fired by no scenario")
+			.contains(flags + ":" + line + ":1: F-99 is fired by no scenario")
 			.contains("below the minimum of 100.0%");
 	}
 

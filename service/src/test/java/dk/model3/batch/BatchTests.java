@@ -85,14 +85,25 @@ class BatchTests {
 		assertThat(changed).isNotEmpty().hasSize((int) totals.comparison.changed);
 		assertThat(totals.comparison.gained[Flag.JOINT_PLAN_OFFER.ordinal()]).isPositive();
 		assertThat(totals.comparison.gained[Flag.KUI_NETWORK_MEETING.ordinal()]).isPositive();
+		long moved = 0;
 		for (JsonNode row : changed) {
+			String before = row.path("before").path("status").asString() + row.path("before").path("tier").asString();
+			String after = row.path("after").path("status").asString() + row.path("after").path("tier").asString();
+			if (!before.equals(after)) {
+				moved++;
+			}
 			List<String> gained = new ArrayList<>();
 			row.path("flagsGained").forEach((flag) -> gained.add(flag.asString()));
 			List<String> rules = new ArrayList<>();
 			row.path("rulesOnlyAfter").forEach((rule) -> rules.add(rule.asString()));
-			assertThat(gained).isNotEmpty();
+			if (gained.isEmpty()) {
+				// 2023.01 also reads one problem with two or more departments, or an
+				// adult's Social Services Act measures on a labour-market benefit, as
+				// complex
+				assertThat(after).isNotEqualTo(before);
+			}
 			if (gained.contains("JOINT_PLAN_OFFER")) {
-				// F-04, or F-08 where the committee's youth plan is the joint plan
+				// F-04, or F-08 where the committee and the joint plan meet (25-29)
 				assertThat(rules).containsAnyOf("F-04", "F-08");
 			}
 			if (gained.contains("TRANSITION_TO_ADULTHOOD")) {
@@ -109,7 +120,8 @@ class BatchTests {
 		for (var row : summary.path("comparison").path("transitions").properties()) {
 			diagonal += row.getValue().path(row.getKey()).asLong();
 		}
-		assertThat(diagonal).isEqualTo(2500);
+		assertThat(moved).isPositive();
+		assertThat(diagonal).isEqualTo(2500 - moved);
 		assertThat(this.dir.resolve("cmp.report.html")).content().contains("JOINT_PLAN_OFFER", "<svg");
 	}
 
