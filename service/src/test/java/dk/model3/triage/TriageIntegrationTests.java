@@ -84,12 +84,12 @@ class TriageIntegrationTests {
 		assertThat(result).bodyJson()
 			.extractingPath("$.explanation[*].ruleId")
 			.asArray()
-			.containsExactly("D-03", "D-04", "D-05", "T2-01", "F-04");
-		assertThat(result).bodyJson().extractingPath("$.explanation[3].text.da").asString().contains("tværgående");
+			.containsExactly("D-03", "D-04", "D-05", "D-15", "T2-01", "F-04");
+		assertThat(result).bodyJson().extractingPath("$.explanation[4].text.da").asString().contains("tværgående");
 		assertThat(result).bodyJson()
-			.extractingPath("$.explanation[3].source.document")
+			.extractingPath("$.explanation[4].source.document")
 			.isEqualTo("000_376bb355f2c46007.txt");
-		assertThat(result).bodyJson().extractingPath("$.explanation[3].facts.employmentPotential").isEqualTo("PRESENT");
+		assertThat(result).bodyJson().extractingPath("$.explanation[4].facts.employmentPotential").isEqualTo("PRESENT");
 		assertThat(result).bodyJson()
 			.extractingPath("$.whyNot[*].tier")
 			.asArray()
@@ -105,7 +105,7 @@ class TriageIntegrationTests {
 					employment tier        | {'citizenRef':'a','age':35,'benefit':'SICKNESS_BENEFIT','employmentPotential':'PRESENT','problems':['ANXIETY','SUBSTANCE_ABUSE']} | PLACED | EMPLOYMENT_ONLY | EMPLOYMENT
 					social tier            | {'citizenRef':'b','age':50,'benefit':'DISABILITY_PENSION','problems':['SEVERE_MENTAL_ILLNESS']} | PLACED | PENSION_SOCIAL | SOCIAL
 					youth exception        | {'citizenRef':'c','age':16,'benefit':'NONE','problems':['ADHD']} | PLACED | EMPLOYMENT_ONLY | EMPLOYMENT
-					youth social anchor    | {'citizenRef':'d','age':17,'benefit':'NONE','problems':['SOCIAL_PROBLEMS'],'placedOutOfHome':true} | PLACED | PENSION_SOCIAL | SOCIAL
+					youth social anchor    | {'citizenRef':'d','age':17,'benefit':'NONE','problems':['SOCIAL_PROBLEMS'],'placedOutOfHome':true} | OUT_OF_SCOPE | | CHILDREN_AND_FAMILY
 					brain-injury exclusion | {'citizenRef':'e','age':45,'benefit':'SICKNESS_BENEFIT','employmentPotential':'PRESENT','brainInjuryCoordination':true} | OUT_OF_SCOPE | | HEALTH_AND_CARE
 					old-age pensioner      | {'citizenRef':'i','age':70,'benefit':'OLD_AGE_PENSION','employmentPotential':'PRESENT','problems':['HOMELESSNESS']} | OUT_OF_SCOPE | | SOCIAL
 					under 15               | {'citizenRef':'f','age':14,'benefit':'NONE','problems':['HOMELESSNESS']} | OUT_OF_SCOPE | | CHILDREN_AND_FAMILY
