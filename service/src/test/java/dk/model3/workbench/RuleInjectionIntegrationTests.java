@@ -2,6 +2,7 @@ package dk.model3.workbench;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,11 +62,11 @@ class RuleInjectionIntegrationTests {
 
 	@Test
 	void answersASaveWhoseRuleNameWouldEndItsCommentWithTheProblem() {
-		this.api.create("8.1", "2032-01-01");
-		String tiers = this.api.file("8.1", "tiers.drl");
+		this.api.create("2097.01", "2032-01-01");
+		String tiers = this.api.file("2097.01", "tiers.drl");
 		String attack = tiers.replace(T0_01, COMMENT_ESCAPE);
 		assertThat(attack).isNotEqualTo(tiers);
-		JsonNode saved = this.api.save("8.1", "tiers.drl", attack);
+		JsonNode saved = this.api.save("2097.01", "tiers.drl", attack);
 		assertThat(saved.path("problems").size()).as(saved.toString()).isPositive();
 		JsonNode problem = saved.path("problems").get(0);
 		assertThat(problem.path("file").asString()).isEqualTo("tiers.drl");
@@ -75,27 +76,31 @@ class RuleInjectionIntegrationTests {
 
 	@Test
 	void answersASaveWhoseMetadataWouldEndItsStringWithTheProblem() {
-		this.api.create("8.2", "2033-01-01");
-		String tiers = this.api.file("8.2", "tiers.drl");
+		this.api.create("2097.02", "2033-01-01");
+		String tiers = this.api.file("2097.02", "tiers.drl");
 		String attack = tiers.replaceFirst("@nextEn\\(\"[^\"]*\"\\)",
 				java.util.regex.Matcher.quoteReplacement("@nextEn(\"a\\\\\\\" + System.getenv() + \\\\\\\"b\")"));
 		assertThat(attack).isNotEqualTo(tiers);
-		JsonNode saved = this.api.save("8.2", "tiers.drl", attack);
+		JsonNode saved = this.api.save("2097.02", "tiers.drl", attack);
 		assertThat(saved.path("problems").toString()).contains("Teksten i @nextEn må ikke indeholde omvendt skråstreg");
 		assertThat(saved.path("problems").get(0).path("line").asInt()).isEqualTo(lineOf(attack, "@nextEn(\"a\\"));
 	}
 
 	@Test
 	void answersDeepNestingAndAWindowWithTheProblemInsteadOfFailingLater() {
-		this.api.create("8.3", "2034-01-01");
-		String tiers = this.api.file("8.3", "tiers.drl");
+		this.api.create("2097.03", "2034-01-01");
+		String tiers = this.api.file("2097.03", "tiers.drl");
+		// 20,000 brackets on short lines, so that no limit on a line's length stops them
+		// first
+		String open = String.join("\n", Collections.nCopies(200, "(".repeat(100)));
+		String close = String.join("\n", Collections.nCopies(200, ")".repeat(100)));
 		String deep = tiers.replace("\tChild()\nthen",
-				"\tChild()\n\tProfile( " + "(".repeat(20_000) + "age > 1" + ")".repeat(20_000) + " )\nthen");
-		JsonNode nested = this.api.save("8.3", "tiers.drl", deep);
+				"\tChild()\n\tProfile( " + open + "age > 1" + close + " )\nthen");
+		JsonNode nested = this.api.save("2097.03", "tiers.drl", deep);
 		assertThat(nested.path("problems").toString()).contains("indlejret mere end 12 niveauer");
 		String window = tiers.replace("\tChild()\nthen",
 				"\tChild()\n\tProfile( age > 1 ) over window:length( 2 )\nthen");
-		JsonNode windowed = this.api.save("8.3", "tiers.drl", window);
+		JsonNode windowed = this.api.save("2097.03", "tiers.drl", window);
 		assertThat(windowed.path("problems").size()).isEqualTo(1);
 		assertThat(windowed.path("problems").get(0).path("line").asInt()).isEqualTo(lineOf(window, "over window"));
 		assertThat(windowed.path("problems").get(0).path("message").asString()).contains("over window");
@@ -103,24 +108,25 @@ class RuleInjectionIntegrationTests {
 
 	@Test
 	void refusesAFileNameWithAQuote() {
-		this.api.create("8.4", "2035-01-01");
-		HttpResponse<String> response = this.api.put("/api/v1/drafts/8.4/files/x%22.drl", WorkbenchApi.POLICY,
-				this.api.file("8.4", "flags.drl"));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode problem = this.api.json(response).path("problems").get(0);
-		assertThat(problem.path("file").asString()).isEqualTo("x\".drl");
-		assertThat(problem.path("message").asString()).startsWith("filnavnet er ikke tilladt");
+		this.api.create("2097.04", "2035-01-01");
+		HttpResponse<String> response = this.api.put("/api/v1/drafts/2097.04/files/x%22.drl", WorkbenchApi.POLICY,
+				this.api.file("2097.04", "flags.drl"));
+		// refused at the workbench's door, before the rule compiler would refuse it too
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(this.api.json(response).path("errors").get(0).path("field").asString()).isEqualTo("/name");
+		assertThat(this.api.json(this.api.get("/api/v1/drafts/2097.04", WorkbenchApi.POLICY)).path("files").toString())
+			.doesNotContain("x\\\"");
 	}
 
 	@Test
 	void answersAnUploadWithTheProblemsOfItsFiles() {
-		this.api.create("8.5", "2036-01-01");
+		this.api.create("2097.05", "2036-01-01");
 		Map<String, String> files = new TreeMap<>();
 		for (String name : List.of("version.yaml", "derived.drl", "flags.drl", "whynot.drl", "scenarios.yaml")) {
-			files.put(name, this.api.file("8.5", name));
+			files.put(name, this.api.file("2097.05", name));
 		}
-		files.put("tiers.drl", this.api.file("8.5", "tiers.drl").replace(T0_01, COMMENT_ESCAPE));
-		HttpResponse<String> uploaded = this.api.putZip("/api/v1/drafts/8.5/files", WorkbenchApi.POLICY,
+		files.put("tiers.drl", this.api.file("2097.05", "tiers.drl").replace(T0_01, COMMENT_ESCAPE));
+		HttpResponse<String> uploaded = this.api.putZip("/api/v1/drafts/2097.05/files", WorkbenchApi.POLICY,
 				WorkbenchApi.zip("", files));
 		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
 		JsonNode problems = this.api.json(uploaded).path("problems");
@@ -129,16 +135,16 @@ class RuleInjectionIntegrationTests {
 		assertThat(problems.get(0).path("message").asString()).startsWith("Regelnavnet må ikke indeholde \"*/\"");
 
 		// a file whose name would end the string it is written into
-		files.put("tiers.drl", this.api.file("8.5", "tiers.drl").replace(COMMENT_ESCAPE, T0_01));
+		files.put("tiers.drl", this.api.file("2097.05", "tiers.drl").replace(COMMENT_ESCAPE, T0_01));
 		String name = "x\", ((java.util.function.Supplier<String>) () -> System.setProperty(String.valueOf(" + PWNED
 				+ "), String.valueOf(1))).get(), \"y.drl";
 		files.put(name, files.remove("flags.drl"));
-		HttpResponse<String> named = this.api.putZip("/api/v1/drafts/8.5/files", WorkbenchApi.POLICY,
+		HttpResponse<String> named = this.api.putZip("/api/v1/drafts/2097.05/files", WorkbenchApi.POLICY,
 				WorkbenchApi.zip("", files));
-		assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
-		JsonNode refusal = this.api.json(named).path("problems").get(0);
-		assertThat(refusal.path("file").asString()).isEqualTo(name);
-		assertThat(refusal.path("message").asString()).startsWith("filnavnet er ikke tilladt");
+		// refused as a whole, naming the entry, and nothing of it committed
+		assertThat(named.statusCode()).as(named.body()).isEqualTo(400);
+		assertThat(this.api.json(named).path("errors").get(0).path("field").asString()).startsWith("zip/x\"");
+		assertThat(this.api.file("2097.05", "tiers.drl")).contains(COMMENT_ESCAPE);
 	}
 
 	private static int lineOf(String text, String part) {
