@@ -238,7 +238,7 @@ public final class ResponseTemplates {
 		}
 		return new Decision(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
 				explanation, decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
-				decision.rulesChecksum());
+				decision.rulesChecksum(), null, decision.warnings());
 	}
 
 	// records where the needle is, if it is there exactly once

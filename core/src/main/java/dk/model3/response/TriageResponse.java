@@ -14,6 +14,7 @@ import dk.model3.rules.FiredRule;
 import dk.model3.rules.SourceRef;
 import dk.model3.rules.Text;
 import dk.model3.rules.TierReason;
+import dk.model3.rules.Warning;
 
 /**
  * The contract's triage response; built from a decision, the same for the API and batch
@@ -23,7 +24,7 @@ import dk.model3.rules.TierReason;
 public record TriageResponse(String citizenRef, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId,
 		Status status, Tier tier, Area responsibleArea, List<Flag> flags, String rulesVersion, String rulesChecksum,
 		LocalDate assessmentDate, List<Explanation> explanation, List<WhyNot> whyNot, List<String> missingFacts,
-		Text nextStep) {
+		Text nextStep, List<Warning> warnings) {
 
 	/** A rule that decided, with the facts it used. */
 	public record Explanation(String ruleId, String rule, Text text, SourceRef source, Map<String, Object> facts) {
@@ -45,7 +46,7 @@ public record TriageResponse(String citizenRef, @JsonInclude(JsonInclude.Include
 		return new TriageResponse(citizenRef, decisionId, decision.status(), decision.tier(),
 				decision.responsibleArea(), List.copyOf(decision.flags()), decision.rulesVersion(),
 				decision.rulesChecksum(), assessmentDate, explanation, whyNot, decision.missingFacts(),
-				decision.nextStep());
+				decision.nextStep(), decision.warnings());
 	}
 
 	private static Explanation explanation(FiredRule fired) {

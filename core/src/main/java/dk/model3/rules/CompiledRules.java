@@ -16,6 +16,7 @@ import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Flag;
 import dk.model3.facts.FlagRaised;
+import dk.model3.facts.ImplausibleInput;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
@@ -76,7 +77,8 @@ public final class CompiledRules {
 
 	/** A decision without the profile's own values: what a class of profiles shares. */
 	private record Shape(Status status, Tier tier, Area area, Set<Flag> flags, List<RuleMetadata> explanation,
-			List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String decidingRuleId) {
+			List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String decidingRuleId,
+			List<Warning> warnings) {
 	}
 
 	CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
@@ -179,7 +181,8 @@ public final class CompiledRules {
 			explanation.add(new FiredRule(rule, factsUsed(rule, profile)));
 		}
 		return new Decision(shape.status(), shape.tier(), shape.area(), shape.flags(), explanation, shape.whyNot(),
-				shape.missingFacts(), shape.nextStep(), version(), this.checksum, shape.decidingRuleId());
+				shape.missingFacts(), shape.nextStep(), version(), this.checksum, shape.decidingRuleId(),
+				shape.warnings());
 	}
 
 	/** Runs the rules on the profile, whatever was decided for others. */
@@ -190,7 +193,7 @@ public final class CompiledRules {
 	private static Shape shape(Decision decision) {
 		return new Shape(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
 				decision.explanation().stream().map(FiredRule::rule).toList(), decision.whyNot(),
-				decision.missingFacts(), decision.nextStep(), decision.decidingRuleId());
+				decision.missingFacts(), decision.nextStep(), decision.decidingRuleId(), decision.warnings());
 	}
 
 	/**
@@ -253,6 +256,7 @@ public final class CompiledRules {
 		Set<Flag> flags = EnumSet.noneOf(Flag.class);
 		Set<String> decisive = new HashSet<>();
 		Map<Tier, RuleMetadata> whyNot = new EnumMap<>(Tier.class);
+		List<Warning> warnings = new ArrayList<>(0);
 		for (Recorder.Insertion insertion : recorder.insertions) {
 			if (insertion.fact() instanceof Outcome recorded) {
 				outcome = recorded;
@@ -266,6 +270,9 @@ public final class CompiledRules {
 			else if (insertion.fact() instanceof TierRuledOut ruledOut) {
 				RuleMetadata rule = this.rules.get(insertion.rule());
 				whyNot.merge(ruledOut.tier(), rule, (a, b) -> (a.id().compareTo(b.id()) <= 0) ? a : b);
+			}
+			else if (insertion.fact() instanceof ImplausibleInput implausible) {
+				warnings.add(new Warning(implausible.fields(), this.rules.get(insertion.rule()).text()));
 			}
 		}
 		if (outcomeRules.size() != 1) {
@@ -287,7 +294,7 @@ public final class CompiledRules {
 			.toList();
 		return new Decision(outcome.status(), outcome.tier(), outcome.area(), Collections.unmodifiableSet(flags),
 				explanation, reasons, outcome.missingFacts(), Text.join(nextSteps), version(), this.checksum,
-				this.rules.get(outcomeRules.get(0)).id());
+				this.rules.get(outcomeRules.get(0)).id(), warnings);
 	}
 
 	private void addNextStep(List<Text> nextSteps, String ruleName) {

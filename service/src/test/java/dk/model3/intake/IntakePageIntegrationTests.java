@@ -124,6 +124,22 @@ class IntakePageIntegrationTests {
 		browser.all("[data-flag]").forEach((flag) -> assertThat(flag.getText()).hasSizeGreaterThan(40));
 	}
 
+	@Test
+	void warnsOfImplausibleInputAboveTheResultAndNotOtherwise() {
+		this.page.open().submit(JSON.readTree("""
+				{"citizenRef":"plausibel-1","age":70,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT",
+				 "problems":["ANXIETY"]}"""));
+
+		assertThat(browser.field("status")).isEqualTo("OUT_OF_SCOPE");
+		assertThat(attributes("[data-warning-fields]", "data-warning-fields")).containsExactly("age benefit");
+		assertThat(browser.find("[data-field=warnings]").getText()).contains("kontanthjælp", "Kontroller");
+
+		this.page.open().submit(JSON.readTree("""
+				{"citizenRef":"plausibel-2","age":40,"benefit":"CASH_BENEFIT","problems":["ANXIETY"]}"""));
+
+		assertThat(browser.all("[data-field=warnings]")).isEmpty();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("readmeExamples")
 	void putsNoAnswerInAnyAddressThePagesProduce(String outcome, String body) {

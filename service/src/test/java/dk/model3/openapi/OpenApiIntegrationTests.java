@@ -30,7 +30,7 @@ class OpenApiIntegrationTests {
 	private static final List<String> CONTRACT_REQUIRED = List.of("citizenRef", "age", "benefit");
 
 	private static final List<String> CONTRACT_RESPONSE = List.of("citizenRef", "status", "tier", "responsibleArea",
-			"flags", "rulesVersion", "rulesChecksum", "explanation", "whyNot", "missingFacts", "nextStep");
+			"flags", "rulesVersion", "rulesChecksum", "explanation", "whyNot", "missingFacts", "nextStep", "warnings");
 
 	private static final List<String> BENEFITS = List.of("CASH_BENEFIT", "EDUCATION_BENEFIT", "SICKNESS_BENEFIT",
 			"RESOURCE_COURSE_BENEFIT", "JOB_CLARIFICATION_BENEFIT", "FLEXJOB_UNEMPLOYMENT_BENEFIT",

@@ -99,6 +99,23 @@ class TriageIntegrationTests {
 		assertThat(result).bodyJson().extractingPath("$.nextStep.da").asString().contains("samlet plan");
 	}
 
+	@Test
+	void answersImplausibleInputWithAWarningNamingTheFields() {
+		MvcTestResult warned = triage(
+				"{'citizenRef':'w','age':70,'benefit':'CASH_BENEFIT','employmentPotential':'PRESENT','problems':['ANXIETY']}");
+		MvcTestResult plain = triage("{'citizenRef':'p','age':40,'benefit':'CASH_BENEFIT','problems':['ANXIETY']}");
+
+		assertThat(warned).hasStatusOk();
+		assertThat(warned).bodyJson().extractingPath("$.status").isEqualTo("OUT_OF_SCOPE");
+		assertThat(warned).bodyJson()
+			.extractingPath("$.warnings[0].fields")
+			.asArray()
+			.containsExactly("age", "benefit");
+		assertThat(warned).bodyJson().extractingPath("$.warnings[0].text.da").asString().contains("kontanthjælp");
+		assertThat(warned).bodyJson().extractingPath("$.warnings[0].text.en").asString().contains("cash benefit");
+		assertThat(plain).bodyJson().extractingPath("$.warnings").asArray().isEmpty();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
