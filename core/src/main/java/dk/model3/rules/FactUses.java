@@ -35,6 +35,16 @@ final class FactUses {
 		return new ArrayList<>(uses.values());
 	}
 
+	/**
+	 * The facts one branch of a rule reads: the conditions of the subrule the engine made
+	 * for one side of an {@code or}, as a match of it holds them.
+	 */
+	static List<FactUse> of(RuleConditionElement branch) {
+		Map<String, FactUse> uses = new LinkedHashMap<>();
+		walk(branch, false, uses);
+		return List.copyOf(uses.values());
+	}
+
 	private static void walk(RuleConditionElement element, boolean negated, Map<String, FactUse> uses) {
 		if (element instanceof org.drools.base.rule.Pattern pattern) {
 			String className = pattern.getObjectType().getClassName();
@@ -55,6 +65,11 @@ final class FactUses {
 		for (RuleConditionElement nested : element.getNestedElements()) {
 			walk(nested, inNot, uses);
 		}
+	}
+
+	/** The profile fields one constraint on the profile names. */
+	static List<FactUse> fieldsOf(Constraint constraint) {
+		return fieldsIn(constraint).stream().map((field) -> new FactUse(field, true, false)).toList();
 	}
 
 	private static List<String> fieldsIn(Constraint constraint) {
