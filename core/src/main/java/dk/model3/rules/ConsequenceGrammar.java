@@ -110,7 +110,8 @@ final class ConsequenceGrammar {
 	private void argument() throws NotAllowed {
 		Token token = this.tokens.take();
 		switch (token.kind()) {
-			case STRING, NUMBER -> {
+			case STRING -> DrlTokens.checkText(token);
+			case NUMBER -> {
 			}
 			case SYMBOL -> {
 				if (!token.is("-") || this.tokens.take().kind() != Kind.NUMBER) {

@@ -102,7 +102,8 @@ final class ConstraintGrammar {
 	private void operand() throws NotAllowed {
 		Token token = this.tokens.take();
 		switch (token.kind()) {
-			case STRING, NUMBER, VARIABLE -> {
+			case STRING -> DrlTokens.checkText(token);
+			case NUMBER, VARIABLE -> {
 			}
 			case SYMBOL -> {
 				if (!token.is("-") || this.tokens.take().kind() != Kind.NUMBER) {

@@ -38,6 +38,16 @@ final class DescriptorReader {
 			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1, "id is missing; give the folder's name"));
 			return null;
 		}
+		String idRefusal = PolicyText.versionIdRefusal(descriptor.id());
+		if (idRefusal != null) {
+			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1, idRefusal));
+			return null;
+		}
+		String titleRefusal = (descriptor.title() != null) ? PolicyText.refusal("Titlen", descriptor.title(), false)
+				: null;
+		if (titleRefusal != null) {
+			problems.add(new RuleProblem(where, lineOf(yaml, "title"), 1, titleRefusal));
+		}
 		if (!descriptor.id().equals(files.folder())) {
 			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1,
 					"id \"" + descriptor.id() + "\" must be the folder's name \"" + files.folder() + "\""));

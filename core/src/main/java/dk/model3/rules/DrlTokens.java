@@ -41,6 +41,18 @@ final class DrlTokens {
 
 	}
 
+	/**
+	 * A text in a constraint or an argument holds only what {@link PolicyText} allows: it
+	 * is copied into the generated Java.
+	 */
+	static void checkText(Token token) throws NotAllowed {
+		String text = token.text();
+		String refusal = PolicyText.refusal("En tekst", text.substring(1, text.length() - 1), false);
+		if (refusal != null) {
+			throw new NotAllowed(refusal, token.offset());
+		}
+	}
+
 	private static final List<String> TWO_CHARACTER_SYMBOLS = List.of("==", "!=", "<=", ">=", "&&", "||");
 
 	private final List<Token> tokens;

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.Message;
 
 /**
  * Rule versions compiled when the jar is built: the executable model of each version
@@ -61,11 +59,14 @@ final class PrecompiledRules {
 				continue;
 			}
 			String version = version(files);
-			KieBuilder builder = RuleCompiler.kieBuilder(files, version);
-			if (!builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
+			// the same build as at run time: the generated code is checked before it is
+			// compiled, and a version it refuses is not packaged
+			RuleCompiler.ModelBuild build = RuleCompiler.buildModel(files, version);
+			if (!build.problems().isEmpty()) {
+				System.out.println("Not compiled ahead, refused: " + files.folder() + " " + build.problems());
 				continue;
 			}
-			InternalKieModule kieModule = (InternalKieModule) builder.getKieModule();
+			InternalKieModule kieModule = (InternalKieModule) build.builder().getKieModule();
 			byte[] module = withDescriptor(kieModule.getBytes(), kieModule.getKieModuleModel().toXML());
 			Path target = output.resolve(resourceName(files));
 			try {

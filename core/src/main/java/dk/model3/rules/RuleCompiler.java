@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 
@@ -56,6 +55,16 @@ public final class RuleCompiler {
 			throw new RuleVersionRefused(files.folder(), files.problems());
 		}
 		List<RuleProblem> problems = new ArrayList<>();
+		files.files().keySet().forEach((name) -> {
+			String refusal = PolicyText.fileNameRefusal(name);
+			if (refusal != null) {
+				problems.add(new RuleProblem(files.folder() + "/" + name, 0, 0, refusal));
+			}
+		});
+		if (!problems.isEmpty()) {
+			// a file name reaches the generated code: nothing of the version is read
+			throw new RuleVersionRefused(files.folder(), problems);
+		}
 		VersionDescriptor descriptor = DescriptorReader.read(files, this.knownSources, problems);
 		String version = (descriptor != null) ? descriptor.id() : files.folder();
 		if (files.drlFiles().isEmpty()) {
@@ -74,39 +83,37 @@ public final class RuleCompiler {
 		return new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata);
 	}
 
-	private static KieBase build(RuleVersionFiles files, String version) {
+	/**
+	 * The version's rule base: built, checked and compiled, or loaded as compiled ahead.
+	 */
+	static KieBase build(RuleVersionFiles files, String version) {
 		KieServices services = KieServices.get();
 		ReleaseId releaseId = releaseId(files, version);
 		byte[] prebuilt = PrecompiledRules.find(files);
 		if (prebuilt != null) {
 			// compiled when the jar was built, from these very files (the name holds
-			// their
-			// checksum): loading it skips generating and compiling the model
+			// their checksum) and through the same checks: loading it skips generating
+			// and compiling the model
 			services.getRepository().addKieModule(services.getResources().newByteArrayResource(prebuilt));
 		}
 		else {
-			KieBuilder builder = kieBuilder(files, version);
-			List<RuleProblem> problems = new ArrayList<>();
-			List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-			for (Message message : errors) {
-				// a follow-on of the syntax error already reported for the same file;
-				// says
-				// nothing to an editor
-				if (errors.size() > 1 && message.getText().contains("Parser returned a null Package")) {
-					continue;
-				}
-				problems.add(new RuleProblem(fileName(message.getPath(), files), message.getLine(), message.getColumn(),
-						message.getText().strip()));
-			}
-			// before anything of the version is compiled: a rule file is otherwise Java
-			problems.addAll(RuleLanguage.check(files));
-			if (!problems.isEmpty()) {
-				throw new RuleVersionRefused(version, problems);
+			ModelBuild build = buildModel(files, version);
+			if (!build.problems().isEmpty()) {
+				throw new RuleVersionRefused(version, build.problems());
 			}
 		}
-		KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
-		services.getRepository().removeKieModule(releaseId);
-		return kieBase;
+		try {
+			return services.newKieContainer(releaseId).getKieBase();
+		}
+		catch (RuntimeException ex) {
+			// the engine refuses to run what it built (a window needs a stream, say): a
+			// refusal of the version, never an error of the service
+			throw new RuleVersionRefused(version, List.of(new RuleProblem(files.folder(), 0, 0,
+					"versionen kan ikke indlæses: " + CompilerProblems.shorten(String.valueOf(ex.getMessage())))));
+		}
+		finally {
+			services.getRepository().removeKieModule(releaseId);
+		}
 	}
 
 	// a release id per checksum keeps versions and reloads apart in the engine's
@@ -117,24 +124,45 @@ public final class RuleCompiler {
 					files.checksum().substring(7, 23));
 	}
 
-	/** Generates and compiles the version's executable model. */
-	static KieBuilder kieBuilder(RuleVersionFiles files, String version) {
+	/**
+	 * A built executable model and what is wrong with it: the checked generated code's
+	 * findings and the compiler's errors, each at a rule file where it can be told. The
+	 * builder holds a module to load only when there are no problems; {@code generated}
+	 * is the Java the engine generated (empty when it got no further than the rule
+	 * files).
+	 */
+	record ModelBuild(KieBuilder builder, List<RuleProblem> problems, List<GeneratedCodeCheck.Source> generated) {
+	}
+
+	/**
+	 * Generates the version's executable model, checks the generated Java
+	 * ({@link GeneratedCodeCheck}) and only then compiles it.
+	 */
+	static ModelBuild buildModel(RuleVersionFiles files, String version) {
 		KieServices services = KieServices.get();
 		KieFileSystem fileSystem = services.newKieFileSystem();
 		fileSystem.generateAndWritePomXML(releaseId(files, version));
 		files.drlFiles().forEach((name, content) -> fileSystem.write(resourcePath(name), content));
-		return services.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+		CheckedModelProject.Generated generated = new CheckedModelProject.Generated();
+		KieBuilderImpl builder = (KieBuilderImpl) services.newKieBuilder(fileSystem);
+		try {
+			builder.buildAll((module, loader) -> new CheckedModelProject(module, loader, generated), (path) -> true);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// the engine gave up on something the rule language let through: a refusal,
+			// never an error of the service
+			return new ModelBuild(
+					builder, List
+						.of(new RuleProblem(files.folder(), 0, 0,
+								"versionen kan ikke oversættes: "
+										+ CompilerProblems.shorten(String.valueOf(ex.getMessage())))),
+					generated.sources());
+		}
+		return new ModelBuild(builder, CompilerProblems.of(files, builder, generated), generated.sources());
 	}
 
 	private static String resourcePath(String name) {
 		return "src/main/resources/" + DRL_PACKAGE.replace('.', '/') + "/" + name;
-	}
-
-	private static String fileName(String path, RuleVersionFiles files) {
-		if (path == null || path.isBlank()) {
-			return files.folder();
-		}
-		return files.folder() + "/" + path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	private Map<String, RuleMetadata> readMetadata(RuleVersionFiles files, KieBase kieBase,

@@ -143,7 +143,12 @@ public final class RuleFolders {
 				if (!RuleVersionFiles.isVersionFile(fileName)) {
 					continue;
 				}
-				String problem = problemWith(file);
+				// a name that is no rule file's refuses the version, unread: the name
+				// itself would reach the generated code
+				String problem = PolicyText.fileNameRefusal(fileName);
+				if (problem == null) {
+					problem = problemWith(file);
+				}
 				if (problem == null) {
 					try {
 						files.put(fileName, readRegularFile(file));

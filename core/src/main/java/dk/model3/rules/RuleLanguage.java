@@ -46,14 +46,25 @@ import org.drools.drl.parser.ParserError;
  * {@link ConsequenceGrammar}.</li>
  * </ul>
  * No {@code function}, {@code global}, {@code query}, {@code eval}, {@code from},
- * {@code accumulate}, {@code collect}, {@code forall}, other rule attributes, rule
- * inheritance or named consequences: the policy needs none of them.
+ * {@code accumulate}, {@code collect}, {@code forall}, windows, other rule attributes,
+ * rule inheritance or named consequences: the policy needs none of them. Every text
+ * copied into the generated Java (rule names, metadata values, texts in constraints and
+ * consequences) holds only what {@link PolicyText} allows, and the raw file keeps the
+ * limits of {@link RuleTextLimits} before the parser reads it.
  */
 final class RuleLanguage {
 
 	private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
 	private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\[\"'\\\\nt])*\"");
+
+	private static final String TOO_DEEP = "filen er indlejret for dybt til at kunne læses; skriv reglerne enklere";
+
+	private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z0-9]{0,63}");
+
+	private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
+
+	private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z]{0,31}");
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
 
@@ -85,12 +96,25 @@ final class RuleLanguage {
 		// declared types are shared by the files of a version: collect them all first
 		parsed.forEach((name, descr) -> descr.getTypeDeclarations()
 			.forEach((type) -> language.declaredTypes.add(type.getTypeName())));
-		parsed.forEach((name, descr) -> language.check(language.source(name), descr));
+		parsed.forEach((name, descr) -> {
+			try {
+				language.check(language.source(name), descr);
+			}
+			catch (StackOverflowError ex) {
+				language.problems.add(language.source(name).line(0, 0, TOO_DEEP));
+			}
+		});
 		return List.copyOf(language.problems);
 	}
 
 	private PackageDescr parse(String name, String text) {
 		Source source = source(name);
+		List<RuleProblem> limits = RuleTextLimits.check(source.file(), text);
+		if (!limits.isEmpty()) {
+			// before the parser, which would descend as deep as the file nests
+			this.problems.addAll(limits);
+			return null;
+		}
 		Matcher escape = UNICODE_ESCAPE.matcher(text);
 		if (escape.find()) {
 			// Java reads these before anything else, so one could end a string or a
@@ -106,6 +130,12 @@ final class RuleLanguage {
 		}
 		catch (DroolsParserException ex) {
 			this.problems.add(source.line(ex.getLineNumber(), ex.getColumn(), ex.getMessage()));
+			return null;
+		}
+		catch (StackOverflowError ex) {
+			// the limits above keep a file from nesting this deep; should one still, it
+			// is refused, not the service
+			this.problems.add(source.line(0, 0, TOO_DEEP));
 			return null;
 		}
 		if (parser.hasErrors() || descr == null) {
@@ -165,6 +195,10 @@ final class RuleLanguage {
 
 	private void checkDeclaration(Source source, TypeDeclarationDescr type) {
 		String name = type.getTypeName();
+		if (!TYPE_NAME.matcher(name).matches()) {
+			this.problems.add(source.descr(type, "\"declare " + name
+					+ "\": en erklæret type hedder et stort bogstav efterfulgt af bogstaver a-z og tal"));
+		}
 		if (this.vocabulary.isFactClass(name)) {
 			this.problems.add(source.descr(type, "\"declare " + name + "\": the facts package already has " + name));
 		}
@@ -176,6 +210,10 @@ final class RuleLanguage {
 		}
 		for (TypeFieldDescr field : type.getFields().values()) {
 			String fieldType = (field.getPattern() != null) ? field.getPattern().getObjectType() : null;
+			if (!FIELD_NAME.matcher(field.getFieldName()).matches()) {
+				this.problems.add(source.descr(type, "feltet \"" + field.getFieldName() + "\" i " + name
+						+ " skal hedde et lille bogstav efterfulgt af bogstaver a-z og tal"));
+			}
 			if (field.getInitExpr() != null && !field.getInitExpr().isBlank()) {
 				this.problems.add(source.descr(type, "field \"" + field.getFieldName() + "\" of " + name
 						+ " has an initial value; declared fields have none"));
@@ -196,6 +234,10 @@ final class RuleLanguage {
 			refuse(source, rule, "query");
 			return;
 		}
+		String nameRefusal = PolicyText.refusal("Regelnavnet", rule.getName(), false);
+		if (nameRefusal != null) {
+			this.problems.add(source.descr(rule, nameRefusal));
+		}
 		if (rule.hasParent()) {
 			this.problems.add(source.descr(rule, "rule \"" + rule.getName() + "\" extends another rule; write it out"));
 		}
@@ -213,12 +255,7 @@ final class RuleLanguage {
 			}
 		}
 		for (AnnotationDescr annotation : rule.getAnnotations()) {
-			annotation.getValueMap().forEach((key, value) -> {
-				if (value == null || !STRING_LITERAL.matcher(value.toString().strip()).matches()) {
-					this.problems.add(source.after(rule, "@" + annotation.getName(), "@" + annotation.getName()
-							+ " must be a text in double quotes, like @" + annotation.getName() + "(\"…\")"));
-				}
-			});
+			checkAnnotation(source, rule, annotation);
 		}
 		Set<String> bound = new HashSet<>();
 		checkCondition(source, rule.getLhs(), bound);
@@ -230,6 +267,31 @@ final class RuleLanguage {
 			int start = source.text().indexOf(consequence, Math.max(rule.getStartCharacter(), 0));
 			this.problems.add((start >= 0 && !consequence.isEmpty()) ? source.at(start + ex.offset(), ex.getMessage())
 					: source.line(rule.getConsequenceLine(), 0, ex.getMessage()));
+		}
+	}
+
+	private void checkAnnotation(Source source, RuleDescr rule, AnnotationDescr annotation) {
+		String name = annotation.getName();
+		if (!ANNOTATION_NAME.matcher(name).matches()) {
+			this.problems.add(source.after(rule, "@" + name,
+					"@" + name + ": navnet på en metadata-værdi er små og store bogstaver a-z, fx @nextDa"));
+			return;
+		}
+		if (annotation.getValueMap().size() != 1 || !annotation.getValueMap().containsKey("value")) {
+			this.problems.add(source.after(rule, "@" + name,
+					"@" + name + " must be a text in double quotes, like @" + name + "(\"…\")"));
+			return;
+		}
+		Object value = annotation.getValueMap().get("value");
+		String text = (value != null) ? value.toString().strip() : "";
+		if (!STRING_LITERAL.matcher(text).matches()) {
+			this.problems.add(source.after(rule, "@" + name,
+					"@" + name + " must be a text in double quotes, like @" + name + "(\"…\")"));
+			return;
+		}
+		String refusal = PolicyText.refusal("Teksten i @" + name, text.substring(1, text.length() - 1), true);
+		if (refusal != null) {
+			this.problems.add(source.after(rule, "@" + name, refusal));
 		}
 	}
 
@@ -259,6 +321,19 @@ final class RuleLanguage {
 					+ "\" is not a fact: a condition matches a record of the facts package or a type the version declares"));
 			return;
 		}
+		if (!pattern.getBehaviors().isEmpty()) {
+			this.problems.add(source.descr(pattern, "\"over window\" er ikke en del af regelsproget"));
+			return;
+		}
+		if (!pattern.getAnnotations().isEmpty()) {
+			this.problems.add(source.descr(pattern, "\"@" + pattern.getAnnotations().iterator().next().getName()
+					+ "\" på en betingelse er ikke en del af regelsproget"));
+			return;
+		}
+		if (pattern.isUnification()) {
+			this.problems.add(source.descr(pattern, "\":=\" er ikke en del af regelsproget"));
+			return;
+		}
 		if (pattern.getIdentifier() != null) {
 			bound.add(pattern.getIdentifier());
 		}
@@ -268,6 +343,12 @@ final class RuleLanguage {
 							? binding.getVariable() + " : " + binding.getExpression() : null;
 			if (expression == null) {
 				refuse(source, constraint, keyword(constraint));
+				continue;
+			}
+			if (constraint instanceof ExprConstraintDescr expr && expr.getType() == ExprConstraintDescr.Type.POSITIONAL
+					|| constraint instanceof BindingDescr binding && binding.isUnification()) {
+				this.problems.add(source.descr(constraint, "\"" + expression
+						+ "\": en betingelse navngiver feltet, fx age >= 18; felter efter placering og := er ikke en del af regelsproget"));
 				continue;
 			}
 			try {

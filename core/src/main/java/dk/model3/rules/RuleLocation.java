@@ -10,9 +10,14 @@ record RuleLocation(String folder, String file, int line, int column) {
 
 	static RuleLocation find(RuleVersionFiles files, String ruleName) {
 		String declaration = "rule \"" + ruleName + "\"";
+		// a name with a quote in it stands escaped in the file
+		String escaped = "rule \"" + ruleName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 		for (Map.Entry<String, String> entry : files.drlFiles().entrySet()) {
 			String content = entry.getValue();
 			int index = content.indexOf(declaration);
+			if (index < 0) {
+				index = content.indexOf(escaped);
+			}
 			if (index >= 0) {
 				int line = (int) content.substring(0, index).chars().filter((c) -> c == '\n').count() + 1;
 				int column = index - content.lastIndexOf('\n', index - 1);

@@ -3,6 +3,7 @@ package dk.model3.rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ public record RuleVersionFiles(String folder, Map<String, String> files, List<Ru
 	public static final String SCENARIOS = "scenarios.yaml";
 
 	public RuleVersionFiles {
-		files = new TreeMap<>(files);
+		// immutable: a version is compiled from exactly these texts, whoever holds them
+		files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
 		problems = List.copyOf(problems);
 	}
 

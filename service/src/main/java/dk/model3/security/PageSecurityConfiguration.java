@@ -46,7 +46,7 @@ class PageSecurityConfiguration {
 	SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
 			ObjectProvider<ClientRegistrationRepository> oidcProviders) throws Exception {
 		boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
-		SecurityProblems problems = new SecurityProblems(jwt ? "Bearer" : "Basic realm=\"model3-triage\"");
+		SecurityProblems problems = SecurityProblems.of(properties.mode());
 		RequestMatcher browser = browser();
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
@@ -60,8 +60,7 @@ class PageSecurityConfiguration {
 			.authenticated())
 			// a browser is sent to the sign-in page; a script gets the API's 401 and 403
 			// problems
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser)
+			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(signInPage(), browser)
 				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
 				.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), browser)
 				.defaultAccessDeniedHandlerFor(problems, AnyRequestMatcher.INSTANCE))
@@ -82,6 +81,14 @@ class PageSecurityConfiguration {
 				.httpBasic((basic) -> basic.authenticationEntryPoint(problems));
 		}
 		return http.build();
+	}
+
+	// "/login", not an address built from the request's Host header, which the client
+	// chooses (server.tomcat.use-relative-redirects keeps every other redirect relative)
+	private static LoginUrlAuthenticationEntryPoint signInPage() {
+		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		signIn.setFavorRelativeUris(true);
+		return signIn;
 	}
 
 	private static RequestMatcher browser() {

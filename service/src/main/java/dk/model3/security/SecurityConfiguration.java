@@ -21,11 +21,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Who may call what, by path, so endpoints added later fall under "authenticated" until a
  * rule here says more. Stateless: every request carries its credentials, so there is no
- * session to steal and CSRF does not apply.
+ * session to steal and no CSRF token. A browser may still hold Basic credentials and send
+ * them with another site's form, so state-changing calls must come from no other site and
+ * name a content type no form can send ({@link CrossSiteRequestFilter}), and a 401 never
+ * asks a browser for a password ({@link SecurityProblems}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,11 +40,13 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties) throws Exception {
 		boolean jwt = properties.mode() == SecurityProperties.Mode.JWT;
-		SecurityProblems problems = new SecurityProblems(jwt ? "Bearer" : "Basic realm=\"model3-triage\"");
+		SecurityProblems problems = SecurityProblems.of(properties.mode());
 		// the JSON API and its documentation; pages have their own chain
 		http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
 				"/swagger-ui.html", "/swagger-ui/**")
 			.csrf(AbstractHttpConfigurer::disable)
+			// where the CSRF check would be: before any credential is looked at
+			.addFilterBefore(new CrossSiteRequestFilter(properties.allowedOrigins()), CsrfFilter.class)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -98,7 +104,8 @@ class SecurityConfiguration {
 		}
 		List<UserDetails> users = new ArrayList<>(BuiltInUsers.of(properties, encoder));
 		if (properties.usersFile() != null && !properties.usersFile().toString().isBlank()) {
-			users.addAll(UsersFile.read(properties.usersFile(), properties.devMode()));
+			users.addAll(UsersFile.read(properties.usersFile(), properties.devMode(),
+					users.stream().map(UserDetails::getUsername).toList()));
 		}
 		UserStore store = new UserStore(users);
 		log.info("Users who may sign in: {}{}", String.join(", ", store.names()),

@@ -15,15 +15,32 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401, 403 and 429 (too many failed sign-ins) as RFC 9457 problems like every other error
- * of the service. The 401 names the scheme the caller should use, so a browser asks for
- * Basic credentials; the 429 says when to try again.
+ * of the service. The 401 says in its body what to send. It never challenges with
+ * {@code Basic}: a browser would ask for a password and then send it by itself with every
+ * request to the service, a form on another site's page included. In {@code basic} mode
+ * the challenge is {@value #PREEMPTIVE_BASIC}, a scheme no browser knows: clients send
+ * Basic credentials with the request ({@code curl -u}), not after being asked. The 429
+ * says when to try again.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	static final String PREEMPTIVE_BASIC = "Preemptive-Basic realm=\"model3-triage\"";
+
 	private final String challenge;
 
-	SecurityProblems(String challenge) {
+	private final String detail;
+
+	private SecurityProblems(String challenge, String detail) {
 		this.challenge = challenge;
+		this.detail = detail;
+	}
+
+	static SecurityProblems of(SecurityProperties.Mode mode) {
+		return (mode == SecurityProperties.Mode.JWT) ? new SecurityProblems("Bearer",
+				"Send a token from the municipality's identity provider with every request: Authorization: Bearer <token>.")
+				: new SecurityProblems(PREEMPTIVE_BASIC,
+						"Send the user name and password with every request: Authorization: Basic "
+								+ "<base64 of user:password> (curl -u user:password). The service does not ask for them.");
 	}
 
 	@Override
@@ -36,8 +53,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
-		write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-				"Send valid credentials: " + this.challenge.split(" ")[0] + " authentication.");
+		write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required", this.detail);
 	}
 
 	@Override

@@ -11,7 +11,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * attempts once either count reaches its limit, until the lockout has passed since the
  * last failure. While refused, even the right password is refused, or guessing would go
  * on. Bounded: counts are kept for at most 100,000 names and addresses, each forgotten a
- * lockout after its last failure.
+ * lockout after its last failure. A user name is counted by its {@link UserNames#key}, so
+ * {@code Policy} and {@code policy} share one count, as they share one account.
  */
 final class SignInGuard {
 
@@ -33,19 +34,19 @@ final class SignInGuard {
 
 	/** Throws when the user or the address has failed too often lately. */
 	void check(String user, String address) {
-		if (count(this.failuresByUser, user) >= this.limits.maxFailuresPerUser()
+		if (count(this.failuresByUser, UserNames.key(user)) >= this.limits.maxFailuresPerUser()
 				|| count(this.failuresByAddress, address) >= this.limits.maxFailuresPerAddress()) {
 			throw new SignInThrottled(this.limits.lockout());
 		}
 	}
 
 	void failed(String user, String address) {
-		this.failuresByUser.asMap().merge(user, 1, Integer::sum);
+		this.failuresByUser.asMap().merge(UserNames.key(user), 1, Integer::sum);
 		this.failuresByAddress.asMap().merge(address, 1, Integer::sum);
 	}
 
 	void succeeded(String user) {
-		this.failuresByUser.invalidate(user);
+		this.failuresByUser.invalidate(UserNames.key(user));
 	}
 
 	private static int count(Cache<String, Integer> failures, String key) {

@@ -10,9 +10,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * The users who may sign in with a password, found by their exact name: {@code Policy} is
- * not {@code policy}. (Spring's in-memory store ignores case, which doubles the names a
- * guesser may try and makes two spellings one account.)
+ * The users who may sign in with a password, found by their name whatever its case
+ * ({@link UserNames}): {@code Policy} signs in as {@code policy}, and the user found
+ * carries the name as defined, so the sign-in, the history and the decision log record
+ * that one name. Two users whose names differ only in case cannot both exist.
  */
 final class UserStore implements UserDetailsService {
 
@@ -20,15 +21,18 @@ final class UserStore implements UserDetailsService {
 
 	UserStore(List<UserDetails> users) {
 		for (UserDetails user : users) {
-			if (this.users.putIfAbsent(user.getUsername(), user) != null) {
-				throw new IllegalStateException("the user \"" + user.getUsername() + "\" is defined twice");
+			UserDetails earlier = this.users.putIfAbsent(UserNames.key(user.getUsername()), user);
+			if (earlier != null) {
+				throw new IllegalStateException("the user \"" + user.getUsername() + "\" is defined twice"
+						+ (earlier.getUsername().equals(user.getUsername()) ? "" : " (as \"" + earlier.getUsername()
+								+ "\"; user names do not distinguish upper and lower case)"));
 			}
 		}
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		UserDetails user = this.users.get(username);
+		UserDetails user = (username != null) ? this.users.get(UserNames.key(username)) : null;
 		if (user == null) {
 			throw new UsernameNotFoundException("no such user");
 		}
@@ -37,7 +41,7 @@ final class UserStore implements UserDetailsService {
 	}
 
 	List<String> names() {
-		return List.copyOf(this.users.keySet());
+		return this.users.values().stream().map(UserDetails::getUsername).toList();
 	}
 
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * line, {@code name:ROLE[,ROLE]:password}, the password already hashed in Spring
  * Security's {@code {id}hash} form: {@code {bcrypt}…}, or {@code {noop}…} (plain text) in
  * development mode only. Blank lines and lines starting with {@code #} are skipped. A bad
- * line stops the start with its line number, never with its password.
+ * line stops the start with its line number, never with its password; so does a name
+ * another line or a built-in user has already taken in any case ({@code anna} and
+ * {@code Anna} are one name, see {@link UserNames}).
  */
 final class UsersFile {
 
@@ -32,6 +36,11 @@ final class UsersFile {
 	}
 
 	static List<UserDetails> read(Path file, boolean devMode) {
+		return read(file, devMode, List.of());
+	}
+
+	/** The users of the file, none of them named as one of {@code builtIn}. */
+	static List<UserDetails> read(Path file, boolean devMode, List<String> builtIn) {
 		List<String> lines;
 		try {
 			lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -39,11 +48,23 @@ final class UsersFile {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the users file " + file, ex);
 		}
+		Map<String, String> taken = new HashMap<>();
+		for (String name : builtIn) {
+			taken.put(UserNames.key(name), "the built-in user \"" + name + "\"");
+		}
 		List<UserDetails> users = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i).strip();
 			if (!line.isEmpty() && !line.startsWith("#")) {
-				users.add(user(line, devMode, file + ":" + (i + 1) + ": "));
+				String where = file + ":" + (i + 1) + ": ";
+				UserDetails user = user(line, devMode, where);
+				String name = user.getUsername();
+				String earlier = taken.putIfAbsent(UserNames.key(name), "\"" + name + "\" on line " + (i + 1));
+				if (earlier != null) {
+					throw new IllegalStateException(where + "the user name \"" + name + "\" is taken by " + earlier
+							+ "; user names do not distinguish upper and lower case");
+				}
+				users.add(user);
 			}
 		}
 		return users;

@@ -29,7 +29,7 @@ class BuiltInUsersTests {
 	private SecurityProperties properties(String caseworker, String policy, boolean devMode) {
 		return new SecurityProperties(SecurityProperties.Mode.BASIC, caseworker, policy, "roles", devMode, null,
 				this.directory.resolve("data/generated-passwords"),
-				new SecurityProperties.SignIn(5, 50, java.time.Duration.ofMinutes(5)));
+				new SecurityProperties.SignIn(5, 50, java.time.Duration.ofMinutes(5)), List.of());
 	}
 
 	private static UserDetails named(List<UserDetails> users, String name) {

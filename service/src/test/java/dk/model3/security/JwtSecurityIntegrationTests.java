@@ -1,5 +1,7 @@
 package dk.model3.security;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -82,6 +84,32 @@ class JwtSecurityIntegrationTests {
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("urn:model3:problem:forbidden");
 		assertThat(this.http.get("/actuator/health", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void letsABearerTokenLeaveOutTheTypeOfAnEmptyBodyButNeverTakesAForm() {
+		String policy = bearer(TRUSTED, List.of("POLICY"));
+		// a browser never adds a token by itself: a bodyless POST needs no Content-Type
+		HttpResponse<String> reload = this.http.send(this.http.request("/api/v1/admin/rules/reload")
+			.header("Authorization", policy)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		// the packaged rules cannot be reloaded: the call reached the service
+		assertThat(reload.statusCode()).as(reload.body()).isEqualTo(409);
+		assertThat(reload.body()).contains("rules-not-reloadable");
+		HttpResponse<String> form = this.http.send(this.http.request("/api/v1/admin/rules/reload")
+			.header("Authorization", policy)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("a=b"))
+			.build());
+		assertThat(form.statusCode()).isEqualTo(415);
+		HttpResponse<String> crossSite = this.http.send(this.http.request("/api/v1/admin/rules/reload")
+			.header("Authorization", policy)
+			.header("Origin", "https://evil.example")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(crossSite.statusCode()).isEqualTo(403);
 	}
 
 	private static String bearer(KeyPair keys, List<String> groups) {

@@ -56,9 +56,14 @@ class SignInGuardTests {
 	}
 
 	@Test
-	void countsUserNamesExactly() {
-		fail("anne", "10.0.0.1", 3);
-		assertThatNoException().isThrownBy(() -> this.guard.check("Anne", "10.0.0.1"));
+	void countsAUserNameWhateverItsCase() {
+		// one account, one count: Anne and ANNE are anne
+		fail("anne", "10.0.0.1", 1);
+		fail("Anne", "10.0.0.2", 1);
+		fail("ANNE", "10.0.0.3", 1);
+		assertThatExceptionOfType(SignInThrottled.class).isThrownBy(() -> this.guard.check("aNnE", "10.0.0.4"));
+		this.guard.succeeded("Anne");
+		assertThatNoException().isThrownBy(() -> this.guard.check("anne", "10.0.0.4"));
 	}
 
 }

@@ -7,11 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class UsersFileTests {
@@ -62,10 +65,41 @@ class UsersFileTests {
 	}
 
 	@Test
-	void refusesAUserDefinedTwice() throws Exception {
-		List<UserDetails> users = UsersFile.read(file("anne:CASEWORKER:" + HASH, "anne:POLICY:" + HASH), false);
+	void refusesAUserDefinedTwiceInAnyCaseNamingTheLine() throws Exception {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> UsersFile.read(file("anne:CASEWORKER:" + HASH, "# x", "anne:POLICY:" + HASH), false))
+			.withMessageContaining("users:3: the user name \"anne\" is taken by \"anne\" on line 1");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> UsersFile.read(file("anna:CASEWORKER:" + HASH, "Anna:POLICY:" + HASH), false))
+			.withMessageContaining("users:2: the user name \"Anna\" is taken by \"anna\" on line 1; "
+					+ "user names do not distinguish upper and lower case");
+	}
+
+	@Test
+	void refusesTheNameOfABuiltInUserInAnyCase() throws Exception {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> UsersFile.read(file("anne:CASEWORKER:" + HASH, "Policy:POLICY:" + HASH), false,
+					List.of("caseworker", "policy")))
+			.withMessageContaining("users:2: the user name \"Policy\" is taken by the built-in user \"policy\"");
+	}
+
+	@Test
+	void findsAUserWhateverTheCaseOfTheNameAndGivesTheNameAsDefined() throws Exception {
+		UserStore store = new UserStore(UsersFile.read(file("Anne.Holm:CASEWORKER:" + HASH), false));
+		assertThat(store.loadUserByUsername("anne.holm").getUsername()).isEqualTo("Anne.Holm");
+		assertThat(store.loadUserByUsername("ANNE.HOLM").getUsername()).isEqualTo("Anne.Holm");
+		// Unicode case rules do not reach a stored name: the Kelvin sign is no k
+		assertThatExceptionOfType(UsernameNotFoundException.class)
+			.isThrownBy(() -> new UserStore(UsersFile.read(file("kim:CASEWORKER:" + HASH), false))
+				.loadUserByUsername("\u212Aim"));
+	}
+
+	@Test
+	void refusesTwoUsersWhoseNamesDifferOnlyInCase() throws Exception {
+		List<UserDetails> users = List.of(User.withUsername("policy").password(HASH).roles("POLICY").build(),
+				User.withUsername("Policy").password(HASH).roles("POLICY").build());
 		assertThatIllegalStateException().isThrownBy(() -> new UserStore(users))
-			.withMessageContaining("\"anne\" is defined twice");
+			.withMessageContaining("\"Policy\" is defined twice (as \"policy\"");
 	}
 
 }
