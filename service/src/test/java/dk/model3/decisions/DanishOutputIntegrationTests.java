@@ -35,12 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every Danish text a caseworker reads for the README's outcomes, under both shipped
- * versions, is Danish: the API answer's {@code da} texts, the journal text and the result
- * page hold no code identifier ("VeryComplex", "employmentPotential"), no "name =
- * ja/nej", no code beside its own words ("ADHD (ADHD)"), no escape character and none of
- * the words domain.md replaces ("spor" for the seed's "lag", "forvaltninger" for
- * "afdelinger", "den koordinerende ungeindsats" for "Den Kommunale Ungeindsats"); the
- * journal text calls an open reading the municipality's, never "produktets læsning".
+ * versions, is Danish: the API answer's {@code da} texts, the journal text, the result
+ * page and the rule catalogue (but for the rule file's own conditions) hold no code
+ * identifier ("VeryComplex", "employmentPotential"), no "name = ja/nej", no code beside
+ * its own words ("ADHD (ADHD)"), no escape character and none of the words domain.md
+ * replaces ("spor" for the seed's "lag", "forvaltninger" for "afdelinger", "den
+ * koordinerende ungeindsats" for "Den Kommunale Ungeindsats"); the journal text calls an
+ * open reading the municipality's, never "produktets læsning".
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "triage.rules.dir=../rules")
 class DanishOutputIntegrationTests {
@@ -95,6 +96,10 @@ class DanishOutputIntegrationTests {
 		Map<String, List<String>> found = new LinkedHashMap<>();
 		PageSession pages = new PageSession(this.port);
 		for (Map.Entry<String, String> version : VERSIONS.entrySet()) {
+			// the catalogue, but for each rule's condition as its file has it, for the
+			// editors of the rule files
+			check(version.getKey() + " catalogue", PageSession.visibleText(pages.get("/rules/" + version.getKey())
+				.replaceAll("(?s)<pre class=\"rule-condition\".*?</pre>", " ")), found);
 			for (String body : readmeExamples()) {
 				ObjectNode request = (ObjectNode) JSON.readTree(body);
 				request.put("assessmentDate", version.getValue());
@@ -217,7 +222,7 @@ class DanishOutputIntegrationTests {
 			return visibleText(page);
 		}
 
-		private String get(String path) throws Exception {
+		String get(String path) throws Exception {
 			return this.client
 				.send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept-Language", "da").build(),
 						HttpResponse.BodyHandlers.ofString())
@@ -247,7 +252,7 @@ class DanishOutputIntegrationTests {
 		}
 
 		// what a reader sees: no scripts, styles, tags or attributes
-		private static String visibleText(String html) {
+		static String visibleText(String html) {
 			// the contract's hooks (data-field="status" and the like) hold the codes
 			// other
 			// teams' scripts read; a reader sees the words beside them
