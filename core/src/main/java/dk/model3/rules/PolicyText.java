@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ({@link GeneratedCodeCheck}) holds on its own should this one ever let something
  * through.
  */
-final class PolicyText {
+public final class PolicyText {
 
 	/** The punctuation a text may hold besides letters, digits and spaces. */
 	static final String PUNCTUATION = ".,:;-–—()?!%/§&+'_";
@@ -23,6 +23,15 @@ final class PolicyText {
 	private static final Pattern VERSION_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
 
 	private PolicyText() {
+	}
+
+	/**
+	 * Why a version's title cannot stand in its {@code version.yaml}, in Danish, or null
+	 * when it can: the same check the rule compiler makes, for whoever takes a title
+	 * before the version is compiled (a new draft).
+	 */
+	public static String titleRefusal(String title) {
+		return refusal("Titlen", title, false);
 	}
 
 	/**

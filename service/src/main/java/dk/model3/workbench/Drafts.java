@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import dk.model3.rules.PolicyText;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleLoader;
@@ -145,6 +146,11 @@ class Drafts implements DisposableBean {
 		}
 		if (title != null && (title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl))) {
 			throw new InvalidDraftRequest("/title", "title: one line of at most " + MAX_TITLE + " characters");
+		}
+		String titleRefusal = (title != null) ? PolicyText.titleRefusal(title) : null;
+		if (titleRefusal != null) {
+			// refused now rather than by every check of the draft to come
+			throw new InvalidDraftRequest("/title", titleRefusal);
 		}
 		LocalDate date;
 		try {

@@ -567,8 +567,8 @@ class WorkbenchApiIntegrationTests {
 	}
 
 	@Test
-	void takesATitleAsTextWhateverItHolds() {
-		String title = "Pris $1 og \\1 \"citat\": ${x} # ikke en kommentar";
+	void takesATitleAsTextAndRefusesWhatCouldEndAStringAtCreation() {
+		String title = "Ændring: KUI for 15–29-årige (§ 2), 100 % & mere";
 		HttpResponse<String> created = this.api.post("/api/v1/drafts", WorkbenchApi.POLICY,
 				JSON.createObjectNode()
 					.put("id", "2092.08")
@@ -579,6 +579,19 @@ class WorkbenchApiIntegrationTests {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(this.api.json(created).path("title").asString()).isEqualTo(title);
 		assertThat(this.api.file("2092.08", "version.yaml")).startsWith("# Rule version descriptor");
+		// a replacement group, a backslash and quotes: refused with the field, never a
+		// 500
+		HttpResponse<String> quoted = this.api.post("/api/v1/drafts", WorkbenchApi.POLICY,
+				JSON.createObjectNode()
+					.put("id", "2092.10")
+					.put("from", "2023.01")
+					.put("inForceFrom", "2035-03-01")
+					.put("title", "Pris $1 og \\1 \"citat\"")
+					.toString());
+		assertThat(quoted.statusCode()).as(quoted.body()).isEqualTo(400);
+		assertThat(fields(quoted)).containsExactly("/title");
+		assertThat(quoted.body()).contains("Titlen må ikke indeholde");
+		assertThat(this.api.get("/api/v1/drafts/2092.10", WorkbenchApi.POLICY).statusCode()).isEqualTo(404);
 		HttpResponse<String> twoLines = this.api.post("/api/v1/drafts", WorkbenchApi.POLICY,
 				"{\"id\":\"2092.09\",\"from\":\"2023.01\",\"inForceFrom\":\"2035-03-01\",\"title\":\"a\\nb\"}");
 		assertThat(twoLines.statusCode()).isEqualTo(400);
