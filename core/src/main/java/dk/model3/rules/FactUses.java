@@ -35,16 +35,6 @@ final class FactUses {
 		return new ArrayList<>(uses.values());
 	}
 
-	/**
-	 * The facts one branch of a rule reads: the conditions of the subrule the engine made
-	 * for one side of an {@code or}, as a match of it holds them.
-	 */
-	static List<FactUse> of(RuleConditionElement branch) {
-		Map<String, FactUse> uses = new LinkedHashMap<>();
-		walk(branch, false, uses);
-		return List.copyOf(uses.values());
-	}
-
 	private static void walk(RuleConditionElement element, boolean negated, Map<String, FactUse> uses) {
 		if (element instanceof org.drools.base.rule.Pattern pattern) {
 			String className = pattern.getObjectType().getClassName();

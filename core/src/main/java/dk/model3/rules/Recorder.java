@@ -34,7 +34,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 	 * A rule firing: its name and, when kept, the facts its patterns matched and the
 	 * branch of the rule that matched (the engine's subrule: one side of an {@code or}).
 	 */
-	record Firing(String rule, List<Object> matched, GroupElement branch, int branchIndex) {
+	record Firing(String rule, List<Object> matched, GroupElement branch) {
 	}
 
 	/** A fact a rule inserted, and the firing (its index in the firings) that did. */
@@ -71,18 +71,15 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 	@Override
 	public void beforeMatchFired(BeforeMatchFiredEvent event) {
 		if (!this.keepMatches) {
-			this.firings.add(new Firing(event.getMatch().getRule().getName(), List.of(), null, 0));
+			this.firings.add(new Firing(event.getMatch().getRule().getName(), List.of(), null));
 			return;
 		}
 		GroupElement branch = null;
-		int index = 0;
 		if (event.getMatch() instanceof InternalMatch internal
 				&& internal.getTerminalNode() instanceof AbstractTerminalNode terminal) {
 			branch = terminal.getSubRule();
-			index = terminal.getSubruleIndex();
 		}
-		this.firings
-			.add(new Firing(event.getMatch().getRule().getName(), event.getMatch().getObjects(), branch, index));
+		this.firings.add(new Firing(event.getMatch().getRule().getName(), event.getMatch().getObjects(), branch));
 	}
 
 	@Override
