@@ -395,9 +395,7 @@ public final class CompiledRules {
 		if (firing.branch() == null) {
 			return this.rules.get(firing.rule()).uses();
 		}
-		List<Object> inserted = new ArrayList<>(recorder.insertions.size());
-		recorder.insertions.forEach((insertion) -> inserted.add(insertion.fact()));
-		return HeldBranch.of(firing.branch(), profile, inserted);
+		return HeldBranch.of(firing.branch(), profile, recorder.inserted);
 	}
 
 	// every profile field the rules that create a fact of this type read, through the

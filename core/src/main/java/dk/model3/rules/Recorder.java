@@ -50,6 +50,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 	/** The index of the firing that inserted each fact, by identity. */
 	final Map<Object, Integer> producers = new IdentityHashMap<>();
 
+	/** Every fact the rules inserted, in order, when matches are kept. */
+	final List<Object> inserted = new ArrayList<>();
+
 	/** The index of the first firing that inserted a fact of a type, by simple name. */
 	final Map<String, Integer> firstProducers = new HashMap<>();
 
@@ -89,6 +92,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 			this.insertions.add(new Insertion(event.getRule().getName(), event.getObject(), firing));
 			if (this.keepMatches) {
 				this.producers.put(event.getObject(), firing);
+				this.inserted.add(event.getObject());
 				this.firstProducers.putIfAbsent(event.getObject().getClass().getSimpleName(), firing);
 			}
 		}
