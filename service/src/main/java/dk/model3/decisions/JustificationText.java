@@ -167,11 +167,11 @@ final class JustificationText {
 	}
 
 	private String reading(String text) {
-		return text
-			.replace("produktets læsning",
-					"kommunens fortolkning, vedtaget i regelversion " + this.decision.rulesVersion())
-			.replace("the product's reading",
-					"the municipality's interpretation, adopted in rule version " + this.decision.rulesVersion());
+		String version = this.decision.rulesVersion();
+		return text.replace("produktets læsning", "kommunens fortolkning, vedtaget i regelversion " + version)
+			.replace("the product's reading", "the municipality's interpretation, adopted in rule version " + version)
+			.replaceAll("\\((kommunens fortolkning[^),]*)\\)", "($1, vedtaget i regelversion " + version + ")")
+			.replaceAll("\\((the municipality's reading[^),]*)\\)", "($1, adopted in rule version " + version + ")");
 	}
 
 	private String source(SourceRef source) {
