@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +77,16 @@ public final class CompiledRules {
 
 	private final Map<ProfileConditions.Bits, Shape> shared = new ConcurrentHashMap<>();
 
+	/** Rule name to the types its consequence creates. */
+	private final Map<String, Set<String>> creates;
+
+	/** The profile fields behind each derived fact or conclusion, by type. */
+	private final Map<String, Set<String>> behind = new ConcurrentHashMap<>();
+
 	/** A decision without the profile's own values: what a class of profiles shares. */
 	private record Shape(Status status, Tier tier, Area area, Set<Flag> flags, List<RuleMetadata> explanation,
-			List<TierReason> whyNot, List<String> missingFacts, Text nextStep, String decidingRuleId,
-			List<Warning> warnings) {
+			List<List<String>> fields, List<TierReason> whyNot, List<String> missingFacts, Text nextStep,
+			String decidingRuleId, List<Warning> warnings) {
 	}
 
 	CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
@@ -88,6 +96,7 @@ public final class CompiledRules {
 		this.checksum = checksum;
 		this.kieBase = kieBase;
 		this.rules = Map.copyOf(rules);
+		this.creates = Conclusions.of(files);
 		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
 		this.conditions = ProfileConditions.read(kieBase);
 		if (this.conditions.shareable()) {
@@ -177,8 +186,8 @@ public final class CompiledRules {
 			return decision;
 		}
 		List<FiredRule> explanation = new ArrayList<>(shape.explanation().size());
-		for (RuleMetadata rule : shape.explanation()) {
-			explanation.add(new FiredRule(rule, factsUsed(rule, profile)));
+		for (int i = 0; i < shape.explanation().size(); i++) {
+			explanation.add(new FiredRule(shape.explanation().get(i), factsUsed(shape.fields().get(i), profile)));
 		}
 		return new Decision(shape.status(), shape.tier(), shape.area(), shape.flags(), explanation, shape.whyNot(),
 				shape.missingFacts(), shape.nextStep(), version(), this.checksum, shape.decidingRuleId(),
@@ -192,8 +201,10 @@ public final class CompiledRules {
 
 	private static Shape shape(Decision decision) {
 		return new Shape(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
-				decision.explanation().stream().map(FiredRule::rule).toList(), decision.whyNot(),
-				decision.missingFacts(), decision.nextStep(), decision.decidingRuleId(), decision.warnings());
+				decision.explanation().stream().map(FiredRule::rule).toList(),
+				decision.explanation().stream().map((fired) -> List.copyOf(fired.facts().keySet())).toList(),
+				decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.decidingRuleId(),
+				decision.warnings());
 	}
 
 	/**
@@ -305,7 +316,7 @@ public final class CompiledRules {
 	}
 
 	// the rules that decided, plus the rules that derived the facts they matched, in
-	// firing order
+	// firing order, each with the profile fields its matched branch rests on
 	private List<FiredRule> explain(Profile profile, Recorder recorder, Set<String> decisive) {
 		Set<String> included = new HashSet<>(decisive);
 		List<Recorder.Firing> firings = recorder.firings;
@@ -313,28 +324,125 @@ public final class CompiledRules {
 			Recorder.Firing firing = firings.get(i);
 			if (included.contains(firing.rule())) {
 				for (Object matched : firing.matched()) {
-					String producer = recorder.producers.get(matched);
+					Integer producer = recorder.producers.get(matched);
 					if (producer != null) {
-						included.add(producer);
+						included.add(firings.get(producer).rule());
 					}
 				}
 			}
 		}
-		List<FiredRule> explanation = new ArrayList<>();
-		Set<String> listed = new HashSet<>();
-		for (Recorder.Firing firing : firings) {
-			if (included.contains(firing.rule()) && listed.add(firing.rule())) {
-				RuleMetadata rule = this.rules.get(firing.rule());
-				explanation.add(new FiredRule(rule, factsUsed(rule, profile)));
+		Map<String, Set<String>> fieldsByRule = new LinkedHashMap<>();
+		Map<Integer, Set<String>> memo = new HashMap<>();
+		for (int i = 0; i < firings.size(); i++) {
+			Recorder.Firing firing = firings.get(i);
+			if (included.contains(firing.rule())) {
+				// a rule that fired on several branches rests on each of them
+				fieldsByRule.computeIfAbsent(firing.rule(), (name) -> new LinkedHashSet<>())
+					.addAll(fieldsOf(profile, recorder, i, memo, new HashSet<>()));
 			}
 		}
+		List<FiredRule> explanation = new ArrayList<>(fieldsByRule.size());
+		fieldsByRule.forEach((name, fields) -> explanation
+			.add(new FiredRule(this.rules.get(name), factsUsed(List.copyOf(fields), profile))));
 		return explanation;
 	}
 
-	private static Map<String, Object> factsUsed(RuleMetadata rule, Profile profile) {
+	/*
+	 * The profile fields one firing rests on: the fields the patterns of the branch that
+	 * matched constrain; for a derived fact it matched, the fields the firing that
+	 * inserted it rests on; for a fact it required to be absent, every field the rules
+	 * that could have inserted it read. Read off what the engine did, never off the
+	 * conditions evaluated again.
+	 */
+	private Set<String> fieldsOf(Profile profile, Recorder recorder, int index, Map<Integer, Set<String>> memo,
+			Set<Integer> visiting) {
+		Set<String> known = memo.get(index);
+		if (known != null) {
+			return known;
+		}
+		Set<String> fields = new LinkedHashSet<>();
+		if (!visiting.add(index)) {
+			return fields;
+		}
+		Recorder.Firing firing = recorder.firings.get(index);
+		for (FactUse use : branchUses(profile, recorder, firing)) {
+			if (use.profileField()) {
+				fields.add(use.name());
+			}
+			else if (use.negated()) {
+				fields.addAll(fieldsBehind(use.name()));
+			}
+			else {
+				Integer producer = producerOf(recorder, firing, use.name());
+				if (producer != null) {
+					fields.addAll(fieldsOf(profile, recorder, producer, memo, visiting));
+				}
+			}
+		}
+		memo.put(index, fields);
+		return fields;
+	}
+
+	// the firing that inserted the fact of this type the firing matched: the matched
+	// object itself where the match holds it, otherwise (inside exists) the first of its
+	// type
+	private static Integer producerOf(Recorder recorder, Recorder.Firing firing, String type) {
+		for (Object matched : firing.matched()) {
+			if (matched != null && matched.getClass().getSimpleName().equals(type)) {
+				Integer producer = recorder.producers.get(matched);
+				if (producer != null) {
+					return producer;
+				}
+			}
+		}
+		return recorder.firstProducers.get(type);
+	}
+
+	private List<FactUse> branchUses(Profile profile, Recorder recorder, Recorder.Firing firing) {
+		if (firing.branch() == null) {
+			return this.rules.get(firing.rule()).uses();
+		}
+		return HeldBranch.of(firing.branch(), profile, recorder.inserted);
+	}
+
+	// every profile field the rules that create a fact of this type read, through the
+	// facts they match or exclude in turn
+	private Set<String> fieldsBehind(String type) {
+		Set<String> known = this.behind.get(type);
+		if (known != null) {
+			return known;
+		}
+		Set<String> fields = new LinkedHashSet<>();
+		collectBehind(type, fields, new HashSet<>());
+		Set<String> result = Collections.unmodifiableSet(fields);
+		this.behind.putIfAbsent(type, result);
+		return result;
+	}
+
+	private void collectBehind(String type, Set<String> fields, Set<String> visiting) {
+		if (!visiting.add(type)) {
+			return;
+		}
+		this.creates.forEach((ruleName, types) -> {
+			RuleMetadata rule = this.rules.get(ruleName);
+			if (rule == null || !types.contains(type)) {
+				return;
+			}
+			for (FactUse use : rule.uses()) {
+				if (use.profileField()) {
+					fields.add(use.name());
+				}
+				else {
+					collectBehind(use.name(), fields, visiting);
+				}
+			}
+		});
+	}
+
+	private static Map<String, Object> factsUsed(List<String> fields, Profile profile) {
 		Map<String, Object> facts = new LinkedHashMap<>();
-		for (FactUse use : rule.uses()) {
-			facts.put(use.name(), use.profileField() ? ProfileFields.value(profile, use.name()) : !use.negated());
+		for (String field : fields) {
+			facts.put(field, ProfileFields.value(profile, field));
 		}
 		return facts;
 	}

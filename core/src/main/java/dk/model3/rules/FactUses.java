@@ -57,6 +57,11 @@ final class FactUses {
 		}
 	}
 
+	/** The profile fields one constraint on the profile names. */
+	static List<FactUse> fieldsOf(Constraint constraint) {
+		return fieldsIn(constraint).stream().map((field) -> new FactUse(field, true, false)).toList();
+	}
+
 	private static List<String> fieldsIn(Constraint constraint) {
 		String text = (constraint instanceof LambdaConstraint lambda && lambda.getPredicateInformation() != null)
 				? lambda.getPredicateInformation().getStringConstraint() : constraint.toString();

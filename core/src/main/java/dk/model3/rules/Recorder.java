@@ -2,6 +2,7 @@ package dk.model3.rules;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import dk.model3.facts.FlagRaised;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Tier;
 import dk.model3.facts.TierRuledOut;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.drools.base.rule.GroupElement;
+import org.drools.core.reteoo.AbstractTerminalNode;
+import org.drools.core.rule.consequence.InternalMatch;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -26,12 +30,15 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
  */
 final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-	/** A rule firing: its name and, when kept, the facts its patterns matched. */
-	record Firing(String rule, List<Object> matched) {
+	/**
+	 * A rule firing: its name and, when kept, the facts its patterns matched and the
+	 * branch of the rule that matched (the engine's subrule: one side of an {@code or}).
+	 */
+	record Firing(String rule, List<Object> matched, GroupElement branch) {
 	}
 
-	/** A fact a rule inserted. */
-	record Insertion(String rule, Object fact) {
+	/** A fact a rule inserted, and the firing (its index in the firings) that did. */
+	record Insertion(String rule, Object fact, int firing) {
 	}
 
 	private final boolean keepMatches;
@@ -40,7 +47,14 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
 	final List<Insertion> insertions = new ArrayList<>();
 
-	final Map<Object, String> producers = new IdentityHashMap<>();
+	/** The index of the firing that inserted each fact, by identity. */
+	final Map<Object, Integer> producers = new IdentityHashMap<>();
+
+	/** Every fact the rules inserted, in order, when matches are kept. */
+	final List<Object> inserted = new ArrayList<>();
+
+	/** The index of the first firing that inserted a fact of a type, by simple name. */
+	final Map<String, Integer> firstProducers = new HashMap<>();
 
 	private Recorder(boolean keepMatches) {
 		this.keepMatches = keepMatches;
@@ -56,18 +70,30 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 		return new Recorder(false);
 	}
 
+	// before the consequence runs, so the facts it inserts know their firing
 	@Override
-	public void afterMatchFired(AfterMatchFiredEvent event) {
-		this.firings.add(new Firing(event.getMatch().getRule().getName(),
-				this.keepMatches ? event.getMatch().getObjects() : List.of()));
+	public void beforeMatchFired(BeforeMatchFiredEvent event) {
+		if (!this.keepMatches) {
+			this.firings.add(new Firing(event.getMatch().getRule().getName(), List.of(), null));
+			return;
+		}
+		GroupElement branch = null;
+		if (event.getMatch() instanceof InternalMatch internal
+				&& internal.getTerminalNode() instanceof AbstractTerminalNode terminal) {
+			branch = terminal.getSubRule();
+		}
+		this.firings.add(new Firing(event.getMatch().getRule().getName(), event.getMatch().getObjects(), branch));
 	}
 
 	@Override
 	public void objectInserted(ObjectInsertedEvent event) {
 		if (event.getRule() != null) {
-			this.insertions.add(new Insertion(event.getRule().getName(), event.getObject()));
+			int firing = this.firings.size() - 1;
+			this.insertions.add(new Insertion(event.getRule().getName(), event.getObject(), firing));
 			if (this.keepMatches) {
-				this.producers.put(event.getObject(), event.getRule().getName());
+				this.producers.put(event.getObject(), firing);
+				this.inserted.add(event.getObject());
+				this.firstProducers.putIfAbsent(event.getObject().getClass().getSimpleName(), firing);
 			}
 		}
 	}

@@ -223,7 +223,8 @@ public final class RuleCompiler {
 		if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
 			text = text.substring(1, text.length() - 1);
 		}
-		return text;
+		// a quote inside the DRL string is written \" there; a reader gets the quote
+		return text.replace("\\\"", "\"");
 	}
 
 }

@@ -1,5 +1,6 @@
 package dk.model3.rules;
 
+import java.util.List;
 import java.util.Set;
 
 import dk.model3.facts.Benefit;
@@ -33,10 +34,14 @@ class CompiledRulesTests {
 		assertThat(tierRule.rule().source().document()).isEqualTo("000_376bb355f2c46007.txt");
 		assertThat(tierRule.rule().source().section())
 			.isEqualTo("Tværgående samarbejde om borgere med meget komplekse og sammensatte problemer");
+		// the derived facts it matched, shown as the citizen's own facts that made them
+		// so
 		assertThat(tierRule.facts()).containsEntry("employmentPotential", EmploymentPotential.PRESENT)
-			.containsEntry("VeryComplex", true)
-			.containsEntry("BrainInjuryScheme", false)
-			.containsEntry("LacksEmploymentPotential", false);
+			.containsEntry("problems", List.of(Problem.HOMELESSNESS))
+			.containsEntry("brainInjuryCoordination", false)
+			.containsEntry("benefit", Benefit.CASH_BENEFIT)
+			.containsEntry("age", 40)
+			.doesNotContainKeys("VeryComplex", "BrainInjuryScheme", "LacksEmploymentPotential");
 		assertThat(decision.explanation().get(0).facts()).containsEntry("age", 40);
 	}
 

@@ -1,31 +1,42 @@
 package dk.model3.decisions;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import dk.model3.audit.DecisionRecord;
-import dk.model3.facts.Flag;
-import dk.model3.rules.FactUse;
+import dk.model3.audit.ReviewRecord;
 import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.SourceRef;
+import dk.model3.rules.Text;
 import dk.model3.triage.Copenhagen;
 
 /**
- * Writes the justification of one logged decision ("begrundelse"), in Danish or English,
- * as plain text a caseworker pastes into the case file: the result, each rule applied
- * with its text and source, the facts given weight, why each other tier did not apply,
- * the version and checksum. Everything comes from the decision-log line and the rule
- * texts of the version that decided.
+ * Writes the justification of one logged decision ("Begrundelse til journalen"), in
+ * Danish or English, as a short plain text a caseworker pastes into the case file and a
+ * citizen can read under aktindsigt, in this order: the caseworker's own outcome and
+ * reason once a review is recorded, then the recommendation in one sentence; the facts
+ * given weight, each the citizen's own with its value (forvaltningsloven § 24, stk. 2);
+ * the rules applied, one line each with its source; why not each other tier; the next
+ * step; the version and checksum. Every word of a fact, value and flag comes from
+ * {@link Labels}, the same words as the page; everything else from the decision-log line
+ * and the rule texts of the version that decided.
  */
 final class JustificationText {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(Copenhagen.ZONE);
 
+	private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
 	private final DecisionRecord decision;
+
+	private final ReviewRecord review;
 
 	// the rules of the version that decided, by id; empty when it is no longer served
 	private final Map<String, RuleMetadata> rules;
@@ -34,73 +45,75 @@ final class JustificationText {
 
 	private final StringBuilder text = new StringBuilder();
 
-	private JustificationText(DecisionRecord decision, Map<String, RuleMetadata> rules, String lang) {
+	private JustificationText(DecisionRecord decision, ReviewRecord review, Map<String, RuleMetadata> rules,
+			String lang) {
 		this.decision = decision;
+		this.review = review;
 		this.rules = rules;
 		this.english = "en".equals(lang);
 	}
 
-	static String write(DecisionRecord decision, Collection<RuleMetadata> rules, String lang) {
+	static String write(DecisionRecord decision, ReviewRecord review, Collection<RuleMetadata> rules, String lang) {
 		Map<String, RuleMetadata> byId = rules.stream()
 			.collect(Collectors.toMap(RuleMetadata::id, (rule) -> rule, (a, b) -> a));
-		return new JustificationText(decision, byId, lang).write();
+		return new JustificationText(decision, review, byId, lang).write();
 	}
 
 	private String write() {
 		DecisionRecord.Result outcome = this.decision.outcome();
-		line(t("Begrundelse for visitation efter model 3", "Justification of the triage under model 3"));
-		line(t("Afgørelses-id: ", "Decision id: ") + this.decision.decisionId());
-		line(t("Vurderingsdato: ", "Assessment date: ") + this.decision.assessmentDate()
-				+ t(" (anbefalet ", " (recommended ") + TIME.format(this.decision.time()) + ")");
+		line(t("Begrundelse til journalen: visitation efter model 3",
+				"Justification for the case file: triage under model 3"));
+		line(t("Visitations-id ", "Triage id ") + this.decision.decisionId()
+				+ t(", vurderingsdato ", ", assessment date ") + this.decision.assessmentDate()
+				+ t(" (anbefalet ", " (recommended ") + TIME.format(this.decision.time()) + ").");
 		line("");
-		line(result(outcome));
+		if (this.review != null) {
+			reviewFirst();
+		}
+		line(Labels.sentence(outcome.status(), outcome.tier(), outcome.responsibleArea(), lang()));
 		if (!outcome.flags().isEmpty()) {
-			line(t("Særlige forhold:", "Flags:"));
-			for (Flag flag : outcome.flags()) {
-				line("- " + capitalised(Labels.flag(flag, lang())) + " (" + flag + ")");
-			}
+			line(t("Markeringer: ", "Flags: ") + outcome.flags()
+				.stream()
+				.map((flag) -> Labels.flag(flag, lang()))
+				.collect(Collectors.joining("; ")) + ".");
 		}
 		if (!outcome.missingFacts().isEmpty()) {
 			line(t("Oplysninger, der mangler for at afgøre sagen: ", "Facts missing to decide the case: ")
 					+ outcome.missingFacts()
 						.stream()
-						.map((field) -> Labels.field(field, lang()) + " (" + field + ")")
-						.collect(Collectors.joining(", ")));
-		}
-		line("");
-		line(t("Anvendte regler:", "Rules applied:"));
-		int number = 1;
-		for (String ruleId : this.decision.ruleIds()) {
-			RuleMetadata rule = this.rules.get(ruleId);
-			if (rule == null) {
-				line(number++ + ". " + ruleId);
-				continue;
-			}
-			line(number++ + ". " + ruleId + ": " + t(rule.text().da(), rule.text().en()));
-			line("   " + t("Kilde: ", "Source: ") + source(rule.source()));
-			String facts = factsOf(rule);
-			if (!facts.isEmpty()) {
-				line("   " + t("Lagt vægt på: ", "Facts used: ") + facts);
-			}
+						.map((field) -> Labels.field(field, lang()))
+						.collect(Collectors.joining(", "))
+					+ ".");
 		}
 		line("");
 		line(t("Oplysninger, der er lagt vægt på:", "Facts given weight:"));
-		this.decision.facts()
-			.forEach((field,
-					value) -> line("- " + capitalised(Labels.field(field, lang())) + ": " + value(field, value)));
+		this.decision.facts().forEach((field, value) -> line("- " + Labels.fact(field, value, lang())));
+		line("");
+		line(t("Regler, der er anvendt:", "Rules applied:"));
+		for (String ruleId : this.decision.ruleIds()) {
+			RuleMetadata rule = this.rules.get(ruleId);
+			line("- " + ((rule != null) ? reading(rule.text()) + " " + t("Kilde: ", "Source: ") + source(rule.source())
+					: ruleId));
+		}
 		if (!this.decision.whyNot().isEmpty()) {
 			line("");
-			line(t("Hvorfor ikke de andre spor:", "Why not the other tiers:"));
+			line(t("Hvorfor ikke de andre lag:", "Why not the other tiers:"));
 			for (DecisionRecord.RuledOut ruledOut : this.decision.whyNot()) {
 				RuleMetadata rule = this.rules.get(ruledOut.ruleId());
-				String why = (rule != null) ? t(rule.text().da(), rule.text().en()) + " (" + ruledOut.ruleId() + "; "
-						+ t("kilde: ", "source: ") + source(rule.source()) + ")" : ruledOut.ruleId();
-				line("- " + capitalised(Labels.tier(ruledOut.tier(), lang())) + ": " + why);
+				String why = (rule != null)
+						? reading(rule.text()) + " " + t("Kilde: ", "Source: ") + source(rule.source())
+						: ruledOut.ruleId();
+				line("- " + Labels.capitalised(Labels.tier(ruledOut.tier(), lang())) + ": " + why);
 			}
 		}
+		String next = nextStep();
+		if (!next.isEmpty()) {
+			line("");
+			line(t("Næste skridt: ", "Next step: ") + next);
+		}
 		line("");
-		line(t("Regelversion: ", "Rule version: ") + this.decision.rulesVersion() + t(", kontrolsum ", ", checksum ")
-				+ this.decision.rulesChecksum());
+		line(t("Regelversion ", "Rule version ") + this.decision.rulesVersion() + t(", kontrolsum ", ", checksum ")
+				+ this.decision.rulesChecksum() + ".");
 		if (this.rules.isEmpty()) {
 			line(t("Regelversionen med denne kontrolsum er ikke længere indlæst; reglernes tekster findes i dens mappe.",
 					"The rule version with this checksum is no longer loaded; the rule texts are in its folder."));
@@ -110,65 +123,86 @@ final class JustificationText {
 		return this.text.toString();
 	}
 
-	private String result(DecisionRecord.Result outcome) {
-		StringBuilder result = new StringBuilder(
-				Labels.sentence(outcome.status(), outcome.tier(), outcome.responsibleArea(), lang()))
-			.append(" (")
-			.append(outcome.status());
-		if (outcome.tier() != null) {
-			result.append(", ").append(outcome.tier());
+	// the caseworker's own outcome and reason, before the recommendation it departs from
+	private void reviewFirst() {
+		if (this.review.result() == ReviewRecord.Result.ACCEPTED) {
+			line(t("Sagsbehandlerens vurdering: anbefalingen nedenfor er fulgt.",
+					"The caseworker's review: the recommendation below is followed."));
 		}
-		return result.append(", ").append(outcome.responsibleArea()).append(").").toString();
+		else {
+			String own = Labels
+				.sentence(this.review.status(), this.review.tier(), this.review.responsibleArea(), lang())
+				.replaceFirst("^(Anbefaling|Recommendation): ", "");
+			ReviewReason reason = ReviewReason.of(this.review.reason());
+			line(t("Sagsbehandlerens vurdering: ", "The caseworker's review: ") + own);
+			if (reason != null) {
+				line(t("Begrundelse: ", "Reason: ") + t(reason.text().da(), reason.text().en()) + ".");
+			}
+			line(t("Vurderingen afviger fra anbefalingen nedenfor.",
+					"The review departs from the recommendation below."));
+		}
+		line("");
+	}
+
+	// the outcome rule's next step, then those of the other rules that decided, as the
+	// answer gave them
+	private String nextStep() {
+		List<String> steps = new ArrayList<>();
+		RuleMetadata deciding = this.rules.get(this.decision.decidingRuleId());
+		if (deciding != null && deciding.nextStep() != null) {
+			steps.add(t(deciding.nextStep().da(), deciding.nextStep().en()));
+		}
+		for (String ruleId : this.decision.ruleIds()) {
+			RuleMetadata rule = this.rules.get(ruleId);
+			if (rule != null && rule != deciding && rule.nextStep() != null) {
+				steps.add(t(rule.nextStep().da(), rule.nextStep().en()));
+			}
+		}
+		return steps.stream().map(this::reading).collect(Collectors.joining(" "));
+	}
+
+	// a reading the sources leave open is the municipality's, adopted with the version
+	private String reading(Text text) {
+		return reading(t(text.da(), text.en()));
+	}
+
+	private String reading(String text) {
+		String version = this.decision.rulesVersion();
+		return text.replace("produktets læsning", "kommunens fortolkning, vedtaget i regelversion " + version)
+			.replace("the product's reading", "the municipality's interpretation, adopted in rule version " + version)
+			.replaceAll("\\((kommunens fortolkning[^),]*)\\)", "($1, vedtaget i regelversion " + version + ")")
+			.replaceAll("\\((the municipality's reading[^),]*)\\)", "($1, adopted in rule version " + version + ")");
 	}
 
 	private String source(SourceRef source) {
 		StringBuilder text = new StringBuilder();
 		if (source.title() != null) {
-			text.append('"')
-				.append(source.title())
-				.append("\" (")
+			text.append(quoted(source.title()))
+				.append(", ")
 				.append(source.issuer())
 				.append(", ")
-				.append(source.date())
-				.append(')');
+				.append(date(source.date()));
 		}
 		else {
 			text.append(source.document());
 		}
-		return text.append(t(", afsnit \"", ", section \"")).append(source.section()).append('"').toString();
+		return text.append(t(", afsnit ", ", section ")).append(quoted(source.section())).append('.').toString();
 	}
 
-	// the rule's conditions with the values they read: profile fields from the log,
-	// derived facts as present or absent
-	private String factsOf(RuleMetadata rule) {
-		return rule.uses().stream().map(this::fact).collect(Collectors.joining(", "));
+	private String quoted(String words) {
+		return this.english ? "“" + words + "”" : "»" + words + "«";
 	}
 
-	private String fact(FactUse use) {
-		if (use.profileField()) {
-			return Labels.field(use.name(), lang()) + " = " + value(use.name(), this.decision.facts().get(use.name()));
+	private String date(String iso) {
+		if (this.english || iso == null) {
+			return iso;
 		}
-		return use.name() + " = " + (use.negated() ? t("nej", "no") : t("ja", "yes"));
-	}
-
-	private String value(String field, Object value) {
-		if (value instanceof Boolean bool) {
-			return bool ? t("ja", "yes") : t("nej", "no");
+		try {
+			return DANISH_DATE.format(LocalDate.parse(iso));
 		}
-		if (value instanceof List<?> list) {
-			return list.isEmpty() ? t("ingen", "none")
-					: list.stream()
-						.map((code) -> Labels.value(field, String.valueOf(code), lang()))
-						.collect(Collectors.joining(", "));
+		catch (DateTimeParseException ex) {
+			return iso;
 		}
-		if (value instanceof String code) {
-			return Labels.value(field, code, lang());
-		}
-		return (value != null) ? value.toString() : t("ikke oplyst", "not given");
-	}
-
-	private static String capitalised(String text) {
-		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private void line(String line) {

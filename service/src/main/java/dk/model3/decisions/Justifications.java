@@ -41,7 +41,8 @@ public class Justifications {
 			throw new IllegalArgumentException("lang must be one of " + LANGUAGES);
 		}
 		DecisionRecord decision = this.log.decision(decisionId).orElseThrow(() -> new UnknownDecision(decisionId));
-		return JustificationText.write(decision, rulesThatDecided(decision), lang);
+		return JustificationText.write(decision, this.log.review(decisionId).orElse(null), rulesThatDecided(decision),
+				lang);
 	}
 
 	// the texts of the version that decided, only if it is still the same files

@@ -27,13 +27,53 @@ public final class Labels {
 	}
 
 	/**
-	 * A request field's value in plain words with its code, e.g. "kontanthjælp
-	 * (CASH_BENEFIT)"; the code alone when it has no words.
+	 * A request field's value in plain words, e.g. "kontanthjælp"; the code only when it
+	 * has no words (a value added later, say).
 	 */
 	public static String value(String field, String code, String lang) {
 		String prefix = "problems".equals(field) ? "problem" : field;
-		String words = words(prefix + "." + code, lang, null);
-		return (words != null) ? words + " (" + code + ")" : code;
+		return words(prefix + "." + code, lang, code);
+	}
+
+	/**
+	 * One fact of the citizen as a caseworker reads it, e.g. "Ydelse: kontanthjælp",
+	 * "Alder: 35 år", "Anbragt uden for hjemmet: nej": the field's label and its value in
+	 * words, for the page, the API's texts and the journal alike.
+	 */
+	public static String fact(String field, Object value, String lang) {
+		String label = words("field." + field + ".label", lang, field);
+		return capitalised(label) + ": " + factValue(field, value, lang);
+	}
+
+	/** A fact's value in words: yes/no, a number, the labels of the codes. */
+	public static String factValue(String field, Object value, String lang) {
+		ResourceBundle bundle = bundle(lang);
+		if (value == null) {
+			return label(bundle, "fact.notGiven", "ikke oplyst");
+		}
+		if (value instanceof Boolean bool) {
+			return label(bundle, bool ? "fact.true" : "fact.false", String.valueOf(bool));
+		}
+		if (value instanceof java.util.Collection<?> codes) {
+			if (codes.isEmpty()) {
+				return label(bundle, "fact.none", "ingen");
+			}
+			return codes.stream()
+				.map((code) -> value(field, String.valueOf(code), lang))
+				.collect(java.util.stream.Collectors.joining(", "));
+		}
+		if ("age".equals(field)) {
+			return MessageFormat.format(label(bundle, "fact.age", "{0} år"), value);
+		}
+		if (value instanceof Number) {
+			return value.toString();
+		}
+		return value(field, String.valueOf(value), lang);
+	}
+
+	/** The first letter made capital, for a label that starts a line. */
+	public static String capitalised(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	public static String tier(Tier tier, String lang) {
@@ -41,7 +81,7 @@ public final class Labels {
 	}
 
 	/**
-	 * The outcome in one sentence, as the result page says it, e.g. "Anbefaling: Spor 2:
+	 * The outcome in one sentence, as the result page says it, e.g. "Anbefaling: Lag 2:
 	 * tværgående. Ansvarligt område: Beskæftigelse (jobcentret)."
 	 */
 	public static String sentence(Status status, Tier tier, Area area, String lang) {

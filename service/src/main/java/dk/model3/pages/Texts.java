@@ -2,6 +2,7 @@ package dk.model3.pages;
 
 import java.util.Locale;
 
+import dk.model3.decisions.Labels;
 import dk.model3.rules.Text;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -13,6 +14,18 @@ import org.springframework.stereotype.Component;
  */
 @Component("texts")
 public class Texts {
+
+	/**
+	 * One fact a rule gave weight to, as "Ydelse: kontanthjælp", in the reader's
+	 * language.
+	 */
+	public String fact(String field, Object value) {
+		return Labels.fact(field, value, english() ? "en" : "da");
+	}
+
+	private static boolean english() {
+		return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+	}
 
 	public String of(Text text) {
 		if (text == null) {

@@ -88,32 +88,33 @@ class DecisionsIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
 		String text = response.body();
-		assertThat(text).contains("Begrundelse", answer.path("decisionId").asString(),
-				"Anbefaling: Spor 2: tværgående. Ansvarligt område: Beskæftigelse (jobcentret).",
-				"Tilbud om én samlet plan (JOINT_PLAN_OFFER)", "Alder: 40", "Ydelse: kontanthjælp (CASH_BENEFIT)",
-				"Problemer: hjemløshed (forsorgshjem eller gadesovende) (HOMELESSNESS)",
-				"beskæftigelsespotentiale = til stede (PRESENT)",
-				"Regelversion: " + answer.path("rulesVersion").asString(),
-				"kontrolsum " + answer.path("rulesChecksum").asString());
+		assertThat(text).contains("Begrundelse til journalen", answer.path("decisionId").asString(),
+				"Anbefaling: Lag 2: tværgående samarbejde. Ansvarligt område: Beskæftigelse (jobcentret).",
+				"Markeringer: tilbud om én samlet plan.", "- Alder: 40 år", "- Ydelse: kontanthjælp",
+				"- Problemer: hjemløshed (forsorgshjem eller gadesovende)", "- Beskæftigelsespotentiale: til stede",
+				"Regelversion " + answer.path("rulesVersion").asString(),
+				"kontrolsum " + answer.path("rulesChecksum").asString(), "Næste skridt: ");
+		// in order: recommendation, facts, rules, why not, next step, version
+		assertThat(text.indexOf("Anbefaling:")).isLessThan(text.indexOf("Oplysninger, der er lagt vægt på:"));
+		assertThat(text.indexOf("Oplysninger, der er lagt vægt på:"))
+			.isLessThan(text.indexOf("Regler, der er anvendt:"));
+		assertThat(text.indexOf("Regler, der er anvendt:")).isLessThan(text.indexOf("Hvorfor ikke de andre lag:"));
+		assertThat(text.indexOf("Hvorfor ikke de andre lag:")).isLessThan(text.indexOf("Næste skridt:"));
+		assertThat(text.indexOf("Næste skridt:")).isLessThan(text.indexOf("Regelversion "));
 		for (JsonNode rule : answer.path("explanation")) {
-			assertThat(text).contains(rule.path("ruleId").asString() + ": " + rule.path("text").path("da").asString(),
-					"\"" + rule.path("source").path("title").asString() + "\"",
-					"afsnit \"" + rule.path("source").path("section").asString() + "\"");
+			assertThat(text).contains("»" + rule.path("source").path("title").asString() + "«",
+					"afsnit »" + rule.path("source").path("section").asString() + "«");
 		}
 		assertThat(answer.path("whyNot")).isNotEmpty();
 		for (JsonNode reason : answer.path("whyNot")) {
-			assertThat(text)
-				.contains(reason.path("text").path("da").asString() + " (" + reason.path("ruleId").asString());
+			assertThat(text).contains(reason.path("text").path("da").asString());
 		}
+		assertThat(text).doesNotContain("produktets læsning", "(CASH_BENEFIT)", "= ja", "= nej", "\\\"");
 
 		String english = this.http.get(justification(answer, "en"), HttpTestClient.CASEWORKER).body();
-		assertThat(english).contains("Justification",
-				"Recommendation: Tier 2: cross-sector. Responsible area: Employment (job centre).", "Age: 40",
-				"Benefit: cash benefit (CASH_BENEFIT)", "Benefit: cash benefit (CASH_BENEFIT)",
-				"Rule version: " + answer.path("rulesVersion").asString());
-		for (JsonNode rule : answer.path("explanation")) {
-			assertThat(english).contains(rule.path("text").path("en").asString());
-		}
+		assertThat(english).contains("Justification for the case file",
+				"Recommendation: Tier 2: cross-sector. Responsible area: Employment (job centre).", "- Age: 40 years",
+				"- Benefit: cash benefit", "Rule version " + answer.path("rulesVersion").asString(), "Next step: ");
 		// the justification is as good as the answer: no case reference in it
 		assertThat(text).doesNotContain("justify");
 	}
@@ -192,6 +193,16 @@ class DecisionsIntegrationTests {
 		assertThat(stored.path("reason").asString()).isEqualTo("PROFESSIONAL_ASSESSMENT");
 		assertThat(stored.path("recommended").path("tier").asString()).isEqualTo("CROSS_SECTOR");
 		assertThat(logLines(id).get(1)).isEqualTo(stored);
+		// the journal text now starts with the caseworker's own outcome and reason, then
+		// the recommendation it departs from
+		String text = this.http.get(justification(answer, "da"), HttpTestClient.CASEWORKER).body();
+		assertThat(text).contains(
+				"Sagsbehandlerens vurdering: Lag 3: pension og socialområdet. Ansvarligt område: Socialområdet.",
+				"Begrundelse: Faglig vurdering af borgerens samlede situation.",
+				"Vurderingen afviger fra anbefalingen nedenfor.");
+		assertThat(text.indexOf("Sagsbehandlerens vurdering:")).isLessThan(text.indexOf("Anbefaling: Lag 2"));
+		assertThat(this.http.get(justification(answer, "en"), HttpTestClient.CASEWORKER).body())
+			.contains("The caseworker's review: Tier 3: pension and social.");
 		review(decide("accept-for-summary").path("decisionId").asString(), "{\"result\":\"ACCEPTED\"}");
 
 		JsonNode after = summary("2023.01");

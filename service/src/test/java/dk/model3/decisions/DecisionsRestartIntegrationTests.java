@@ -45,7 +45,8 @@ class DecisionsRestartIntegrationTests {
 
 		run(data, (http) -> {
 			assertThat(justification(http, decision[0])).isEqualTo(decision[1])
-				.contains("MANUAL_REVIEW", "beskæftigelsespotentiale (employmentPotential)");
+				.contains("Sagen kræver en manuel vurdering",
+						"Oplysninger, der mangler for at afgøre sagen: beskæftigelsespotentiale.");
 			assertThat(review(http, decision[0])).isEqualTo(201);
 			return null;
 		});

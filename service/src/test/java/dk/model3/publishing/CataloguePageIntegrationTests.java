@@ -30,15 +30,23 @@ class CataloguePageIntegrationTests {
 	RuleVersions versions;
 
 	@Test
-	void showsEveryRuleDanishFirstEscapedWithItsSource() throws Exception {
+	void showsEveryRuleInDanishUnderDanishAndInEnglishUnderEnglishEscapedWithItsSource() throws Exception {
 		for (CompiledRules rules : this.versions.active()) {
 			String html = page("/rules/" + rules.version(), 200);
 			assertThat(html).contains("<html lang=\"da\">").contains(rules.checksum());
+			String english = page("/rules/" + rules.version() + "?lang=en", 200);
 			for (RuleMetadata rule : rules.rules()) {
-				int danish = html.indexOf(escaped(rule.text().da()), html.indexOf("id=\"" + rule.id() + "\""));
-				int english = html.indexOf(escaped(rule.text().en()), danish);
-				assertThat(danish).as("Danish text of %s", rule.id()).isPositive();
-				assertThat(english).as("English text of %s after the Danish", rule.id()).isGreaterThan(danish);
+				assertThat(html.indexOf(escaped(rule.text().da()), html.indexOf("id=\"" + rule.id() + "\"")))
+					.as("Danish text of %s", rule.id())
+					.isPositive();
+				assertThat(html).as("no English on the Danish page").doesNotContain(escaped(rule.text().en()));
+				assertThat(english.indexOf(escaped(rule.text().en()), english.indexOf("id=\"" + rule.id() + "\"")))
+					.as("English text of %s", rule.id())
+					.isPositive();
+			}
+			if (rules.descriptor().title() != null) {
+				assertThat(html).doesNotContain(escaped(rules.descriptor().title()));
+				assertThat(english).contains(escaped(rules.descriptor().title()));
 			}
 		}
 	}

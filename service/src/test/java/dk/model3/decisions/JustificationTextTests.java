@@ -1,0 +1,60 @@
+package dk.model3.decisions;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dk.model3.audit.DecisionRecord;
+import dk.model3.facts.Area;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
+import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.SourceRef;
+import dk.model3.rules.Text;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journal text names a reading the sources leave open as the municipality's, adopted
+ * in the version that decided, whichever way the rule text words it.
+ */
+class JustificationTextTests {
+
+	private static final SourceRef SOURCE = new SourceRef("000_376bb355f2c46007.txt", "15-17 årige",
+			"Helhedsorienteret og tværgående sagsbehandling og indsats – model 3", "Norddjurs Kommune", "2021-03-18");
+
+	@Test
+	void namesAnOpenReadingAsTheMunicipalitysAdoptedInTheVersion() {
+		DecisionRecord decision = new DecisionRecord("decision", "d-1", Instant.parse("2024-03-01T09:00:00Z"), "h",
+				LocalDate.parse("2024-03-01"), "2023.01", false, "sha256:abc", Map.of("age", 14),
+				new DecisionRecord.Result(Status.OUT_OF_SCOPE, null, Area.CHILDREN_AND_FAMILY, List.of(), List.of()),
+				List.of("D-01", "T0-01", "D-03"), "T0-01", List.of(), null);
+		List<RuleMetadata> rules = List.of(
+				rule("D-01", "Et barn under 15 er ikke i modellen (kommunens fortolkning).",
+						"A child under 15 is not in the model (the municipality's reading)."),
+				rule("T0-01", "To problemer er produktets læsning.", "Two problems is the product's reading."),
+				rule("D-03", "Svag begavelse som lignende (kommunens fortolkning af udviklingshæmning eller lignende).",
+						"Low cognitive ability as similar (the municipality's reading of developmental disability)."));
+
+		String danish = JustificationText.write(decision, null, rules, "da");
+		String english = JustificationText.write(decision, null, rules, "en");
+
+		assertThat(danish)
+			.contains("(kommunens fortolkning, vedtaget i regelversion 2023.01).",
+					"To problemer er kommunens fortolkning, vedtaget i regelversion 2023.01.",
+					"(kommunens fortolkning af udviklingshæmning eller lignende, vedtaget i regelversion 2023.01)",
+					"- Alder: 14 år",
+					"Kilde: »Helhedsorienteret og tværgående sagsbehandling og indsats – model 3«, "
+							+ "Norddjurs Kommune, 18.03.2021, afsnit »15-17 årige«.")
+			.doesNotContain("produktets læsning");
+		assertThat(english).contains("(the municipality's reading, adopted in rule version 2023.01).",
+				"the municipality's interpretation, adopted in rule version 2023.01.", "- Age: 14 years");
+	}
+
+	private static RuleMetadata rule(String id, String da, String en) {
+		return new RuleMetadata(id, id + " a rule", new Text(da, en), SOURCE, null, "derived.drl", List.of());
+	}
+
+}
