@@ -166,10 +166,14 @@ final class WorkbenchApi {
 		throw new AssertionError("the checks of " + id + " did not finish");
 	}
 
-	/** The KUI meeting extended to everybody under 30. */
+	/**
+	 * The KUI meeting extended to everybody under 30, instead of to those not yet of the
+	 * joint plan's age (25).
+	 */
 	static String kuiUnder30(String flags) {
-		String changed = flags.replace("Profile( age >= 15, age < 25, departmentsInvolved",
-				"Profile( age >= 15, age < 30, departmentsInvolved");
+		String changed = flags.replace(
+				"Profile( age >= 15, departmentsInvolved != null, departmentsInvolved >= 2 )\n\tnot JointPlanAge()",
+				"Profile( age >= 15, age < 30, departmentsInvolved != null, departmentsInvolved >= 2 )");
 		assertThat(changed).isNotEqualTo(flags);
 		return changed;
 	}

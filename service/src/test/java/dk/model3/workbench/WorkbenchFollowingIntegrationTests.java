@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the follower's checks, long before the next poll (an hour away).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"triage.versions.enabled=true", "triage.versions.poll-interval=1h", "triage.workbench.ages=14,16-18,26",
-		"triage.workbench.benefits=CASH_BENEFIT,RESOURCE_COURSE_BENEFIT,SICKNESS_BENEFIT,DISABILITY_PENSION,OLD_AGE_PENSION,NONE",
+		"triage.versions.enabled=true", "triage.versions.poll-interval=1h", "triage.workbench.ages=14,16-18,26,35,67",
+		"triage.workbench.benefits=CASH_BENEFIT,EDUCATION_BENEFIT,RESOURCE_COURSE_BENEFIT,SICKNESS_BENEFIT,DISABILITY_PENSION,OLD_AGE_PENSION,NONE",
 		"triage.workbench.max-problems=2", "triage.workbench.departments=0,2" })
 class WorkbenchFollowingIntegrationTests {
 
