@@ -43,8 +43,7 @@ final class DescriptorReader {
 			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1, idRefusal));
 			return null;
 		}
-		String titleRefusal = (descriptor.title() != null) ? PolicyText.refusal("Titlen", descriptor.title(), false)
-				: null;
+		String titleRefusal = (descriptor.title() != null) ? PolicyText.refusal("Titlen", descriptor.title()) : null;
 		if (titleRefusal != null) {
 			problems.add(new RuleProblem(where, lineOf(yaml, "title"), 1, titleRefusal));
 		}

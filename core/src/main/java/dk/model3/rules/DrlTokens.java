@@ -47,7 +47,7 @@ final class DrlTokens {
 	 */
 	static void checkText(Token token) throws NotAllowed {
 		String text = token.text();
-		String refusal = PolicyText.refusal("En tekst", text.substring(1, text.length() - 1), false);
+		String refusal = PolicyText.refusal("En tekst", text.substring(1, text.length() - 1));
 		if (refusal != null) {
 			throw new NotAllowed(refusal, token.offset());
 		}

@@ -7,11 +7,10 @@ import java.util.regex.Pattern;
  * executable model generates: rule names, metadata values, texts in constraints and
  * consequences, version ids and titles, and the names of rule files. Letters (æøå and
  * every other letter), digits, space and a little punctuation, nothing that can end a
- * string or a comment in Java: no double quote (a metadata value may hold the escaped
- * {@code \"} only), no backslash, no {@code *}, no control character. Checked before
- * anything of the version is compiled; the check of the generated Java
- * ({@link GeneratedCodeCheck}) holds on its own should this one ever let something
- * through.
+ * string or a comment in Java: no double quote, no backslash, no {@code *}, no control
+ * character. Checked before anything of the version is compiled; the check of the
+ * generated Java ({@link GeneratedCodeCheck}) holds on its own should this one ever let
+ * something through.
  */
 public final class PolicyText {
 
@@ -31,22 +30,16 @@ public final class PolicyText {
 	 * before the version is compiled (a new draft).
 	 */
 	public static String titleRefusal(String title) {
-		return refusal("Titlen", title, false);
+		return refusal("Titlen", title);
 	}
 
 	/**
 	 * Why a text cannot stand in a rule version, in Danish, or null when it can.
 	 * @param what what the text is, as the message names it ("Regelnavnet")
-	 * @param escapedQuotes whether the text is written in DRL with {@code \"} for a
-	 * double quote (metadata values)
 	 */
-	static String refusal(String what, String text, boolean escapedQuotes) {
+	static String refusal(String what, String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (escapedQuotes && c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-				i++;
-				continue;
-			}
 			if (Character.isLetterOrDigit(c) && !Character.isISOControl(c) || c == ' ' || PUNCTUATION.indexOf(c) >= 0) {
 				continue;
 			}

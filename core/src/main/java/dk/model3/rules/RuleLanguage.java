@@ -234,7 +234,7 @@ final class RuleLanguage {
 			refuse(source, rule, "query");
 			return;
 		}
-		String nameRefusal = PolicyText.refusal("Regelnavnet", rule.getName(), false);
+		String nameRefusal = PolicyText.refusal("Regelnavnet", rule.getName());
 		if (nameRefusal != null) {
 			this.problems.add(source.descr(rule, nameRefusal));
 		}
@@ -289,7 +289,7 @@ final class RuleLanguage {
 					"@" + name + " must be a text in double quotes, like @" + name + "(\"…\")"));
 			return;
 		}
-		String refusal = PolicyText.refusal("Teksten i @" + name, text.substring(1, text.length() - 1), true);
+		String refusal = PolicyText.refusal("Teksten i @" + name, text.substring(1, text.length() - 1));
 		if (refusal != null) {
 			this.problems.add(source.after(rule, "@" + name, refusal));
 		}

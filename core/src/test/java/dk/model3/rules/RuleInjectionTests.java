@@ -122,10 +122,13 @@ class RuleInjectionTests {
 	}
 
 	@Test
-	void keepsTheEscapedQuotesTheShippedTextsUse() {
+	void refusesEvenAnEscapedQuoteInAText() {
 		RuleVersionFiles files = replaced("tiers.drl", "@nextEn(\"Refer the case to the children and family area.\")",
 				"@nextEn(\"Refer the case to the \\\"children and family\\\" area.\")");
-		assertThat(RuleLanguage.check(files)).isEmpty();
+		assertThat(RuleLanguage.check(files)).anySatisfy((problem) -> {
+			assertThat(problem.file()).isEqualTo("2021.03/tiers.drl");
+			assertThat(problem.message()).startsWith("Teksten i @nextEn må ikke indeholde omvendt skråstreg");
+		});
 	}
 
 	@Test
