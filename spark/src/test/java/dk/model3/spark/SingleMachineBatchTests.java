@@ -122,8 +122,9 @@ class SingleMachineBatchTests {
 			.and(col("tier").eqNullSafe(col("compareTier")))
 			.and(col("responsibleArea").eqNullSafe(col("compareResponsibleArea")))
 			.and(col("flags").eqNullSafe(col("compareFlags")))));
+		// 2021.03 against 2023.01 on the 2,500 fixture, with the readings of issue 21
 		assertThat(changed.count()).isEqualTo(batchSummary.get("comparison").get("changedRows").asLong())
-			.isEqualTo(223);
+			.isEqualTo(256);
 	}
 
 	private static Map<String, String> byCitizenRef(List<String> lines) {
