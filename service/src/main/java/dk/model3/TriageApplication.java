@@ -1,8 +1,6 @@
 package dk.model3;
 
 import dk.model3.cli.Commands;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,10 +18,6 @@ public class TriageApplication {
 		if (args.length > 0 && Commands.isCommand(args[0])) {
 			System.exit(Commands.run(args));
 		}
-		// the packaged rule versions compile on another core while Spring starts; the
-		// rules
-		// configuration takes them if it serves the same files (RulesStartEarlyTests)
-		RuleLoader.startEarly(RuleFolders.packaged());
 		SpringApplication.run(TriageApplication.class, args);
 	}
 

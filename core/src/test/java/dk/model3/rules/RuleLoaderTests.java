@@ -1,15 +1,21 @@
 package dk.model3.rules;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import dk.model3.authoring.RuleCopies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RuleLoaderTests {
+
+	@TempDir
+	Path dir;
 
 	@Test
 	void loadsBothShippedVersionsAndPicksTheOneInForceOnADate() {
@@ -66,6 +72,26 @@ class RuleLoaderTests {
 			.singleElement()
 			.satisfies(
 					(entry) -> assertThat(entry.problems()).extracting(RuleProblem::message).containsExactly("broken"));
+	}
+
+	@Test
+	void refusesABrokenVersionWithItsFileAndLineWhileTheOtherLoadsBesideIt() {
+		Path rules = RuleCopies.copy(this.dir);
+		RuleCopies.edit(rules.resolve("2021.03/tiers.drl"), "rule \"T0-01", "rule T0-01 \"");
+		RuleVersions versions = new RuleVersions();
+
+		new RuleLoader(RuleFolders.inDirectory(rules)).loadAll(versions);
+
+		assertThat(versions.active()).extracting(CompiledRules::version).containsExactly("2023.01");
+		assertThat(versions.entries()).filteredOn((entry) -> entry.version().equals("2021.03"))
+			.singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.state()).isEqualTo(RuleVersions.State.REFUSED);
+				assertThat(entry.problems()).anySatisfy((problem) -> {
+					assertThat(problem.file()).endsWith("tiers.drl");
+					assertThat(problem.line()).isPositive();
+				});
+			});
 	}
 
 }
