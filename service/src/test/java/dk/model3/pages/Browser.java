@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import dk.model3.HttpTestClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -63,8 +63,8 @@ public final class Browser implements AutoCloseable {
 				.usingAnyFreePort()
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
-			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-			driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+			driver.manage().timeouts().pageLoadTimeout(HttpTestClient.HANG_GUARD);
+			driver.manage().timeouts().scriptTimeout(HttpTestClient.HANG_GUARD);
 			return new Browser(driver, profile);
 		}
 		catch (IOException ex) {
@@ -116,7 +116,7 @@ public final class Browser implements AutoCloseable {
 		// which it sometimes answers with an error instead of "stale".
 		script("window.triageLeaving = true");
 		action.run();
-		new WebDriverWait(this.driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+		new WebDriverWait(this.driver, HttpTestClient.HANG_GUARD).ignoring(WebDriverException.class)
 			.until((driver) -> script("return window.triageLeaving === true ? 'old' : document.readyState")
 				.equals("complete"));
 	}
@@ -171,12 +171,12 @@ public final class Browser implements AutoCloseable {
 	/**
 	 * The element that has the keyboard focus once the page has applied its
 	 * {@code autofocus}: the browser does that at its next rendering step, which may come
-	 * after the page reports it has loaded, so this waits for it (or for 5 s, then
-	 * answers whatever has the focus).
+	 * after the page reports it has loaded, so this waits for it (or, should it never
+	 * come, answers whatever has the focus).
 	 */
 	public WebElement focusedAfterAutofocus() {
 		try {
-			new WebDriverWait(this.driver, Duration.ofSeconds(5))
+			new WebDriverWait(this.driver, HttpTestClient.HANG_GUARD)
 				.until((driver) -> script("return document.querySelector('[autofocus]') === null"
 						+ " || document.activeElement === document.querySelector('[autofocus]')"));
 		}

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -69,7 +68,7 @@ class TriageFuzzIntegrationTests {
 	void neverAnswersRandomOrMutatedRequestsWithA5xxAndKeepsAnswering() {
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
+			.connectTimeout(HttpTestClient.HANG_GUARD)
 			.build();
 		List<String> failures = new ArrayList<>();
 		int[] byClass = new int[6];
@@ -79,7 +78,7 @@ class TriageFuzzIntegrationTests {
 					() -> pickOf("/api/v1/triage/", "/api/v1/triage?x=1", "/api/v1//triage", "/api/v1/TRIAGE"));
 			byte[] body = body();
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.timeout(Duration.ofSeconds(10))
+				.timeout(HttpTestClient.HANG_GUARD)
 				.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
 			String described = headers(request) + " " + method + " " + path + " body[" + body.length + "]="
 					+ preview(body);
@@ -299,8 +298,8 @@ class TriageFuzzIntegrationTests {
 
 	private String exchange(byte[] request) throws IOException {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", this.port), 5000);
-			socket.setSoTimeout(10_000);
+			socket.connect(new InetSocketAddress("localhost", this.port), (int) HttpTestClient.HANG_GUARD.toMillis());
+			socket.setSoTimeout((int) HttpTestClient.HANG_GUARD.toMillis());
 			OutputStream out = socket.getOutputStream();
 			try {
 				out.write(request);
