@@ -16,8 +16,9 @@ import org.drools.modelcompiler.constraints.LambdaConstraint;
  * engine keeps one inside {@code exists} or {@code not} as a group of its own, or turns
  * it into {@code not(… and …)}), only the side that held. Which side held is read off
  * what the engine has: the profile tested with the rule's own compiled constraints, and
- * the derived facts the evaluation inserted. Nothing of a condition is written again
- * here.
+ * the derived facts the evaluation inserted. Within one constraint on the profile an
+ * {@code ||} is resolved the same way ({@link ConstraintSides}). Nothing of a condition
+ * is written again here.
  */
 final class HeldBranch {
 
@@ -77,7 +78,7 @@ final class HeldBranch {
 		String className = pattern.getObjectType().getClassName();
 		if (Profile.class.getName().equals(className)) {
 			for (Constraint constraint : pattern.getConstraints()) {
-				for (FactUse field : FactUses.fieldsOf(constraint)) {
+				for (FactUse field : fieldsThatHeld(constraint, holding)) {
 					if (!this.uses.contains(field)) {
 						this.uses.add(field);
 					}
@@ -90,6 +91,24 @@ final class HeldBranch {
 				this.uses.add(use);
 			}
 		}
+	}
+
+	// the fields of a constraint the profile met: with an "||", those of the sides that
+	// held, where the engine's own constraint agrees that it held; otherwise every field
+	// it
+	// names
+	private List<FactUse> fieldsThatHeld(Constraint constraint, boolean holding) {
+		if (holding && constraint instanceof LambdaConstraint lambda && lambda.getPredicateInformation() != null
+				&& lambda.getPredicateInformation().getStringConstraint() != null
+				&& lambda.getPredicateInformation().getStringConstraint().contains("||")
+				&& Boolean.TRUE.equals(test(lambda, this.profile))) {
+			List<String> held = ConstraintSides.held(lambda.getPredicateInformation().getStringConstraint(),
+					this.profile);
+			if (held != null) {
+				return held.stream().map((field) -> new FactUse(field, true, false)).toList();
+			}
+		}
+		return FactUses.fieldsOf(constraint);
 	}
 
 	private boolean holds(RuleConditionElement element) {
@@ -123,25 +142,26 @@ final class HeldBranch {
 
 	// the pattern's own compiled constraints on one fact; one the engine cannot test on a
 	// single fact alone counts as held
-	@SuppressWarnings("unchecked")
 	private static boolean satisfies(Pattern pattern, Object fact) {
 		for (Constraint constraint : pattern.getConstraints()) {
-			if (!(constraint instanceof LambdaConstraint lambda)) {
-				continue;
-			}
-			try {
-				Predicate1<Object> predicate = (Predicate1<Object>) lambda.getEvaluator()
-					.getConstraint()
-					.getPredicate1();
-				if (predicate != null && !predicate.test(fact)) {
-					return false;
-				}
-			}
-			catch (Exception ex) {
-				// not a test of this fact alone
+			if (constraint instanceof LambdaConstraint lambda && Boolean.FALSE.equals(test(lambda, fact))) {
+				return false;
 			}
 		}
 		return true;
+	}
+
+	// the engine's compiled constraint on one fact: null where it is not a test of that
+	// fact alone
+	@SuppressWarnings("unchecked")
+	private static Boolean test(LambdaConstraint lambda, Object fact) {
+		try {
+			Predicate1<Object> predicate = (Predicate1<Object>) lambda.getEvaluator().getConstraint().getPredicate1();
+			return (predicate != null) ? predicate.test(fact) : null;
+		}
+		catch (Exception ex) {
+			return null;
+		}
 	}
 
 }

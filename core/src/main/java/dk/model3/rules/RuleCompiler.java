@@ -205,11 +205,16 @@ public final class RuleCompiler {
 			if (hasNextDa != (meta.get("nextEn") != null)) {
 				problems.add(location.problem("@nextDa and @nextEn go together: give both or neither"));
 			}
+			String statute = meta.get("statute");
+			if (statute != null && statute.isBlank()) {
+				problems.add(location
+					.problem("@statute names the statute the rule rests on as a source names it, or is left out"));
+			}
 			Text next = hasNextDa ? new Text(meta.get("nextDa"), meta.get("nextEn")) : null;
 			byName.put(rule.getName(),
 					new RuleMetadata(id, rule.getName(), new Text(meta.get("da"), meta.get("en")),
-							SourceRef.of(meta.get("source"), meta.get("section"), this.sources), next, location.file(),
-							FactUses.of(rule)));
+							SourceRef.of(meta.get("source"), meta.get("section"), statute, this.sources), next,
+							location.file(), FactUses.of(rule)));
 		}
 		return byName;
 	}

@@ -40,10 +40,10 @@ import org.drools.drl.parser.ParserError;
  * <li>{@code package dk.model3.policy}; imports from the facts package only;</li>
  * <li>{@code declare Name end}, optionally with fields of a plain type or a facts enum
  * (no initial values, no supertypes, no annotations);</li>
- * <li>rules with string metadata ({@code @id("T2-01")}), an optional whole-number
- * {@code salience}, conditions of fact patterns, {@code not}, {@code exists},
- * {@code and}, {@code or}, constraints of {@link ConstraintGrammar}, and consequences of
- * {@link ConsequenceGrammar}.</li>
+ * <li>rules with string metadata of the names in {@link #METADATA}
+ * ({@code @id("T2-01")}), an optional whole-number {@code salience}, conditions of fact
+ * patterns, {@code not}, {@code exists}, {@code and}, {@code or}, constraints of
+ * {@link ConstraintGrammar}, and consequences of {@link ConsequenceGrammar}.</li>
  * </ul>
  * No {@code function}, {@code global}, {@code query}, {@code eval}, {@code from},
  * {@code accumulate}, {@code collect}, {@code forall}, windows, other rule attributes,
@@ -65,6 +65,12 @@ final class RuleLanguage {
 	private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
 
 	private static final Pattern ANNOTATION_NAME = Pattern.compile("[a-z][A-Za-z]{0,31}");
+
+	/**
+	 * The metadata a rule may carry: its id, source document and section, the statute a
+	 * source names for it, its Danish and English text and next step.
+	 */
+	static final List<String> METADATA = List.of("id", "source", "section", "statute", "da", "en", "nextDa", "nextEn");
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
 
@@ -275,6 +281,12 @@ final class RuleLanguage {
 		if (!ANNOTATION_NAME.matcher(name).matches()) {
 			this.problems.add(source.after(rule, "@" + name,
 					"@" + name + ": navnet på en metadata-værdi er små og store bogstaver a-z, fx @nextDa"));
+			return;
+		}
+		if (!METADATA.contains(name)) {
+			this.problems.add(source.after(rule, "@" + name,
+					"@" + name + " er ikke en metadata-værdi i regelsproget; en regel har "
+							+ String.join(", ", METADATA.stream().map((key) -> "@" + key).toList())));
 			return;
 		}
 		if (annotation.getValueMap().size() != 1 || !annotation.getValueMap().containsKey("value")) {

@@ -1,6 +1,7 @@
 package dk.model3.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -94,6 +95,10 @@ public final class ScenarioRunner {
 		if (expect.missingFacts() != null) {
 			check(differences, "missingFacts", expect.missingFacts(), actual.missingFacts(), true);
 		}
+		if (expect.warnings() != null) {
+			check(differences, "warnings", fieldSets(expect.warnings()),
+					fieldSets(actual.warnings().stream().map(Warning::fields).toList()), true);
+		}
 		if (expect.rules() != null) {
 			List<String> fired = actual.ruleIds();
 			List<String> absent = expect.rules().stream().filter((id) -> !fired.contains(id)).toList();
@@ -102,6 +107,14 @@ public final class ScenarioRunner {
 			}
 		}
 		return differences;
+	}
+
+	// the warnings as the fields each names, in one order whatever order they came in
+	private static List<List<String>> fieldSets(List<List<String>> warnings) {
+		return warnings.stream()
+			.map((fields) -> fields.stream().sorted().distinct().toList())
+			.sorted(Comparator.comparing(Object::toString))
+			.toList();
 	}
 
 	private static void check(List<String> differences, String field, Object expected, Object actual, boolean checked) {

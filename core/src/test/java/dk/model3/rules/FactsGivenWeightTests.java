@@ -2,6 +2,7 @@ package dk.model3.rules;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,59 @@ class FactsGivenWeightTests {
 		assertThat(wrong).as("facts given weight that are false or leave out what decided").isEmpty();
 	}
 
+	/*
+	 * Within one constraint, an "||" reports only the sides that held: a field a rule
+	 * reports that the rule reads nowhere but in sides of an "||" on the profile (not in
+	 * another constraint, not behind a derived fact it matches or excludes) must be read
+	 * by a side that held for the citizen. The sides are told here from the rule file's
+	 * text, independently of the service's reading.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2021.03", "2023.01" })
+	void aFieldReportedFromAnOrInsideAConstraintIsOnASideThatHeld(String version) {
+		CompiledRules rules = RepoRules.compiled(version);
+		Map<String, List<OrConstraints.Side>> sidesByRule = new HashMap<>();
+		Map<String, Set<String>> readElsewhere = new HashMap<>();
+		OrConstraints.of(rules).forEach((ruleId, read) -> {
+			sidesByRule.put(ruleId, read.sides());
+			readElsewhere.put(ruleId, read.elsewhere());
+		});
+		assertThat(sidesByRule.values().stream().mapToInt(List::size).sum()).as("sides of an || read in %s", version)
+			.isGreaterThan(10);
+		List<String> wrong = new ArrayList<>();
+		int checked = 0;
+		for (Profile profile : GoldenAnswers.sample(20260102L, PROFILES)) {
+			for (FiredRule fired : rules.evaluate(profile).explanation()) {
+				List<OrConstraints.Side> sides = sidesByRule.getOrDefault(fired.rule().id(), List.of());
+				for (String field : fired.facts().keySet()) {
+					List<OrConstraints.Side> reading = sides.stream()
+						.filter((side) -> side.field().equals(field))
+						.toList();
+					if (reading.isEmpty() || readElsewhere.get(fired.rule().id()).contains(field)) {
+						continue;
+					}
+					checked++;
+					if (reading.stream().noneMatch((side) -> side.holds(profile))) {
+						wrong.add(fired.rule().id() + " reports " + field + " = " + fired.facts().get(field)
+								+ ", but no side of its || that reads it held: " + reading);
+					}
+				}
+			}
+		}
+		assertThat(checked).as("reported facts of an || checked").isPositive();
+		assertThat(wrong).as("facts reported from a side of an || that did not hold").isEmpty();
+	}
+
+	@Test
+	void onlyTheSideOfAnOrInsideOneConstraintThatHeldIsReported() {
+		Decision decision = RepoRules.compiled("2023.01")
+			.evaluate(new Profile(16, Benefit.NONE, EmploymentPotential.UNKNOWN, EnumSet.of(Problem.ANXIETY), false,
+					false, false, true, null));
+
+		assertThat(factsOf(decision, "F-06")).containsOnlyKeys("age", "serviceActMeasures")
+			.containsEntry("serviceActMeasures", true);
+	}
+
 	@Test
 	void twoModerateProblemsAreReportedAsTheProblemsNotAsVeryComplex() {
 		Decision decision = RepoRules.compiled("2021.03")
@@ -90,7 +144,9 @@ class FactsGivenWeightTests {
 			.evaluate(profile(40, Benefit.CASH_BENEFIT, EmploymentPotential.NONE, EnumSet.of(Problem.ANXIETY), false,
 					false, false));
 
-		assertThat(factsOf(decision, "D-06")).containsOnlyKeys("benefit", "employmentPotential")
+		// "benefit == DISABILITY_PENSION || employmentPotential == NONE || …": the side
+		// that held
+		assertThat(factsOf(decision, "D-06")).containsOnlyKeys("employmentPotential")
 			.containsEntry("employmentPotential", EmploymentPotential.NONE);
 	}
 

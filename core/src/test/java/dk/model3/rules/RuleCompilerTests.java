@@ -57,6 +57,30 @@ class RuleCompilerTests {
 	}
 
 	@Test
+	void carriesTheStatuteASourceNamesOnlyOnTheRulesThatRestOnIt() {
+		Map<String, String> statutes = new HashMap<>();
+		RepoRules.compiled("2023.01")
+			.rules()
+			.stream()
+			.filter((rule) -> rule.source().statute() != null)
+			.forEach((rule) -> statutes.put(rule.id(), rule.source().statute()));
+		assertThat(statutes).containsOnlyKeys("D-10", "TY-01", "W1-02", "F-06", "F-05", "F-04", "D-15", "F-08")
+			.containsEntry("TY-01", "Serviceloven")
+			.containsEntry("F-05", "Lov om kommunal indsats for unge under 25 år (KUI)");
+		assertThat(RepoRules.compiled("2021.03").rules()).filteredOn((rule) -> rule.source().statute() != null)
+			.extracting(RuleMetadata::id)
+			.containsExactlyInAnyOrder("D-10", "TY-01", "W1-02");
+	}
+
+	@Test
+	void refusesAnEmptyStatute() {
+		RuleVersionRefused ex = refused(edited("tiers.drl",
+				(drl) -> drl.replaceFirst("\t@statute\\(\"Serviceloven\"\\)\n", "\t@statute(\" \")\n")));
+		assertThat(ex.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("@statute"));
+	}
+
+	@Test
 	void refusesARuleWithoutItsSourceAndNamesTheRuleAndLine() {
 		RuleVersionRefused ex = refused(
 				edited("tiers.drl", (drl) -> drl.replaceFirst("\t@source\\(\"000_376bb355f2c46007.txt\"\\)\n", "")));

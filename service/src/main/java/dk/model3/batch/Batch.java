@@ -26,11 +26,24 @@ final class Batch {
 
 	/** What to run. */
 	record Options(Path input, InputFile.Format format, Path output, String pinned, String compare,
-			LocalDate defaultDate, int threads, int chunkSize, boolean remember, Progress.Mode progress, int memory) {
+			LocalDate defaultDate, int threads, int chunkSize, boolean remember, Progress.Mode progress, int memory,
+			Explain explain) {
+
+		Options(Path input, InputFile.Format format, Path output, String pinned, String compare, LocalDate defaultDate,
+				int threads, int chunkSize, boolean remember, Progress.Mode progress, int memory) {
+			this(input, format, output, pinned, compare, defaultDate, threads, chunkSize, remember, progress, memory,
+					Explain.FULL);
+		}
 
 		Options(Path input, InputFile.Format format, Path output, String pinned, String compare, LocalDate defaultDate,
 				int threads, int chunkSize, boolean remember, Progress.Mode progress) {
 			this(input, format, output, pinned, compare, defaultDate, threads, chunkSize, remember, progress, MEMORY);
+		}
+
+		/** The same run writing answers as {@code --explain} says. */
+		Options explaining(Explain mode) {
+			return new Options(input(), format(), output(), pinned(), compare(), defaultDate(), threads(), chunkSize(),
+					remember(), progress(), memory(), mode);
 		}
 
 	}
@@ -51,7 +64,8 @@ final class Batch {
 		}
 		CompiledRules compareWith = (options.compare() != null) ? versions.byId(options.compare()) : null;
 		JsonMapper mapper = ResponseJson.mapper();
-		Classifier classifier = new Classifier(new ResponseTemplates(mapper), options.remember(), options.memory());
+		Classifier classifier = new Classifier(new ResponseTemplates(mapper), options.remember(), options.memory(),
+				options.explain());
 		BatchSettings settings = new BatchSettings(versions, options.pinned(), compareWith, options.defaultDate());
 		Outputs outputs = new Outputs(options.output());
 		Thread cleanup = new Thread(outputs::abandon, "batch-cleanup");
@@ -73,6 +87,7 @@ final class Batch {
 					run.put("compare", options.compare());
 				}
 				run.put("defaultDate", options.defaultDate().toString());
+				run.put("explain", options.explain().toString());
 				run.put("finishedAt", Instant.now().toString());
 				run.put("output", outputs.output().getFileName().toString());
 				run.put("rejects", outputs.rejects().getFileName().toString());

@@ -57,6 +57,18 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 	@Option(names = "--keep", description = "Keep the output files (they are large).")
 	boolean keep;
 
+	@Option(names = "--explain", paramLabel = "ids|none",
+			description = "Also run the batch writing short lines (batch --explain ids or none), alternating with the full batch --rounds times, and report the ratio of their rates.")
+	String explain;
+
+	@Option(names = "--rounds", defaultValue = "5",
+			description = "With --explain: pairs of full and short passes, alternating (default ${DEFAULT-VALUE}).")
+	int rounds;
+
+	@Option(names = "--population", paramLabel = "FILE",
+			description = "Measure on this JSON Lines file (e.g. fixtures/population-2500.jsonl) instead of a generated one.")
+	Path populationFile;
+
 	@Option(names = "--check",
 			description = "Exit 1 unless the batch reaches 150,000 profiles/s (issue 10) and half the baseline's rate.")
 	boolean check;
@@ -64,7 +76,14 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintStream out = System.out;
-		Path population = this.dir.resolve("population-" + this.size + "-" + this.seed + ".jsonl");
+		Explain shortMode = (this.explain != null) ? Explain.of(this.explain) : null;
+		if (shortMode == Explain.FULL || this.rounds < 1) {
+			System.err.println("--explain takes ids or none, and --rounds at least 1");
+			return 2;
+		}
+		Files.createDirectories(this.dir);
+		Path population = (this.populationFile != null) ? this.populationFile
+				: this.dir.resolve("population-" + this.size + "-" + this.seed + ".jsonl");
 		if (!Files.exists(population)) {
 			out.printf("generating %,d profiles (seed %d) into %s%n", this.size, this.seed, population);
 			PopulationFile.write(population, this.seed, this.size, LocalDate.parse("2022-06-01"), "BENCH");
@@ -145,6 +164,9 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 					triagedRate / (sameBytes.in / sameBytes.seconds),
 					(sameBytesCpu / sameBytes.in) / (triagedCpu / triaged.in));
 		}
+		if (shortMode != null) {
+			shortAgainstFull(out, versions, population, shortMode, os);
+		}
 		boolean met = triagedRate >= 150_000 && ratio >= 0.5;
 		out.printf("target (>= 150,000 profiles/s and >= 0.5 of baseline): %s%n", met ? "met" : "NOT met");
 		if (!this.keep) {
@@ -153,11 +175,49 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 		return (this.check && !met) ? 1 : 0;
 	}
 
+	// the full batch and the short one, alternating, each pass timed on its own: the
+	// ratio of their rates per pair, and the medians
+	private void shortAgainstFull(PrintStream out, RuleVersions versions, Path population, Explain mode,
+			com.sun.management.OperatingSystemMXBean os) throws IOException, InterruptedException {
+		out.printf(
+				"| round | full profiles/s | %s profiles/s | %s / full (wall) | full CPU µs | %s CPU µs | %s / full (CPU) |%n",
+				mode, mode, mode, mode, mode);
+		out.println("|---:|---:|---:|---:|---:|---:|---:|");
+		double[] wall = new double[this.rounds];
+		double[] cpuRatios = new double[this.rounds];
+		for (int round = 0; round < this.rounds; round++) {
+			long cpu = os.getProcessCpuTime();
+			BatchRun.Totals full = triage(versions, population, this.dir.resolve("full.jsonl"), Explain.FULL);
+			double fullCpu = (os.getProcessCpuTime() - cpu) * 1e-3 / full.in;
+			cpu = os.getProcessCpuTime();
+			BatchRun.Totals shorter = triage(versions, population, this.dir.resolve(mode + ".jsonl"), mode);
+			double shortCpu = (os.getProcessCpuTime() - cpu) * 1e-3 / shorter.in;
+			double fullRate = full.in / full.seconds;
+			double shortRate = shorter.in / shorter.seconds;
+			wall[round] = shortRate / fullRate;
+			cpuRatios[round] = fullCpu / shortCpu;
+			out.printf("| %d | %,.0f | %,.0f | %.2f | %.1f | %.1f | %.2f |%n", round + 1, fullRate, shortRate,
+					wall[round], fullCpu, shortCpu, cpuRatios[round]);
+		}
+		Arrays.sort(wall);
+		Arrays.sort(cpuRatios);
+		out.printf("%s / full, median of %d rounds: %.2f (wall rate), %.2f (CPU per profile)%n", mode, this.rounds,
+				wall[this.rounds / 2], cpuRatios[this.rounds / 2]);
+		if (!this.keep) {
+			Files.deleteIfExists(this.dir.resolve("full.jsonl"));
+			Files.deleteIfExists(this.dir.resolve(mode + ".jsonl"));
+		}
+	}
+
 	private BatchRun.Totals triage(RuleVersions versions, Path population, Path output)
 			throws IOException, InterruptedException {
-		return Batch.run(
-				versions, new Batch.Options(population, InputFile.Format.JSONL, output, null, null,
-						LocalDate.parse("2022-06-01"), this.threads, 1000, !this.noMemo, Progress.Mode.NONE, this.memo),
+		return triage(versions, population, output, Explain.FULL);
+	}
+
+	private BatchRun.Totals triage(RuleVersions versions, Path population, Path output, Explain mode)
+			throws IOException, InterruptedException {
+		return Batch.run(versions, new Batch.Options(population, InputFile.Format.JSONL, output, null, null,
+				LocalDate.parse("2022-06-01"), this.threads, 1000, !this.noMemo, Progress.Mode.NONE, this.memo, mode),
 				System.err);
 	}
 

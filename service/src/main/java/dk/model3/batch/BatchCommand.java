@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 		description = { "Re-classifies a file of triage requests: JSON Lines or CSV (by name; .gz read too).",
 				"Writes one contract response per line in input order to --output, and beside it",
 				"<name>.rejects.jsonl, <name>.summary.json, <name>.report.html and, with --compare,",
-				"<name>.changed.jsonl. Files appear only when the run completes. See docs/batch.md." })
+				"<name>.changed.jsonl. Files appear only when the run completes. --explain ids|none writes",
+				"short lines (the outcome with or without the deciding rule ids). See docs/batch.md." })
 public final class BatchCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "INPUT", description = "The input file.")
@@ -39,6 +40,10 @@ public final class BatchCommand implements Callable<Integer> {
 	@Option(names = "--date", paramLabel = "DATE",
 			description = "Assessment date for lines without one (default: today in Europe/Copenhagen).")
 	LocalDate date;
+
+	@Option(names = "--explain", paramLabel = "full|ids|none",
+			description = "What each output line holds: full (default) the whole response; ids the outcome, flags, warnings, version, checksum and the deciding ruleIds; none the same without ruleIds.")
+	String explain = "full";
 
 	@Option(names = "--format", description = "JSONL or CSV (default: by the file name).")
 	InputFile.Format format;
@@ -66,6 +71,14 @@ public final class BatchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		Explain mode;
+		try {
+			mode = Explain.of(this.explain);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			return 2;
+		}
 		if (!Files.isReadable(this.input)) {
 			System.err.println("cannot read " + this.input);
 			return 2;
@@ -84,7 +97,7 @@ public final class BatchCommand implements Callable<Integer> {
 			Batch.run(versions,
 					new Batch.Options(this.input, this.format, this.output, this.rules, this.compare, defaultDate,
 							this.threads, this.chunk, !this.noMemo,
-							(this.progress != null) ? this.progress : Progress.auto(), this.memo),
+							(this.progress != null) ? this.progress : Progress.auto(), this.memo, mode),
 					System.err);
 			return 0;
 		}

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dk.model3.facts.Profile;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.Decision;
 
 /**
  * Evaluates profiles under a rule version, remembering the decision per distinct profile.
@@ -27,14 +28,38 @@ final class Classifier {
 
 	private final java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
 
+	private final Explain explain;
+
+	private final ShortAnswers shortAnswers;
+
 	Classifier(ResponseTemplates templates, boolean remember, int maxEntries) {
+		this(templates, remember, maxEntries, Explain.FULL);
+	}
+
+	Classifier(ResponseTemplates templates, boolean remember, int maxEntries, Explain explain) {
 		this.templates = templates;
 		this.remember = remember;
 		this.maxEntries = maxEntries;
+		this.explain = explain;
+		this.shortAnswers = (explain != Explain.FULL) ? new ShortAnswers(templates.mapper(), explain) : null;
 	}
 
 	ResponseTemplates templates() {
 		return this.templates;
+	}
+
+	/**
+	 * Writes the answer line for a citizen as the run's {@code --explain} asks: the whole
+	 * response, or the short line.
+	 */
+	void write(Evaluated evaluated, String citizenRef, java.time.LocalDate date,
+			java.util.function.Consumer<byte[]> out) {
+		if (this.shortAnswers != null) {
+			this.shortAnswers.write(evaluated.shape(), citizenRef, out);
+		}
+		else {
+			this.templates.write(evaluated.prepared(), citizenRef, date, out);
+		}
 	}
 
 	Evaluated evaluate(CompiledRules rules, Profile profile) {
@@ -65,7 +90,10 @@ final class Classifier {
 
 	private Evaluated evaluated(CompiledRules rules, Profile profile) {
 		this.evaluations.increment();
-		return new Evaluated(this.templates.prepare(rules.evaluate(profile)));
+		Decision decision = rules.evaluate(profile);
+		// a short line needs only the shape: the facts are never cut into parts
+		return (this.explain == Explain.FULL) ? new Evaluated(this.templates.prepare(decision))
+				: new Evaluated(this.templates.shapeOf(decision));
 	}
 
 }

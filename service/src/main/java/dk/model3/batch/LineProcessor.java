@@ -61,7 +61,7 @@ final class LineProcessor implements LineHandler {
 					? this.classifier.evaluate(this.settings.compareWith(), request.profile()) : null;
 			// everything that can fail has run: only now does the line count anywhere
 			ChangedRow changed = null;
-			this.classifier.templates().write(evaluated.prepared(), request.citizenRef(), date, result.output::append);
+			this.classifier.write(evaluated, request.citizenRef(), date, result.output::append);
 			result.output.append((byte) '\n');
 			if (compared != null) {
 				changed = Comparison.changed(line.number(), request.citizenRef(), evaluated, compared);

@@ -186,7 +186,12 @@ final class JustificationText {
 		else {
 			text.append(source.document());
 		}
-		return text.append(t(", afsnit ", ", section ")).append(quoted(source.section())).append('.').toString();
+		text.append(t(", afsnit ", ", section ")).append(quoted(source.section())).append('.');
+		if (source.statute() != null) {
+			// the statute as the source document names it, only where one does
+			text.append(t(" Lov: ", " Statute: ")).append(source.statute()).append('.');
+		}
+		return text.toString();
 	}
 
 	private String quoted(String words) {

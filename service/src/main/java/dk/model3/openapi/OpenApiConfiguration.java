@@ -70,6 +70,7 @@ class OpenApiConfiguration {
 				describe(item.getPost(), OutcomeExamples.of(versions));
 			}
 			ApiOperations.describe(openApi);
+			describeStatute(openApi);
 			// relative: the document is served by the service it describes
 			openApi.servers(List.of(new Server().url("/").description("this service")));
 		};
@@ -103,6 +104,18 @@ class OpenApiConfiguration {
 		problem(apiResponses, "415", "The body is not application/json.");
 		problem(apiResponses, "422", "No rule version is in force on the assessment date.");
 		operation.responses(apiResponses);
+	}
+
+	// the field is left out of a source where no source document names a statute
+	private static void describeStatute(OpenAPI openApi) {
+		Schema<?> source = (openApi.getComponents().getSchemas() != null)
+				? openApi.getComponents().getSchemas().get("SourceRef") : null;
+		if (source != null && source.getProperties() != null && source.getProperties().get("statute") != null) {
+			source.getProperties()
+				.get("statute")
+				.description("The statute the rule rests on, as a source document names it "
+						+ "(e.g. \"Serviceloven\"); present only where a source names one.");
+		}
 	}
 
 	private static void problem(ApiResponses responses, String status, String description) {

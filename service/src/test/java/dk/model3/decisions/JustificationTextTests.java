@@ -53,6 +53,33 @@ class JustificationTextTests {
 				"the municipality's interpretation, adopted in rule version 2023.01.", "- Age: 14 years");
 	}
 
+	@Test
+	void namesTheStatuteOfARuleWhereASourceNamesOneAndNoneElsewhere() {
+		DecisionRecord decision = new DecisionRecord("decision", "d-2", Instant.parse("2024-03-01T09:00:00Z"), "h",
+				LocalDate.parse("2024-03-01"), "2023.01", false, "sha256:abc", Map.of("age", 16),
+				new DecisionRecord.Result(Status.OUT_OF_SCOPE, null, Area.CHILDREN_AND_FAMILY, List.of(), List.of()),
+				List.of("D-02", "TY-01"), "TY-01", List.of(), null);
+		SourceRef withStatute = new SourceRef(SOURCE.document(), SOURCE.section(), SOURCE.title(), SOURCE.issuer(),
+				SOURCE.date(), "Serviceloven");
+		List<RuleMetadata> rules = List.of(rule("D-02", "Borgeren er 15-17 år.", "The citizen is 15 to 17."),
+				new RuleMetadata("TY-01", "TY-01 a rule",
+						new Text("Sagen forbliver på socialområdet.", "The case stays in the social area."),
+						withStatute, null, "tiers.drl", List.of()));
+
+		String danish = JustificationText.write(decision, null, rules, "da");
+		String english = JustificationText.write(decision, null, rules, "en");
+
+		assertThat(danish.lines().filter((line) -> line.startsWith("- Sagen forbliver"))).singleElement()
+			.asString()
+			.endsWith("afsnit »15-17 årige«. Lov: Serviceloven.");
+		assertThat(danish.lines().filter((line) -> line.startsWith("- Borgeren er 15-17 år."))).singleElement()
+			.asString()
+			.endsWith("afsnit »15-17 årige«.")
+			.doesNotContain("Lov:");
+		assertThat(english).contains("section “15-17 årige”. Statute: Serviceloven.");
+		assertThat(english.lines().filter((line) -> line.contains("Statute:"))).hasSize(1);
+	}
+
 	private static RuleMetadata rule(String id, String da, String en) {
 		return new RuleMetadata(id, id + " a rule", new Text(da, en), SOURCE, null, "derived.drl", List.of());
 	}

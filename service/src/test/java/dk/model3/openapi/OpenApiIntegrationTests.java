@@ -173,7 +173,11 @@ class OpenApiIntegrationTests {
 	void describesTheDecisionIdAndTheSourcesTitles() {
 		assertThat(names(schema("#/components/schemas/TriageResponse").path("properties"))).contains("decisionId");
 		assertThat(names(schema("#/components/schemas/SourceRef").path("properties"))).containsExactly("document",
-				"section", "title", "issuer", "date");
+				"section", "title", "issuer", "date", "statute");
+		assertThat(schema("#/components/schemas/SourceRef").path("properties")
+			.path("statute")
+			.path("description")
+			.asString()).contains("present only where a source names one");
 	}
 
 	@Test

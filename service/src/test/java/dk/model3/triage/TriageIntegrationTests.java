@@ -90,6 +90,11 @@ class TriageIntegrationTests {
 			.extractingPath("$.explanation[4].source.document")
 			.isEqualTo("000_376bb355f2c46007.txt");
 		assertThat(result).bodyJson().extractingPath("$.explanation[4].facts.employmentPotential").isEqualTo("PRESENT");
+		// a statute only where a source names the one the rule rests on
+		assertThat(result).bodyJson()
+			.extractingPath("$.explanation[3].source.statute")
+			.isEqualTo("Lov om en helhedsorienteret plan (ny hovedlov på vej)");
+		assertThat(result).bodyJson().doesNotHavePath("$.explanation[4].source.statute");
 		assertThat(result).bodyJson()
 			.extractingPath("$.whyNot[*].tier")
 			.asArray()
