@@ -1,4 +1,4 @@
-package dk.model3.authoring;
+package dk.model3.rules.check;
 
 import java.util.ArrayList;
 import java.util.HashMap;

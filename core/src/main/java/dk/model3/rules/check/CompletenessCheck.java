@@ -1,4 +1,4 @@
-package dk.model3.authoring;
+package dk.model3.rules.check;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -126,7 +126,7 @@ public final class CompletenessCheck {
 		}
 	}
 
-	static String label(Outcome outcome) {
+	public static String label(Outcome outcome) {
 		return outcome.status() + ((outcome.tier() != null) ? " " + outcome.tier() : "") + " (" + outcome.area() + ")";
 	}
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.check;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.language.RuleFolders;
 
 /**
  * The checksums of rule versions whose full completeness check passed, kept in

@@ -1,4 +1,4 @@
-package dk.model3.authoring;
+package dk.model3.rules.check;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +108,7 @@ public record ProfileSpace(List<Integer> ages, List<Benefit> benefits, List<Empl
 		});
 	}
 
-	List<Set<Problem>> problemSets() {
+	public List<Set<Problem>> problemSets() {
 		List<Set<Problem>> sets = new ArrayList<>();
 		addSubsets(Problem.values(), 0, EnumSet.noneOf(Problem.class), sets);
 		return sets;

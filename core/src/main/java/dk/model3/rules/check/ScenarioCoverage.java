@@ -1,4 +1,4 @@
-package dk.model3.authoring;
+package dk.model3.rules.check;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Map;
 import dk.model3.request.RequestReader;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleMetadata;
-import dk.model3.rules.Scenario;
+import dk.model3.rules.scenarios.Scenario;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

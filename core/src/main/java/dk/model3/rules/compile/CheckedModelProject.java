@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

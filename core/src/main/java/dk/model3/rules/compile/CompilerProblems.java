@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.rules.RuleLocation;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.Message;
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -74,6 +74,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.VoidType;
 import com.github.javaparser.ast.type.WildcardType;
+import dk.model3.rules.language.FactVocabulary;
 import org.drools.modelcompiler.dsl.pattern.D;
 import org.drools.modelcompiler.util.EvaluationUtil;
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.VersionDescriptor;
+import dk.model3.rules.language.DescriptorReader;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.language.RuleLanguage;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 
 /**

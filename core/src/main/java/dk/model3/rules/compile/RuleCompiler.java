@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +8,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.FactUses;
+import dk.model3.rules.RuleLocation;
+import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.SourceDocument;
+import dk.model3.rules.SourceRef;
+import dk.model3.rules.Text;
+import dk.model3.rules.VersionDescriptor;
+import dk.model3.rules.language.DescriptorReader;
+import dk.model3.rules.language.PolicyText;
+import dk.model3.rules.language.RuleLanguage;
 import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -23,7 +37,7 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class RuleCompiler {
 
-	static final String DRL_PACKAGE = "dk.model3.policy";
+	static final String DRL_PACKAGE = RuleLanguage.DRL_PACKAGE;
 
 	private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*-\\d{2}");
 

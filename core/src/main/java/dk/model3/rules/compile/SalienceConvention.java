@@ -1,7 +1,9 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.util.List;
 
+import dk.model3.rules.RuleLocation;
+import dk.model3.rules.RuleProblem;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.io.IOException;
 import java.io.InputStream;

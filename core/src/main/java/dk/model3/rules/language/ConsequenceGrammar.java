@@ -1,11 +1,11 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.util.List;
 import java.util.Set;
 
-import dk.model3.rules.DrlTokens.Kind;
-import dk.model3.rules.DrlTokens.NotAllowed;
-import dk.model3.rules.DrlTokens.Token;
+import dk.model3.rules.language.DrlTokens.Kind;
+import dk.model3.rules.language.DrlTokens.NotAllowed;
+import dk.model3.rules.language.DrlTokens.Token;
 
 /**
  * What a rule may do when it fires: insert a new conclusion, nothing else. The DRL

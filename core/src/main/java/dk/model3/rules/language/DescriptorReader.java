@@ -1,8 +1,11 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.util.List;
 import java.util.Set;
 
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.VersionDescriptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -10,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads and checks a version folder's {@code version.yaml}. */
-final class DescriptorReader {
+public final class DescriptorReader {
 
 	private static final ObjectMapper YAML = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -20,7 +23,7 @@ final class DescriptorReader {
 	}
 
 	/** The descriptor, or null with the reasons added to {@code problems}. */
-	static VersionDescriptor read(RuleVersionFiles files, Set<String> knownSources, List<RuleProblem> problems) {
+	public static VersionDescriptor read(RuleVersionFiles files, Set<String> knownSources, List<RuleProblem> problems) {
 		String where = files.folder() + "/" + RuleVersionFiles.DESCRIPTOR;
 		VersionDescriptor descriptor;
 		try {
@@ -67,7 +70,7 @@ final class DescriptorReader {
 	// the line a key (or list item) stands on, so an editor is taken there; line 1 when
 	// the
 	// key is missing altogether
-	static int lineOf(String yaml, String start) {
+	public static int lineOf(String yaml, String start) {
 		String[] lines = yaml.split("\n", -1);
 		for (int i = 0; i < lines.length; i++) {
 			String line = lines[i].strip();

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -16,9 +16,9 @@ import dk.model3.facts.Profile;
  * build them, and the enum constants an argument or constraint may use. Adding a fact or
  * a factory is a reviewed change to Java; the rule files can only use what is there.
  */
-final class FactVocabulary {
+public final class FactVocabulary {
 
-	static final String FACTS_PACKAGE = Profile.class.getPackageName();
+	public static final String FACTS_PACKAGE = Profile.class.getPackageName();
 
 	private static final FactVocabulary INSTANCE = read();
 
@@ -31,17 +31,17 @@ final class FactVocabulary {
 		this.enums = Map.copyOf(enums);
 	}
 
-	static FactVocabulary get() {
+	public static FactVocabulary get() {
 		return INSTANCE;
 	}
 
 	/** A class of the facts package by its simple name, as an import may name it. */
-	boolean isFactClass(String name) {
+	public boolean isFactClass(String name) {
 		return this.records.containsKey(name) || this.enums.containsKey(name);
 	}
 
 	/** A fact a pattern may match: any record of the facts package. */
-	boolean isFact(String name) {
+	public boolean isFact(String name) {
 		return this.records.containsKey(name);
 	}
 
@@ -50,7 +50,7 @@ final class FactVocabulary {
 	 * profile, which only the service inserts (a rule that made one up would invent a
 	 * citizen).
 	 */
-	boolean isConclusion(String name) {
+	public boolean isConclusion(String name) {
 		return isFact(name) && this.records.get(name) != Profile.class;
 	}
 
@@ -58,7 +58,7 @@ final class FactVocabulary {
 	 * A public static method of a conclusion that returns the conclusion: a named way to
 	 * build it, which the facts package keeps free of anything but building the record.
 	 */
-	boolean isFactory(String type, String method) {
+	public boolean isFactory(String type, String method) {
 		if (!isConclusion(type)) {
 			return false;
 		}

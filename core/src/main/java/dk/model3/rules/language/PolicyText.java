@@ -1,6 +1,8 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.util.regex.Pattern;
+
+import dk.model3.rules.RuleVersionFiles;
 
 /**
  * The characters a text of a rule version may hold where it becomes part of the Java the
@@ -73,7 +75,7 @@ public final class PolicyText {
 	 * Why a file of a version folder cannot be a rule file, or null when it can: its name
 	 * is lower-case letters, digits and dashes ending in {@code .drl}.
 	 */
-	static String fileNameRefusal(String name) {
+	public static String fileNameRefusal(String name) {
 		if (name.equals(RuleVersionFiles.DESCRIPTOR) || name.equals(RuleVersionFiles.SCENARIOS)
 				|| DRL_FILE.matcher(name).matches()) {
 			return null;

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
 
 /**
  * Reads the rules root: {@code sources.yaml} and one folder per version. The root is a

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dk.model3.rules.DrlTokens.NotAllowed;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.language.DrlTokens.NotAllowed;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -52,7 +54,10 @@ import org.drools.drl.parser.ParserError;
  * consequences) holds only what {@link PolicyText} allows, and the raw file keeps the
  * limits of {@link RuleTextLimits} before the parser reads it.
  */
-final class RuleLanguage {
+public final class RuleLanguage {
+
+	/** The package every rule file declares. */
+	public static final String DRL_PACKAGE = "dk.model3.policy";
 
 	private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
@@ -84,7 +89,7 @@ final class RuleLanguage {
 	}
 
 	/** Every place where the version's rule files leave the rule language. */
-	static List<RuleProblem> check(RuleVersionFiles files) {
+	public static List<RuleProblem> check(RuleVersionFiles files) {
 		RuleLanguage language = new RuleLanguage(files);
 		Map<String, PackageDescr> parsed = new LinkedHashMap<>();
 		files.drlFiles().forEach((name, text) -> {
@@ -160,9 +165,9 @@ final class RuleLanguage {
 	}
 
 	private void check(Source source, PackageDescr descr) {
-		if (!RuleCompiler.DRL_PACKAGE.equals(descr.getName())) {
-			this.problems.add(source.line(1, 0, "the file must start with \"package " + RuleCompiler.DRL_PACKAGE
-					+ ";\", not \"" + descr.getName() + "\""));
+		if (!DRL_PACKAGE.equals(descr.getName())) {
+			this.problems.add(source.line(1, 0,
+					"the file must start with \"package " + DRL_PACKAGE + ";\", not \"" + descr.getName() + "\""));
 		}
 		for (ImportDescr imported : descr.getImports()) {
 			checkImport(source, imported);

@@ -1,7 +1,9 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import dk.model3.rules.RuleProblem;
 
 /**
  * The limits a rule file keeps before the DRL parser reads it, checked on the raw text:

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.scenarios;
 
 import java.util.List;
 

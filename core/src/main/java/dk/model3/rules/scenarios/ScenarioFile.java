@@ -1,10 +1,12 @@
-package dk.model3.rules;
+package dk.model3.rules.scenarios;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionRefused;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -1,6 +1,8 @@
-package dk.model3.rules;
+package dk.model3.rules.scenarios;
 
 import java.util.List;
+
+import dk.model3.rules.Decision;
 
 /**
  * The result of running one scenario: the differences from what was expected (empty when

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.scenarios;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +10,13 @@ import dk.model3.facts.Flag;
 import dk.model3.request.InvalidRequest;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.Decision;
+import dk.model3.rules.FiringLimitExceeded;
+import dk.model3.rules.NoSingleOutcome;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Runs a version's scenarios against its compiled rules. */

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.versions;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.versions;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,6 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.SourceDocument;
+import dk.model3.rules.compile.RuleCompiler;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.scenarios.ScenarioRunner;
 
 /**
  * Compiles a version folder and runs its scenarios: a version is accepted only when both

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.versions;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.language.DescriptorReader;
 
 /**
  * The rule versions the service runs and the ones it refused. A request takes one

@@ -1,9 +1,12 @@
-package dk.model3.rules;
+package dk.model3.rules.check;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dk.model3.authoring.RuleCopies;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.language.RuleFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.language.RuleLanguage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

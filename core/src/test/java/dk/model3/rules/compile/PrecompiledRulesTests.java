@@ -1,5 +1,8 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.language.RuleFolders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

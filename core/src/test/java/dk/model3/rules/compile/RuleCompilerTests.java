@@ -1,9 +1,15 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleMetadata;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.language.RuleFolders;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.compile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +8,11 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.language.RuleLanguage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,10 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dk.model3.rules.RepoRules;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

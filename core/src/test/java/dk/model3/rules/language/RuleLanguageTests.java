@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.FiringLimitExceeded;
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

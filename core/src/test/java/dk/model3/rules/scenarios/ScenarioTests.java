@@ -1,10 +1,13 @@
-package dk.model3.rules;
+package dk.model3.rules.scenarios;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleMetadata;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;

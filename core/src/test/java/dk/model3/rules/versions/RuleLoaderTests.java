@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.versions;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -6,6 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dk.model3.authoring.RuleCopies;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
+import dk.model3.rules.language.RuleFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
