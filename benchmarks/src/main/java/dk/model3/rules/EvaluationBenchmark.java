@@ -7,6 +7,8 @@ import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -59,7 +59,7 @@ public final class CompiledRules {
 	 * Rule firings one evaluation may take. A decision of the shipped versions takes
 	 * fewer than 60; a version needing more than this has a rule that feeds itself.
 	 */
-	static final int MAX_FIRINGS = 1_000;
+	public static final int MAX_FIRINGS = 1_000;
 
 	private final VersionDescriptor descriptor;
 
@@ -89,7 +89,7 @@ public final class CompiledRules {
 			String decidingRuleId, List<Warning> warnings) {
 	}
 
-	CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
+	public CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
 			Map<String, RuleMetadata> rules) {
 		this.descriptor = descriptor;
 		this.files = files;

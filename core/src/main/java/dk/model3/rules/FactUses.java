@@ -20,14 +20,14 @@ import org.kie.api.definition.rule.Rule;
  * Reads off a compiled rule which facts its conditions use, so the explanation can show
  * them without the rule author listing them a second time.
  */
-final class FactUses {
+public final class FactUses {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private FactUses() {
 	}
 
-	static List<FactUse> of(Rule rule) {
+	public static List<FactUse> of(Rule rule) {
 		Map<String, FactUse> uses = new LinkedHashMap<>();
 		if (rule instanceof RuleImpl impl) {
 			walk(impl.getLhs(), false, uses);

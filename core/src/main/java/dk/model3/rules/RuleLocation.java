@@ -6,9 +6,9 @@ import java.util.Map;
  * Where a rule stands in its version's files, found by its name, for problem reports: the
  * file name within the folder, the line and column of its declaration.
  */
-record RuleLocation(String folder, String file, int line, int column) {
+public record RuleLocation(String folder, String file, int line, int column) {
 
-	static RuleLocation find(RuleVersionFiles files, String ruleName) {
+	public static RuleLocation find(RuleVersionFiles files, String ruleName) {
 		String declaration = "rule \"" + ruleName + "\"";
 		// a name with a quote in it stands escaped in the file
 		String escaped = "rule \"" + ruleName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -36,7 +36,7 @@ record RuleLocation(String folder, String file, int line, int column) {
 		return path() + ":" + this.line + ":" + this.column;
 	}
 
-	RuleProblem problem(String message) {
+	public RuleProblem problem(String message) {
 		return new RuleProblem(path(), this.line, this.column, message);
 	}
 

@@ -10,7 +10,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** A source document rules may cite, as listed in {@code rules/sources.yaml}. */
 public record SourceDocument(String file, String title, String issuer, String date) {
 
-	static List<SourceDocument> parse(String yaml) {
+	public static List<SourceDocument> parse(String yaml) {
 		if (yaml == null || yaml.isBlank()) {
 			return List.of();
 		}
@@ -20,7 +20,7 @@ public record SourceDocument(String file, String title, String issuer, String da
 	}
 
 	/** The documents by file name. */
-	static Map<String, SourceDocument> byFile(List<SourceDocument> documents) {
+	public static Map<String, SourceDocument> byFile(List<SourceDocument> documents) {
 		Map<String, SourceDocument> byFile = new LinkedHashMap<>();
 		documents.forEach((document) -> byFile.put(document.file(), document));
 		return byFile;

@@ -23,7 +23,7 @@ public record SourceRef(String document, String section, String title, String is
 	}
 
 	/** The reference to a section of a document, described as the catalogue lists it. */
-	static SourceRef of(String document, String section, String statute, Map<String, SourceDocument> catalogue) {
+	public static SourceRef of(String document, String section, String statute, Map<String, SourceDocument> catalogue) {
 		SourceDocument described = catalogue.get(document);
 		return (described != null)
 				? new SourceRef(document, section, described.title(), described.issuer(), described.date(), statute)

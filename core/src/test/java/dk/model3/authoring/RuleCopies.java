@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,6 +14,8 @@ import dk.model3.facts.Profile;
 import dk.model3.request.RequestReader;
 import dk.model3.response.ResponseJson;
 import dk.model3.response.TriageResponse;
+import dk.model3.rules.scenarios.Scenario;
+import dk.model3.rules.scenarios.ScenarioRunner;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
+
 /**
  * The rule versions in the repository's {@code rules/} folder, compiled once per test
  * run.
@@ -28,7 +31,7 @@ public final class RepoRules {
 	}
 
 	/** The files of one version folder among those a loader reads. */
-	static RuleVersionFiles files(RuleLoader loader, String version) {
+	public static RuleVersionFiles files(RuleLoader loader, String version) {
 		return loader.folders()
 			.versions()
 			.stream()

@@ -13,8 +13,8 @@ import java.util.concurrent.Callable;
 
 import dk.model3.request.InvalidRequest;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.UnknownVersion;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.UnknownVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

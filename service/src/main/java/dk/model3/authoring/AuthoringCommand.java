@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleVersionRefused;
-import dk.model3.rules.Scenario;
-import dk.model3.rules.ScenarioRunner;
+import dk.model3.rules.scenarios.Scenario;
+import dk.model3.rules.scenarios.ScenarioRunner;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

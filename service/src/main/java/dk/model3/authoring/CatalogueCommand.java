@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import dk.model3.publishing.RuleCatalogue;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.versions.RuleLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessRecords;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.check.CheckReport;
+import dk.model3.rules.check.CompletenessCheck;
+import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.check.ProfileSpace;
+import dk.model3.rules.versions.RuleLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -8,6 +8,10 @@ import dk.model3.rules.CompiledRules;
 import dk.model3.rules.CompletenessGate;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RulesProperties;
+import dk.model3.rules.check.CheckReport;
+import dk.model3.rules.check.CompletenessCheck;
+import dk.model3.rules.check.Examples;
+import dk.model3.rules.check.ProfileSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

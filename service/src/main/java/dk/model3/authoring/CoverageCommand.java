@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.check.ScenarioCoverage;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleMetadata;
-import dk.model3.rules.Scenario;
+import dk.model3.rules.scenarios.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 
 import dk.model3.facts.Profile;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.check.DiffReport;
+import dk.model3.rules.check.ProfileSpace;
+import dk.model3.rules.check.VersionDiff;
+import dk.model3.rules.versions.RuleLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

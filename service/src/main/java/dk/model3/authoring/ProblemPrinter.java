@@ -2,7 +2,7 @@ package dk.model3.authoring;
 
 import java.util.stream.Collectors;
 
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionRefused;
 

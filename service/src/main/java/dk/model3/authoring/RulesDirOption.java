@@ -4,8 +4,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
 import picocli.CommandLine.Option;

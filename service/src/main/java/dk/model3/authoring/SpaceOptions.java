@@ -3,6 +3,7 @@ package dk.model3.authoring;
 import java.util.ArrayList;
 import java.util.List;
 
+import dk.model3.rules.check.ProfileSpace;
 import picocli.CommandLine.Option;
 
 /**

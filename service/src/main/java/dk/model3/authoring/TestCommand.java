@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleVersionRefused;
-import dk.model3.rules.ScenarioResult;
-import dk.model3.rules.ScenarioRunner;
+import dk.model3.rules.scenarios.ScenarioResult;
+import dk.model3.rules.scenarios.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

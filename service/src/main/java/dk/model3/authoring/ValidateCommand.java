@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.Scenario;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.scenarios.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import dk.model3.response.ResponseJson;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 
 import dk.model3.response.ResponseJson;
 import dk.model3.population.PopulationFile;
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersions;
-import dk.model3.rules.UnknownVersion;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
+import dk.model3.rules.versions.UnknownVersion;
 import dk.model3.triage.Copenhagen;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

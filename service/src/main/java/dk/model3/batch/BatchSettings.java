@@ -3,7 +3,7 @@ package dk.model3.batch;
 import java.time.LocalDate;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 
 /**
  * How to classify: the registry, the pinned version (null: the line's own pin, else the

@@ -14,8 +14,8 @@ import dk.model3.request.TriageRequest;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.NoSingleOutcome;
-import dk.model3.rules.NoVersionInForce;
-import dk.model3.rules.UnknownVersion;
+import dk.model3.rules.versions.NoVersionInForce;
+import dk.model3.rules.versions.UnknownVersion;
 import dk.model3.triage.JsonBodyReader;
 import tools.jackson.databind.JsonNode;
 

@@ -6,8 +6,8 @@ import dk.model3.audit.DecisionLog;
 import dk.model3.audit.DecisionRecord;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleMetadata;
-import dk.model3.rules.RuleVersions;
-import dk.model3.rules.UnknownVersion;
+import dk.model3.rules.versions.RuleVersions;
+import dk.model3.rules.versions.UnknownVersion;
 
 import org.springframework.stereotype.Service;
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.security.SecurityProperties;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;

@@ -7,7 +7,7 @@ import java.util.Map;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.Decision;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.response.TriageResponse;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,7 +3,7 @@ package dk.model3.publishing;
 import java.util.Comparator;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;

@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.CompletenessGate;
-import dk.model3.rules.CompletenessRecords;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -10,7 +10,7 @@ import dk.model3.instance.InstanceId;
 import dk.model3.problems.Problems;
 import dk.model3.rules.RuleProblem;
 import jakarta.servlet.http.HttpServletRequest;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

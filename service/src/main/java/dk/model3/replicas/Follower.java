@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import dk.model3.publishing.ReloadResult;
 import dk.model3.publishing.RuleReloader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.Activation;
 import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dk.model3.rules.CompletenessRecords;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;

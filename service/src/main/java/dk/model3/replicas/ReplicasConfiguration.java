@@ -5,7 +5,7 @@ import java.time.Clock;
 
 import dk.model3.audit.DataDirectoryProperties;
 import dk.model3.publishing.RuleReloader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
 import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dk.model3.replicas;
 
 import dk.model3.instance.InstanceId;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;

@@ -1,5 +1,8 @@
 package dk.model3.rules;
 
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

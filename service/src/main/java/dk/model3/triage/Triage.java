@@ -9,7 +9,7 @@ import dk.model3.response.TriageResponse;
 import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dk.model3.rules.CompletenessRecords;
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import dk.model3.audit.DataDirectoryProperties;
 import dk.model3.publishing.RuleReloader;
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.language.RuleFolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,22 +8,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import dk.model3.authoring.CheckReport;
+import dk.model3.rules.check.CheckReport;
 import dk.model3.batch.ExpectedSizes;
-import dk.model3.authoring.CompletenessCheck;
-import dk.model3.authoring.DiffReport;
-import dk.model3.authoring.Examples;
+import dk.model3.rules.check.CompletenessCheck;
+import dk.model3.rules.check.DiffReport;
+import dk.model3.rules.check.Examples;
 import dk.model3.authoring.ProfileJson;
-import dk.model3.authoring.ProfileSpace;
-import dk.model3.authoring.ScenarioCoverage;
-import dk.model3.authoring.VersionDiff;
+import dk.model3.rules.check.ProfileSpace;
+import dk.model3.rules.check.ScenarioCoverage;
+import dk.model3.rules.check.VersionDiff;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleCompiler;
+import dk.model3.rules.compile.RuleCompiler;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
-import dk.model3.rules.Scenario;
-import dk.model3.rules.ScenarioResult;
-import dk.model3.rules.ScenarioRunner;
+import dk.model3.rules.scenarios.Scenario;
+import dk.model3.rules.scenarios.ScenarioResult;
+import dk.model3.rules.scenarios.ScenarioRunner;
 import dk.model3.rules.SourceDocument;
 
 /**

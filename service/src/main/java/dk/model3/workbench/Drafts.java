@@ -15,12 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
-import dk.model3.rules.PolicyText;
+import dk.model3.rules.language.PolicyText;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessRecords;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleVersionFiles;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
 import dk.model3.versions.Publications;
 import dk.model3.versions.Publisher;

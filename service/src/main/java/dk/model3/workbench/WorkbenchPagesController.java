@@ -14,7 +14,7 @@ import java.util.Set;
 
 import dk.model3.decisions.ReviewSummary;
 import dk.model3.decisions.Reviews;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
 import dk.model3.versions.VersionStore;
 import jakarta.servlet.http.HttpServletResponse;

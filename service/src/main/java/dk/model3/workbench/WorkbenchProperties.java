@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import dk.model3.authoring.ProfileSpace;
+import dk.model3.rules.check.ProfileSpace;
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 

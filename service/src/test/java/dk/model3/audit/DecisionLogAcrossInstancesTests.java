@@ -13,9 +13,9 @@ import java.util.UUID;
 
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,6 +7,9 @@ import java.util.List;
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.check.DiffReport;
+import dk.model3.rules.check.ProfileSpace;
+import dk.model3.rules.check.VersionDiff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

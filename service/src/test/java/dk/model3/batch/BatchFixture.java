@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dk.model3.response.ResponseJson;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
 import tools.jackson.databind.JsonNode;
 
 /** The rule versions of the repository, loaded once, and a way to run a batch on them. */

@@ -19,7 +19,7 @@ import dk.model3.authoring.RuleCopies;
 import dk.model3.facts.Flag;
 import dk.model3.population.PopulationFile;
 import dk.model3.request.RequestReader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.triage.JsonBodyReader;
 import dk.model3.triage.Triage;
 import org.junit.jupiter.api.Test;
@@ -289,7 +289,7 @@ class BatchTests {
 	void refusesAnUnknownVersionToCompareWithBeforeWritingAnything() {
 		assertThatThrownBy(() -> BatchFixture.run(new Batch.Options(BatchFixture.POPULATION, null,
 				this.dir.resolve("x.jsonl"), null, "1999.01", BatchFixture.TODAY, 1, 10, true, Progress.Mode.NONE)))
-			.isInstanceOf(dk.model3.rules.UnknownVersion.class);
+			.isInstanceOf(dk.model3.rules.versions.UnknownVersion.class);
 		assertThat(this.dir).isEmptyDirectory();
 	}
 

@@ -3,7 +3,7 @@ package dk.model3.publishing;
 import dk.model3.HttpTestClient;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleMetadata;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.versions.RuleVersions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

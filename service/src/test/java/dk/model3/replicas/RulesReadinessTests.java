@@ -3,9 +3,9 @@ package dk.model3.replicas;
 import java.nio.file.Path;
 
 import dk.model3.instance.InstanceId;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
-import dk.model3.rules.RuleVersions;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

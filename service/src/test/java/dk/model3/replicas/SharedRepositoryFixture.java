@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import dk.model3.authoring.RuleCopies;
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;

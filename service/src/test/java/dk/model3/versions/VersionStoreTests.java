@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dk.model3.authoring.RuleCopies;
-import dk.model3.rules.CompletenessRecords;
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
 import org.eclipse.jgit.events.ListenerHandle;
 import org.eclipse.jgit.lib.Constants;

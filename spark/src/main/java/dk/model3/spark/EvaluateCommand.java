@@ -3,7 +3,7 @@ package dk.model3.spark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.RuleFolders;
-import dk.model3.rules.RuleLoader;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleVersionFiles;
-import dk.model3.rules.ScenarioRunner;
+import dk.model3.rules.scenarios.ScenarioRunner;
 
 /**
  * One rule version as shipped with the job: the text of its files and of

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dk.model3.rules.RuleFolders;
+import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
 import org.apache.spark.sql.SparkSession;
 
