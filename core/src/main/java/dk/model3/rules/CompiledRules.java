@@ -71,6 +71,8 @@ public final class CompiledRules {
 
 	private final Map<String, RuleMetadata> rules;
 
+	private final OrSides orSides;
+
 	private final KieSessionsPool sessions;
 
 	private final ProfileConditions conditions;
@@ -90,7 +92,8 @@ public final class CompiledRules {
 	}
 
 	public CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
-			Map<String, RuleMetadata> rules) {
+			Map<String, RuleMetadata> rules, OrSides orSides) {
+		this.orSides = orSides;
 		this.descriptor = descriptor;
 		this.files = files;
 		this.checksum = checksum;
@@ -402,7 +405,7 @@ public final class CompiledRules {
 		if (firing.branch() == null) {
 			return this.rules.get(firing.rule()).uses();
 		}
-		return HeldBranch.of(firing.branch(), profile, recorder.inserted);
+		return HeldBranch.of(firing.branch(), profile, recorder.inserted, this.orSides);
 	}
 
 	// every profile field the rules that create a fact of this type read, through the

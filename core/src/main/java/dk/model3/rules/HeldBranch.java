@@ -17,8 +17,8 @@ import org.drools.modelcompiler.constraints.LambdaConstraint;
  * it into {@code not(… and …)}), only the side that held. Which side held is read off
  * what the engine has: the profile tested with the rule's own compiled constraints, and
  * the derived facts the evaluation inserted. Within one constraint on the profile an
- * {@code ||} is resolved the same way ({@link ConstraintSides}). Nothing of a condition
- * is written again here.
+ * {@code ||} is resolved the same way ({@link OrSides}). Nothing of a condition is
+ * written again here.
  */
 final class HeldBranch {
 
@@ -28,9 +28,12 @@ final class HeldBranch {
 
 	private final List<FactUse> uses = new ArrayList<>();
 
-	private HeldBranch(Profile profile, List<Object> inserted) {
+	private final OrSides orSides;
+
+	private HeldBranch(Profile profile, List<Object> inserted, OrSides orSides) {
 		this.profile = profile;
 		this.inserted = inserted;
+		this.orSides = orSides;
 	}
 
 	/**
@@ -39,9 +42,10 @@ final class HeldBranch {
 	 * @param branch the subrule that matched
 	 * @param profile the profile evaluated
 	 * @param inserted every fact the evaluation inserted
+	 * @param orSides reads the sides of an {@code ||} inside one constraint
 	 */
-	static List<FactUse> of(RuleConditionElement branch, Profile profile, List<Object> inserted) {
-		HeldBranch held = new HeldBranch(profile, inserted);
+	static List<FactUse> of(RuleConditionElement branch, Profile profile, List<Object> inserted, OrSides orSides) {
+		HeldBranch held = new HeldBranch(profile, inserted, orSides);
 		held.resolve(branch, true);
 		return held.uses;
 	}
@@ -102,8 +106,7 @@ final class HeldBranch {
 				&& lambda.getPredicateInformation().getStringConstraint() != null
 				&& lambda.getPredicateInformation().getStringConstraint().contains("||")
 				&& Boolean.TRUE.equals(test(lambda, this.profile))) {
-			List<String> held = ConstraintSides.held(lambda.getPredicateInformation().getStringConstraint(),
-					this.profile);
+			List<String> held = this.orSides.held(lambda.getPredicateInformation().getStringConstraint(), this.profile);
 			if (held != null) {
 				return held.stream().map((field) -> new FactUse(field, true, false)).toList();
 			}

@@ -19,6 +19,7 @@ import dk.model3.rules.SourceDocument;
 import dk.model3.rules.SourceRef;
 import dk.model3.rules.Text;
 import dk.model3.rules.VersionDescriptor;
+import dk.model3.rules.language.ConstraintSides;
 import dk.model3.rules.language.DescriptorReader;
 import dk.model3.rules.language.PolicyText;
 import dk.model3.rules.language.RuleLanguage;
@@ -94,7 +95,7 @@ public final class RuleCompiler {
 		if (!problems.isEmpty()) {
 			throw new RuleVersionRefused(version, problems);
 		}
-		return new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata);
+		return new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata, ConstraintSides.READER);
 	}
 
 	/**

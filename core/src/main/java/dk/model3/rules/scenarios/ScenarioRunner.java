@@ -16,6 +16,7 @@ import dk.model3.rules.Decision;
 import dk.model3.rules.FiringLimitExceeded;
 import dk.model3.rules.NoSingleOutcome;
 import dk.model3.rules.RuleProblem;
+import dk.model3.rules.Warning;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,6 +1,9 @@
-package dk.model3.rules;
+package dk.model3.rules.scenarios;
 
 import java.util.List;
+
+import dk.model3.rules.RepoRules;
+import dk.model3.rules.RuleVersionRefused;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dk.model3.rules;
+package dk.model3.rules.language;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,21 +7,25 @@ import java.util.Objects;
 
 import dk.model3.facts.Profile;
 import dk.model3.facts.ProfileFields;
-import dk.model3.rules.DrlTokens.Kind;
-import dk.model3.rules.DrlTokens.NotAllowed;
-import dk.model3.rules.DrlTokens.Token;
+import dk.model3.rules.OrSides;
+import dk.model3.rules.language.DrlTokens.Kind;
+import dk.model3.rules.language.DrlTokens.NotAllowed;
+import dk.model3.rules.language.DrlTokens.Token;
 
 /**
  * The profile fields one constraint that held rests on: where the constraint has an
  * {@code ||} ({@code benefit == Benefit.DISABILITY_PENSION || employmentPotential ==
- * EmploymentPotential.NONE}), only the sides that held, as {@link HeldBranch} does for an
+ * EmploymentPotential.NONE}), only the sides that held, as the evaluation does for an
  * {@code or} between patterns. The constraint is read with the grammar of the rule
  * language ({@link ConstraintGrammar}) and its sides tested on the profile; the reading
  * counts only where it agrees with the engine's own compiled constraint on the whole,
  * otherwise (or where a side compares with a bound variable) every field the constraint
  * names is returned, as before.
  */
-final class ConstraintSides {
+public final class ConstraintSides {
+
+	/** The rule language's reader of the sides of an {@code ||}. */
+	public static final OrSides READER = ConstraintSides::held;
 
 	private final DrlTokens tokens;
 
