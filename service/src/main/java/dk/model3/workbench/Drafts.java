@@ -100,8 +100,8 @@ class Drafts implements DisposableBean {
 	 * from its {@code version.yaml} (null when it gives none readable); {@code checksum}
 	 * covers every file's name and text, as the rule loader's does.
 	 */
-	record DraftView(String id, String from, String inForceFrom, String title, String checksum, String state,
-			String author, String requestedBy, String decidedBy, String comment, List<String> files,
+	record DraftView(String id, String from, String inForceFrom, String title, String titleDa, String checksum,
+			String state, String author, String requestedBy, String decidedBy, String comment, List<String> files,
 			ChecksView checks) {
 	}
 
@@ -139,19 +139,14 @@ class Drafts implements DisposableBean {
 		return this.store.drafts().stream().map(this::view).toList();
 	}
 
-	synchronized DraftView create(String id, String from, String inForceFrom, String title, String user) {
+	synchronized DraftView create(String id, String from, String inForceFrom, String title, String titleDa,
+			String user) {
 		DraftIds.require(id, "/id");
 		if (!DraftIds.valid(from)) {
 			throw new InvalidDraftRequest("/from", "from: the published version to start from, e.g. 2023.01");
 		}
-		if (title != null && (title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl))) {
-			throw new InvalidDraftRequest("/title", "title: one line of at most " + MAX_TITLE + " characters");
-		}
-		String titleRefusal = (title != null) ? PolicyText.titleRefusal(title) : null;
-		if (titleRefusal != null) {
-			// refused now rather than by every check of the draft to come
-			throw new InvalidDraftRequest("/title", titleRefusal);
-		}
+		requireTitle(title, "title");
+		requireTitle(titleDa, "titleDa");
 		LocalDate date;
 		try {
 			date = LocalDate.parse(inForceFrom);
@@ -168,8 +163,7 @@ class Drafts implements DisposableBean {
 			if (path.startsWith(from + "/")) {
 				String name = path.substring(from.length() + 1);
 				put.put(id + "/" + name, name.equals(RuleVersionFiles.DESCRIPTOR)
-						? VersionYaml.forDraft(text, id, date, (title != null && !title.isBlank()) ? title : null)
-						: text);
+						? VersionYaml.forDraft(text, id, date, blankToNull(title), blankToNull(titleDa)) : text);
 			}
 		});
 		if (put.isEmpty()) {
@@ -183,14 +177,32 @@ class Drafts implements DisposableBean {
 		return view(id);
 	}
 
+	// refused now rather than by every check of the draft to come
+	private static void requireTitle(String title, String field) {
+		if (title == null) {
+			return;
+		}
+		if (title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidDraftRequest("/" + field, field + ": one line of at most " + MAX_TITLE + " characters");
+		}
+		String refusal = PolicyText.titleRefusal(title);
+		if (refusal != null) {
+			throw new InvalidDraftRequest("/" + field, refusal);
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return (text != null && !text.isBlank()) ? text : null;
+	}
+
 	DraftView view(String id) {
 		DraftState state = state(id);
 		RuleVersionFiles files = files(id);
 		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		LocalDate date = VersionYaml.inForceFrom(descriptor);
 		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
-				files.checksum(), state.state(), state.author(), state.requestedBy(), state.decidedBy(),
-				state.comment(), List.copyOf(files.files().keySet()), checksView(id));
+				VersionYaml.titleDa(descriptor), files.checksum(), state.state(), state.author(), state.requestedBy(),
+				state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()), checksView(id));
 	}
 
 	String file(String id, String name) {

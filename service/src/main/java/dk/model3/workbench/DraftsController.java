@@ -40,10 +40,10 @@ class DraftsController {
 	@PostMapping(path = "/api/v1/drafts", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Drafts.DraftView> create(@RequestBody JsonNode body, Principal user) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidDraftRequest("", "a JSON object with id, from, inForceFrom and title");
+			throw new InvalidDraftRequest("", "a JSON object with id, from, inForceFrom, title and titleDa");
 		}
 		Drafts.DraftView created = this.drafts.create(text(body, "id"), text(body, "from"), text(body, "inForceFrom"),
-				text(body, "title"), user.getName());
+				text(body, "title"), text(body, "titleDa"), user.getName());
 		return ResponseEntity.created(URI.create("/api/v1/drafts/" + created.id())).body(created);
 	}
 

@@ -86,9 +86,9 @@ class WorkbenchPagesController {
 	@PostMapping("/workbench/drafts")
 	String create(@RequestParam(required = false) String id, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String inForceFrom, @RequestParam(required = false) String title,
-			Principal user, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String titleDa, Principal user, Model model, RedirectAttributes redirect) {
 		try {
-			this.drafts.create(id, from, inForceFrom, title, user.getName());
+			this.drafts.create(id, from, inForceFrom, title, titleDa, user.getName());
 			return "redirect:/workbench/drafts/" + id;
 		}
 		catch (InvalidDraftRequest ex) {
@@ -99,7 +99,7 @@ class WorkbenchPagesController {
 			model.addAttribute("errors", List.of(new PageProblem("id", "id", ex.getMessage())));
 		}
 		model.addAttribute("form", Map.of("id", nullToEmpty(id), "inForceFrom", nullToEmpty(inForceFrom), "title",
-				nullToEmpty(title), "from", nullToEmpty(from)));
+				nullToEmpty(title), "titleDa", nullToEmpty(titleDa), "from", nullToEmpty(from)));
 		return index(model);
 	}
 
