@@ -32,6 +32,19 @@ public final class ServedFolder {
 		return this.folder;
 	}
 
+	/** Whether the folder holds a version folder (one with a {@code version.yaml}). */
+	public boolean hasVersions() {
+		if (!Files.isDirectory(this.folder)) {
+			return false;
+		}
+		try (Stream<Path> folders = Files.list(this.folder)) {
+			return folders.anyMatch((each) -> Files.isRegularFile(each.resolve("version.yaml")));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** Writes what differs between {@code main}'s files and the folder. */
 	public synchronized void update(Map<String, String> mainFiles) {
 		try {

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -39,6 +43,7 @@ import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,11 @@ import org.slf4j.LoggerFactory;
  * branches and publication tags are fetched before every read and write, and every write
  * is pushed without force. A push the remote rejects means another instance wrote first:
  * the write is refused ({@link WrittenElsewhere}) and never overwrites theirs.
+ * <p>
+ * An object that cannot be read (a damaged file under {@code objects/}) makes every call
+ * from then on throw {@link RepositoryDamaged}, naming the repository and the object: the
+ * workbench answers it as a problem, readiness shows it, and triage serves on from the
+ * served folder. Repair the repository and restart.
  */
 public final class VersionStore implements AutoCloseable {
 
@@ -80,6 +90,8 @@ public final class VersionStore implements AutoCloseable {
 
 	private final String remote;
 
+	private volatile RepositoryDamaged damage;
+
 	public VersionStore(Path gitDirectory, String remote) {
 		this.remote = (remote == null || remote.isBlank()) ? null : remote;
 		try {
@@ -103,6 +115,11 @@ public final class VersionStore implements AutoCloseable {
 
 	public Path directory() {
 		return this.repository.getDirectory().toPath();
+	}
+
+	/** The damage found in the repository, if an object could not be read. */
+	public Optional<RepositoryDamaged> damage() {
+		return Optional.ofNullable(this.damage);
 	}
 
 	public synchronized boolean hasMain() {
@@ -143,7 +160,7 @@ public final class VersionStore implements AutoCloseable {
 			return Optional.of((object instanceof RevTag tag) ? tag.getFullMessage() : "");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw damaged(ex);
 		}
 	}
 
@@ -268,7 +285,7 @@ public final class VersionStore implements AutoCloseable {
 			return commits;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw damaged(ex);
 		}
 	}
 
@@ -323,6 +340,9 @@ public final class VersionStore implements AutoCloseable {
 					while (treeWalk.next()) {
 						tree.put(treeWalk.getPathString(), treeWalk.getObjectId(0));
 					}
+				}
+				catch (IOException ex) {
+					throw damaged(ex);
 				}
 			}
 			remove.forEach(tree::remove);
@@ -405,7 +425,74 @@ public final class VersionStore implements AutoCloseable {
 			return files;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw damaged(ex);
+		}
+	}
+
+	private void requireUndamaged() {
+		RepositoryDamaged known = this.damage;
+		if (known != null) {
+			throw new RepositoryDamaged(known);
+		}
+	}
+
+	// an object could not be read: which one, found by reading every object reachable
+	// from a branch or tag until one fails; remembered, so every call from now on says so
+	private RepositoryDamaged damaged(Exception cause) {
+		RepositoryDamaged found = new RepositoryDamaged(directory(), unreadableObject(), cause);
+		this.damage = found;
+		log.error("{}; the workbench stops, triage serves on from the served folder. Repair or restore the "
+				+ "repository and restart the service.", found.getMessage());
+		return found;
+	}
+
+	private String unreadableObject() {
+		try (ObjectReader reader = this.repository.newObjectReader()) {
+			Set<ObjectId> seen = new HashSet<>();
+			Deque<ObjectId> todo = new ArrayDeque<>();
+			for (Ref ref : this.repository.getRefDatabase().getRefs()) {
+				if (ref.getObjectId() != null) {
+					todo.push(ref.getObjectId());
+				}
+			}
+			while (!todo.isEmpty()) {
+				ObjectId id = todo.pop();
+				if (!seen.add(id.copy())) {
+					continue;
+				}
+				int type;
+				byte[] bytes;
+				try {
+					ObjectLoader loader = reader.open(id);
+					type = loader.getType();
+					bytes = loader.getCachedBytes();
+				}
+				catch (IOException | RuntimeException ex) {
+					return id.name();
+				}
+				if (type == Constants.OBJ_COMMIT) {
+					RevCommit commit = RevCommit.parse(bytes);
+					todo.push(commit.getTree().copy());
+					for (RevCommit parent : commit.getParents()) {
+						todo.push(parent.copy());
+					}
+				}
+				else if (type == Constants.OBJ_TAG) {
+					todo.push(RevTag.parse(bytes).getObject().copy());
+				}
+				else if (type == Constants.OBJ_TREE) {
+					CanonicalTreeParser entries = new CanonicalTreeParser();
+					entries.reset(bytes);
+					while (!entries.eof()) {
+						todo.push(entries.getEntryObjectId());
+						entries.next();
+					}
+				}
+			}
+			return null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
 		}
 	}
 
@@ -416,6 +503,7 @@ public final class VersionStore implements AutoCloseable {
 	// before a read: the remote's branches and tags, or this instance's copy when the
 	// remote cannot be reached (a write then refuses)
 	private void refresh() {
+		requireUndamaged();
 		try {
 			sync();
 		}
@@ -427,6 +515,7 @@ public final class VersionStore implements AutoCloseable {
 	// the remote's branches and publication tags replace this instance's: the remote is
 	// the truth; a branch only this instance has stays until it is pushed
 	private void sync() {
+		requireUndamaged();
 		if (this.remote == null) {
 			return;
 		}

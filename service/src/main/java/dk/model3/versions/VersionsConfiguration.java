@@ -32,10 +32,15 @@ class VersionsConfiguration {
 	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data) {
 		Path repository = properties.repositoryIn(Path.of(data.dataDir()));
 		VersionStore store = new VersionStore(repository, properties.remote());
-		seed(store, properties);
-		log.info("Rule versions from the repository {}{}: published {}, drafts {}", repository,
-				properties.following() ? " (a copy of " + properties.remoteForLog() + ")" : "",
-				store.publishedVersions(), store.drafts());
+		try {
+			seed(store, properties);
+			log.info("Rule versions from the repository {}{}: published {}, drafts {}", repository,
+					properties.following() ? " (a copy of " + properties.remoteForLog() + ")" : "",
+					store.publishedVersions(), store.drafts());
+		}
+		catch (RepositoryDamaged ex) {
+			// logged by the store; the workbench answers it, triage serves on
+		}
 		return store;
 	}
 
@@ -63,7 +68,20 @@ class VersionsConfiguration {
 	@ConditionalOnExpression(ALONE)
 	ServedFolder servedFolder(VersionStore store, VersionsProperties properties, DataDirectoryProperties data) {
 		ServedFolder served = new ServedFolder(properties.servedIn(Path.of(data.dataDir())));
-		served.update(store.mainFiles());
+		try {
+			served.update(store.mainFiles());
+		}
+		catch (RepositoryDamaged ex) {
+			if (served.hasVersions()) {
+				log.warn("Serving the rule versions last activated in {}: the repository of versions is damaged",
+						served.path());
+			}
+			else {
+				log.warn("Serving the packaged rule versions from {}: the repository of versions is damaged and "
+						+ "nothing was activated from it before", served.path());
+				served.update(Seed.files(RuleFolders.packaged()));
+			}
+		}
 		return served;
 	}
 

@@ -16,6 +16,7 @@ import dk.model3.decisions.ReviewSummary;
 import dk.model3.decisions.Reviews;
 import dk.model3.rules.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
+import dk.model3.versions.RepositoryDamaged;
 import dk.model3.versions.VersionStore;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -274,6 +275,14 @@ class WorkbenchPagesController {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ModelAndView unknown(DraftNotFound ex) {
 		return new ModelAndView("workbench/unknown", Map.of("id", (ex.id() != null) ? ex.id() : ""));
+	}
+
+	/** The repository of versions is damaged: the page that says so, 503. */
+	@ExceptionHandler(RepositoryDamaged.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	ModelAndView damaged(RepositoryDamaged ex) {
+		return new ModelAndView("workbench/damaged", Map.of("repository", String.valueOf(ex.repository().getFileName()),
+				"object", (ex.object() != null) ? ex.object() : "?"));
 	}
 
 	// the id of a route, or the unknown page before anything is read
