@@ -61,16 +61,13 @@ final class Seed {
 	}
 
 	static String withRecordsOf(RuleVersionFiles version, String log, String packagedLog) {
-		StringBuilder merged = new StringBuilder(log);
-		if (!log.isEmpty() && !log.endsWith("\n")) {
-			merged.append('\n');
-		}
+		String merged = log;
 		for (String line : packagedLog.split("\n")) {
-			if (line.startsWith(version.checksum() + " ") && !log.contains(line)) {
-				merged.append(line).append('\n');
+			if (line.startsWith(version.checksum() + " ")) {
+				merged = CompletenessRecords.withLine(merged, line);
 			}
 		}
-		return merged.toString();
+		return merged;
 	}
 
 }

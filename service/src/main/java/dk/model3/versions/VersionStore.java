@@ -20,11 +20,13 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -40,6 +42,7 @@ import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
@@ -75,7 +78,7 @@ public final class VersionStore implements AutoCloseable {
 
 	public static final String DRAFTS = "refs/heads/drafts/";
 
-	public static final String PUBLISHED = "refs/tags/published/";
+	public static final String PUBLISHED = Constants.R_TAGS + Publications.TAG_PREFIX;
 
 	private static final Pattern VERSION_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
 
@@ -239,8 +242,11 @@ public final class VersionStore implements AutoCloseable {
 	/**
 	 * Publishes a draft: one merge commit on {@code main} (parents: {@code main} and the
 	 * draft) whose tree is {@code main}'s plus the draft's version folder and the given
-	 * root files, and the annotated tag {@code published/<id>}. {@code main} moves only
-	 * if nobody published meanwhile.
+	 * root files, and the annotated tag {@code published/<id>}. {@code main} and the tag
+	 * move together or not at all, here (one atomic ref update) and on a remote (one
+	 * atomic push; a refused or failed push undoes both here): a reader never sees a
+	 * version on {@code main} without its tag. {@code main} moves only if nobody
+	 * published meanwhile.
 	 * @return the commit id on {@code main}
 	 */
 	public synchronized String publish(String id, Map<String, String> rootFiles, String publisher, String message,
@@ -259,11 +265,12 @@ public final class VersionStore implements AutoCloseable {
 		Set<String> remove = new TreeSet<>(files(main, id + "/").keySet());
 		remove.removeAll(put.keySet());
 		ObjectId commit = write(main, put, remove, List.of(main, draft), publisher, message);
-		move(MAIN, main, commit);
-		// main first: a tag reaches the followers only once its commit is on main
-		push(MAIN, main);
-		tag(id, commit, publisher, tagMessage);
-		push(publishedRef(id), null);
+		ObjectId tag = tagObject(id, commit, publisher, tagMessage);
+		Map<String, ObjectId[]> moves = new TreeMap<>();
+		moves.put(MAIN, new ObjectId[] { main, commit });
+		moves.put(publishedRef(id), new ObjectId[] { null, tag });
+		moveTogether(moves);
+		push(moves);
 		return commit.name();
 	}
 
@@ -312,18 +319,45 @@ public final class VersionStore implements AutoCloseable {
 	}
 
 	private void tag(String version, ObjectId commit, String tagger, String message) {
+		move(publishedRef(version), null, tagObject(version, commit, tagger, message));
+	}
+
+	private ObjectId tagObject(String version, ObjectId commit, String tagger, String message) {
 		try (ObjectInserter inserter = this.repository.newObjectInserter()) {
 			TagBuilder tag = new TagBuilder();
-			tag.setTag("published/" + version);
+			tag.setTag(Publications.TAG_PREFIX + version);
 			tag.setObjectId(commit, Constants.OBJ_COMMIT);
 			tag.setTagger(person(tagger));
 			tag.setMessage(message.endsWith("\n") ? message : message + "\n");
 			ObjectId tagId = inserter.insert(tag);
 			inserter.flush();
-			move(publishedRef(version), null, tagId);
+			return tagId;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// every ref from its expected old value ([0], null for none) to its new one ([1]), in
+	// one atomic update: all move or none
+	private void moveTogether(Map<String, ObjectId[]> moves) {
+		BatchRefUpdate batch = this.repository.getRefDatabase().newBatchUpdate().setAtomic(true);
+		batch.setRefLogMessage("workbench", false);
+		moves.forEach((ref, move) -> batch
+			.addCommand(new ReceiveCommand((move[0] != null) ? move[0] : ObjectId.zeroId(), move[1], ref)));
+		try (RevWalk walk = new RevWalk(this.repository)) {
+			batch.execute(walk, NullProgressMonitor.INSTANCE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<String> refused = batch.getCommands()
+			.stream()
+			.filter((command) -> command.getResult() != ReceiveCommand.Result.OK)
+			.map((command) -> command.getRefName() + " " + command.getResult())
+			.toList();
+		if (!refused.isEmpty()) {
+			throw new IllegalStateException("cannot move " + refused + "; nothing was moved");
 		}
 	}
 
@@ -536,14 +570,25 @@ public final class VersionStore implements AutoCloseable {
 	// to the remote, never forced: when the remote has moved since the fetch the write is
 	// undone here, what the remote has is fetched, and the write refused
 	private void push(String ref, ObjectId old) {
+		Map<String, ObjectId[]> moves = new TreeMap<>();
+		moves.put(ref, new ObjectId[] { old, null });
+		push(moves);
+	}
+
+	// the refs in one atomic push: the remote takes all of them or none; when it takes
+	// none, each is set back here to its old value ([0]) too
+	private void push(Map<String, ObjectId[]> moves) {
 		if (this.remote == null) {
 			return;
 		}
+		String names = String.join(", ",
+				moves.keySet().stream().map((ref) -> ref.replaceFirst("^refs/(heads|tags)/", "")).toList());
 		List<RemoteRefUpdate.Status> refused = new ArrayList<>();
 		try (Git git = new Git(this.repository)) {
 			for (PushResult result : git.push()
 				.setRemote(this.remote)
-				.setRefSpecs(new RefSpec(ref + ":" + ref))
+				.setRefSpecs(moves.keySet().stream().map((ref) -> new RefSpec(ref + ":" + ref)).toList())
+				.setAtomic(moves.size() > 1)
 				.call()) {
 				for (RemoteRefUpdate update : result.getRemoteUpdates()) {
 					if (update.getStatus() != RemoteRefUpdate.Status.OK
@@ -554,16 +599,16 @@ public final class VersionStore implements AutoCloseable {
 			}
 		}
 		catch (GitAPIException | RuntimeException ex) {
-			undo(ref, old);
-			throw new SharedRepositoryUnavailable("cannot write " + ref + " to the shared repository of versions: "
+			moves.forEach((ref, move) -> undo(ref, move[0]));
+			throw new SharedRepositoryUnavailable("cannot write " + names + " to the shared repository of versions: "
 					+ ex.getMessage() + "; nothing was changed", ex);
 		}
 		if (!refused.isEmpty()) {
-			undo(ref, old);
+			moves.forEach((ref, move) -> undo(ref, move[0]));
 			refresh();
-			throw new WrittenElsewhere("Another instance changed " + ref.replaceFirst("^refs/(heads|tags)/", "")
-					+ " in the shared repository of versions first (" + refused
-					+ "); nothing was overwritten. Look at it again and retry.");
+			throw new WrittenElsewhere(
+					"Another instance changed " + names + " in the shared repository of versions first (" + refused
+							+ "); nothing was overwritten. Look at it again and retry.");
 		}
 	}
 
