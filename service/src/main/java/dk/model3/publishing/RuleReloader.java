@@ -31,7 +31,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts rule versions in service, at start and whenever their folders change. Each new or
+ * Puts rule versions in service, at start ({@link #start}, called by the start-up
+ * sequence, never by the constructor) and whenever their folders change. Each new or
  * changed folder is compiled, its scenarios run, and it serves only once its completeness
  * check passed for its exact checksum: a passed check recorded by the {@code check}
  * command ({@link CompletenessRecords}) counts at once; without one, the service checks
@@ -63,6 +64,8 @@ public class RuleReloader implements DisposableBean {
 
 	private final Map<String, Refusal> refusals = new HashMap<>();
 
+	private boolean started;
+
 	// serving versions whose folder is gone, kept serving from memory
 	private final Set<String> missing = new HashSet<>();
 
@@ -86,8 +89,19 @@ public class RuleReloader implements DisposableBean {
 		Gauge.builder("triage.rules.versions.active", versions, (registry) -> registry.active().size())
 			.description("Rule versions serving requests")
 			.register(meters);
+	}
+
+	/**
+	 * The first load, once, in the start-up sequence ({@link RulesStartup}): every
+	 * version folder; fails when no version can serve or be checked.
+	 */
+	public synchronized ReloadResult start() {
+		if (this.started) {
+			return new ReloadResult(List.of());
+		}
 		ReloadResult started = reload();
-		if (versions.active().isEmpty() && this.checking.isEmpty()) {
+		this.started = true;
+		if (this.versions.active().isEmpty() && this.checking.isEmpty()) {
 			throw new IllegalStateException("no rule version could be loaded from " + source() + ": " + started);
 		}
 		if (!this.checking.isEmpty()) {
@@ -96,6 +110,7 @@ public class RuleReloader implements DisposableBean {
 					+ "command for them and publish {} to avoid the wait", this.checking.keySet(),
 					CompletenessRecords.FILE);
 		}
+		return started;
 	}
 
 	/** Whether the rules can change at all: packaged rules cannot. */
