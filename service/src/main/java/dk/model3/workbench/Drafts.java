@@ -83,6 +83,15 @@ class Drafts implements DisposableBean {
 		return thread;
 	});
 
+	// publications, one at a time, off the request thread
+	private final ExecutorService publications = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "publication");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<String, Publishing> publishing = new ConcurrentHashMap<>();
+
 	Drafts(VersionStore store, DraftWorker worker, RuleLoader loader, WorkbenchProperties properties,
 			RuleVersions versions, Publisher publisher, Clock clock) {
 		this.store = store;
@@ -101,8 +110,8 @@ class Drafts implements DisposableBean {
 	 * covers every file's name and text, as the rule loader's does.
 	 */
 	record DraftView(String id, String from, String inForceFrom, String title, String titleDa, String checksum,
-			String state, String author, String requestedBy, String decidedBy, String comment, List<String> files,
-			ChecksView checks) {
+			String state, Publishing publication, String author, String requestedBy, String decidedBy, String comment,
+			List<String> files, ChecksView checks) {
 	}
 
 	/**
@@ -169,7 +178,7 @@ class Drafts implements DisposableBean {
 		if (put.isEmpty()) {
 			throw new InvalidDraftRequest("/from", "from: no published version " + from);
 		}
-		DraftState state = new DraftState(id, from, DraftState.DRAFT, user, null, null, null, List.of());
+		DraftState state = new DraftState(id, from, DraftStatus.DRAFT, user, null, null, null, List.of());
 		String checksum = new RuleVersionFiles(id, strip(put, id)).checksum();
 		state = state.then(DraftState.event("created", user, checksum, "from " + from));
 		put.put(statePath(id), json(state));
@@ -201,8 +210,10 @@ class Drafts implements DisposableBean {
 		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		LocalDate date = VersionYaml.inForceFrom(descriptor);
 		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
-				VersionYaml.titleDa(descriptor), files.checksum(), state.state(), state.author(), state.requestedBy(),
-				state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()), checksView(id));
+				VersionYaml.titleDa(descriptor), files.checksum(), state.state().name(),
+				(state.state() == DraftStatus.PUBLISHED) ? null : this.publishing.get(id), state.author(),
+				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()),
+				checksView(id));
 	}
 
 	String file(String id, String name) {
@@ -216,11 +227,7 @@ class Drafts implements DisposableBean {
 
 	/** Saves a file and validates the draft: the problems, each at its line. */
 	synchronized List<CheckResults.Problem> save(String id, String name, String text, String user) {
-		DraftState state = state(id);
-		if (!DraftState.DRAFT.equals(state.state())) {
-			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
-					+ ": only a DRAFT is edited; a published version never.");
-		}
+		DraftState state = state(id).require(DraftStatus.Step.EDIT);
 		VersionZip.checkFile(name, text, "/name");
 		Map<String, String> files = new LinkedHashMap<>(files(id).files());
 		files.put(name, text);
@@ -238,11 +245,7 @@ class Drafts implements DisposableBean {
 	 * and validates the draft.
 	 */
 	synchronized List<CheckResults.Problem> upload(String id, Map<String, String> files, String user) {
-		DraftState state = state(id);
-		if (!DraftState.DRAFT.equals(state.state())) {
-			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
-					+ ": only a DRAFT is edited; a published version never.");
-		}
+		DraftState state = state(id).require(DraftStatus.Step.EDIT);
 		RuleVersionFiles uploaded = new RuleVersionFiles(id, files);
 		Map<String, String> put = new LinkedHashMap<>();
 		files.forEach((name, text) -> put.put(id + "/" + name, text));
@@ -267,10 +270,7 @@ class Drafts implements DisposableBean {
 	 * memory for an hour at most ({@link UploadedPreviews})
 	 */
 	boolean startChecks(String id, String user, ReferencePopulation population) {
-		DraftState state = state(id);
-		if (DraftState.PUBLISHED.equals(state.state())) {
-			throw new DraftRefused("published", "The version " + id + " is published; its checks are done.");
-		}
+		state(id).require(DraftStatus.Step.CHECK);
 		AtomicReference<String> progress = new AtomicReference<>("queued");
 		if (this.running.putIfAbsent(id, progress) != null) {
 			return false;
@@ -329,23 +329,22 @@ class Drafts implements DisposableBean {
 	}
 
 	synchronized DraftView request(String id, String user) {
-		DraftState state = state(id);
-		if (!DraftState.DRAFT.equals(state.state())) {
-			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state() + ".");
-		}
+		DraftState state = state(id).require(DraftStatus.Step.REQUEST);
 		requireChecksPassed(id);
 		requireNotBackwards(id, inForceFrom(files(id)));
-		DraftState requested = state.with(DraftState.REQUESTED, user, null, null,
+		DraftState requested = state.take(DraftStatus.Step.REQUEST, user, null, null,
 				DraftState.event("requested", user, files(id).checksum(), null));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(requested)), Set.of(), user, "Request publication");
 		return view(id);
 	}
 
 	/**
-	 * Approves (and publishes) or rejects a requested draft. Nobody who created, edited
-	 * or requested it may; an approval names what its approver {@code seen}, and is
-	 * refused when the draft holds anything else now, or when its in-force date lies
-	 * before today.
+	 * Approves or rejects a requested draft; an approval starts its publication off the
+	 * request thread (the view shows {@code publication} {@code PUBLISHING} until the
+	 * state is PUBLISHED, or {@code FAILED} with why). Nobody who created, edited or
+	 * requested it may; an approval names what its approver {@code seen}, and is refused
+	 * when the draft holds anything else now, or when its in-force date lies before
+	 * today.
 	 * @param seen what the approver saw; not needed to reject
 	 */
 	synchronized DraftView decide(String id, boolean approve, String comment, Seen seen, String user) {
@@ -354,14 +353,11 @@ class Drafts implements DisposableBean {
 			throw new ApproverTookPart("The draft " + id + " was created, edited or requested by " + user
 					+ "; a POLICY user who took no part in it must approve or reject it.");
 		}
-		if (!DraftState.REQUESTED.equals(state.state())) {
-			throw new DraftRefused("not-requested",
-					"The draft " + id + " is " + state.state() + "; only a requested draft is approved or rejected.");
-		}
+		state.require(approve ? DraftStatus.Step.APPROVE : DraftStatus.Step.REJECT);
 		CheckResults results = requireChecksPassed(id);
 		String checksum = results.checksum();
 		if (!approve) {
-			DraftState rejected = state.with(DraftState.REJECTED, state.requestedBy(), user, comment,
+			DraftState rejected = state.take(DraftStatus.Step.REJECT, state.requestedBy(), user, comment,
 					DraftState.event("rejected", user, checksum, comment));
 			this.store.commitToDraft(id, Map.of(statePath(id), json(rejected)), Set.of(), user, "Reject: " + comment);
 			return view(id);
@@ -383,27 +379,72 @@ class Drafts implements DisposableBean {
 					+ String.join("; ", changed.values()) + "). Look at it again before you approve it.", changed);
 		}
 		requireNotBackwards(id, inForceFrom);
-		DraftState approved = state.with(DraftState.REQUESTED, state.requestedBy(), user, comment,
+		Publishing under = this.publishing.get(id);
+		if (under != null && under.running()) {
+			throw new DraftRefused("publishing", "The version " + id + " is being published; wait for it.");
+		}
+		DraftState approved = state.take(DraftStatus.Step.APPROVE, state.requestedBy(), user, comment,
 				DraftState.event("approved", user, checksum, comment));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(approved)), Set.of(), user, "Approve: " + comment);
+		this.publishing.put(id, new Publishing("PUBLISHING", null));
+		try {
+			this.publications.execute(() -> publish(id, state.requestedBy(), user, comment, results));
+		}
+		catch (RuntimeException ex) {
+			this.publishing.remove(id);
+			throw ex;
+		}
+		return view(id);
+	}
+
+	/**
+	 * A publication under way ({@code PUBLISHING}) or one that failed ({@code FAILED},
+	 * with why); null in a draft's view when none is, and once the draft is PUBLISHED.
+	 */
+	record Publishing(String state, String detail) {
+
+		// public: the draft page asks it
+		public boolean running() {
+			return "PUBLISHING".equals(this.state);
+		}
+
+	}
+
+	// off the request thread: merge and tag, activation, the state PUBLISHED; no lock of
+	// the drafts is held while it compiles
+	private void publish(String id, String requestedBy, String user, String comment, CheckResults results) {
+		String checksum = results.checksum();
+		try {
+			Publisher.Published published = publishApproved(id, requestedBy, user, results);
+			String outcome = (published.reload() != null) ? published.reload().outcome().name() : "NOT LOADED";
+			synchronized (this) {
+				DraftState done = state(id).take(DraftStatus.Step.PUBLISH, requestedBy, user, comment,
+						DraftState.event("published", user, checksum, "commit " + published.commit() + ", " + outcome));
+				this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
+			}
+			this.publishing.remove(id);
+			log.info("Rule version {} published by {} (requested by {}), checksum {}: {}", id, user, requestedBy,
+					checksum, outcome);
+		}
+		catch (RuntimeException ex) {
+			this.publishing.put(id, new Publishing("FAILED", ex.getMessage()));
+			log.error("Rule version {} could not be published (checksum {}): {}", id, checksum, ex.toString(), ex);
+		}
+	}
+
+	private Publisher.Published publishApproved(String id, String requestedBy, String user, CheckResults results) {
+		String checksum = results.checksum();
 		Map<String, String> root = new LinkedHashMap<>();
 		if (results.completeness() != null && results.completeness().full()) {
 			// the full check passed for this checksum: the service serves it without
 			// checking again
 			String log = this.store.mainFiles().getOrDefault(CompletenessRecords.FILE, "");
-			root.put(CompletenessRecords.FILE, log + checksum + " " + id + " passed "
-					+ results.completeness().profiles() + " profiles " + results.at() + "\n");
+			root.put(CompletenessRecords.FILE, CompletenessRecords.withLine(log,
+					CompletenessRecords.line(checksum, id, results.completeness().profiles(), results.at())));
 		}
-		Publisher.Published published = this.publisher.publish(id, root, user,
-				"Publish " + id + " (requested by " + state.requestedBy() + ", approved by " + user + ")",
-				Publications.tagMessage(id, checksum, state.requestedBy(), user));
-		String outcome = (published.reload() != null) ? published.reload().outcome().name() : "NOT LOADED";
-		DraftState done = approved.with(DraftState.PUBLISHED, state.requestedBy(), user, comment,
-				DraftState.event("published", user, checksum, "commit " + published.commit() + ", " + outcome));
-		this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
-		log.info("Rule version {} published by {} (requested by {}), checksum {}: {}", id, user, state.requestedBy(),
-				checksum, outcome);
-		return view(id);
+		return this.publisher.publish(id, root, user,
+				"Publish " + id + " (requested by " + requestedBy + ", approved by " + user + ")",
+				Publications.tagMessage(id, checksum, requestedBy, user));
 	}
 
 	/** The audit trail of a version: its steps, the commits, and its publication tag. */
@@ -419,7 +460,7 @@ class Drafts implements DisposableBean {
 				throw new DraftNotFound("No version or draft " + id + ".");
 			}
 			String message = tag.get();
-			return new History(id, DraftState.PUBLISHED, Publications.field(message, "checksum").orElse(null),
+			return new History(id, DraftStatus.PUBLISHED.name(), Publications.field(message, "checksum").orElse(null),
 					Publications.field(message, "requested-by").orElse(null),
 					Publications.field(message, "approved-by").orElse(null),
 					List.of(new DraftState.Event("published", VersionStore.SERVICE, null,
@@ -427,9 +468,9 @@ class Drafts implements DisposableBean {
 					List.of());
 		}
 		DraftState state = state(id);
-		return new History(id, state.state(),
+		return new History(id, state.state().name(),
 				tag.flatMap((message) -> Publications.field(message, "checksum")).orElse(files(id).checksum()),
-				state.requestedBy(), DraftState.PUBLISHED.equals(state.state()) ? state.decidedBy() : null,
+				state.requestedBy(), (state.state() == DraftStatus.PUBLISHED) ? state.decidedBy() : null,
 				state.events(), this.store.draftHistory(id));
 	}
 
@@ -573,6 +614,7 @@ class Drafts implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.background.shutdownNow();
+		this.publications.shutdownNow();
 	}
 
 }

@@ -212,6 +212,17 @@ class WorkbenchPagesController {
 		return ChecksJson.of(this.drafts.checksView(known(id)));
 	}
 
+	/**
+	 * Whether an approved version is still being published: what the draft page polls.
+	 */
+	@GetMapping(path = "/workbench/drafts/{id}/publication.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> publication(@PathVariable String id) {
+		Drafts.DraftView draft = this.drafts.view(known(id));
+		return Map.of("state", draft.state(), "publishing",
+				draft.publication() != null && draft.publication().running());
+	}
+
 	@PostMapping("/workbench/drafts/{id}/publication-request")
 	String request(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		known(id);
