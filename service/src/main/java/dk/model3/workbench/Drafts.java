@@ -17,13 +17,11 @@ import java.util.regex.Pattern;
 
 import dk.model3.rules.PolicyText;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessRecords;
 import dk.model3.rules.RuleLoader;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
 import dk.model3.versions.Publications;
-import dk.model3.versions.Publisher;
 import dk.model3.versions.VersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +64,7 @@ class Drafts implements DisposableBean {
 
 	private final RuleVersions versions;
 
-	private final Publisher publisher;
+	private final DraftPublication publication;
 
 	private final Clock clock;
 
@@ -83,23 +81,14 @@ class Drafts implements DisposableBean {
 		return thread;
 	});
 
-	// publications, one at a time, off the request thread
-	private final ExecutorService publications = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "publication");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final Map<String, Publishing> publishing = new ConcurrentHashMap<>();
-
 	Drafts(VersionStore store, DraftWorker worker, RuleLoader loader, WorkbenchProperties properties,
-			RuleVersions versions, Publisher publisher, Clock clock) {
+			RuleVersions versions, DraftPublication publication, Clock clock) {
 		this.store = store;
 		this.worker = worker;
 		this.loader = loader;
 		this.properties = properties;
 		this.versions = versions;
-		this.publisher = publisher;
+		this.publication = publication;
 		this.clock = clock;
 		this.uploadedPreviews = new UploadedPreviews(clock);
 	}
@@ -110,8 +99,8 @@ class Drafts implements DisposableBean {
 	 * covers every file's name and text, as the rule loader's does.
 	 */
 	record DraftView(String id, String from, String inForceFrom, String title, String titleDa, String checksum,
-			String state, Publishing publication, String author, String requestedBy, String decidedBy, String comment,
-			List<String> files, ChecksView checks) {
+			String state, DraftPublication.Publishing publication, String author, String requestedBy, String decidedBy,
+			String comment, List<String> files, ChecksView checks) {
 	}
 
 	/**
@@ -211,7 +200,7 @@ class Drafts implements DisposableBean {
 		LocalDate date = VersionYaml.inForceFrom(descriptor);
 		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
 				VersionYaml.titleDa(descriptor), files.checksum(), state.state().name(),
-				(state.state() == DraftStatus.PUBLISHED) ? null : this.publishing.get(id), state.author(),
+				(state.state() == DraftStatus.PUBLISHED) ? null : this.publication.of(id), state.author(),
 				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()),
 				checksView(id));
 	}
@@ -379,72 +368,21 @@ class Drafts implements DisposableBean {
 					+ String.join("; ", changed.values()) + "). Look at it again before you approve it.", changed);
 		}
 		requireNotBackwards(id, inForceFrom);
-		Publishing under = this.publishing.get(id);
-		if (under != null && under.running()) {
-			throw new DraftRefused("publishing", "The version " + id + " is being published; wait for it.");
-		}
+		this.publication.requireNotRunning(id);
 		DraftState approved = state.take(DraftStatus.Step.APPROVE, state.requestedBy(), user, comment,
 				DraftState.event("approved", user, checksum, comment));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(approved)), Set.of(), user, "Approve: " + comment);
-		this.publishing.put(id, new Publishing("PUBLISHING", null));
-		try {
-			this.publications.execute(() -> publish(id, state.requestedBy(), user, comment, results));
-		}
-		catch (RuntimeException ex) {
-			this.publishing.remove(id);
-			throw ex;
-		}
+		this.publication.start(id, state.requestedBy(), user, results,
+				(detail) -> published(id, state.requestedBy(), user, comment, checksum, detail));
 		return view(id);
 	}
 
-	/**
-	 * A publication under way ({@code PUBLISHING}) or one that failed ({@code FAILED},
-	 * with why); null in a draft's view when none is, and once the draft is PUBLISHED.
-	 */
-	record Publishing(String state, String detail) {
-
-		// public: the draft page asks it
-		public boolean running() {
-			return "PUBLISHING".equals(this.state);
-		}
-
-	}
-
-	// off the request thread: merge and tag, activation, the state PUBLISHED; no lock of
-	// the drafts is held while it compiles
-	private void publish(String id, String requestedBy, String user, String comment, CheckResults results) {
-		String checksum = results.checksum();
-		try {
-			Publisher.Published published = publishApproved(id, requestedBy, user, results);
-			String outcome = (published.reload() != null) ? published.reload().outcome().name() : "NOT LOADED";
-			synchronized (this) {
-				DraftState done = state(id).take(DraftStatus.Step.PUBLISH, requestedBy, user, comment,
-						DraftState.event("published", user, checksum, "commit " + published.commit() + ", " + outcome));
-				this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
-			}
-			this.publishing.remove(id);
-			log.info("Rule version {} published by {} (requested by {}), checksum {}: {}", id, user, requestedBy,
-					checksum, outcome);
-		}
-		catch (RuntimeException ex) {
-			this.publishing.put(id, new Publishing("FAILED", ex.getMessage()));
-			log.error("Rule version {} could not be published (checksum {}): {}", id, checksum, ex.toString(), ex);
-		}
-	}
-
-	private Publisher.Published publishApproved(String id, String requestedBy, String user, CheckResults results) {
-		String checksum = results.checksum();
-		Map<String, String> root = new LinkedHashMap<>();
-		if (results.completeness() != null && results.completeness().full()) {
-			// the full check passed for this checksum: the service serves it without
-			// checking again
-			String log = this.store.mainFiles().getOrDefault(CompletenessRecords.FILE, "");
-			root.put(CompletenessRecords.FILE, CompletenessRecords.withLine(log,
-					CompletenessRecords.line(checksum, id, results.completeness().profiles(), results.at())));
-		}
-		return this.publisher.publish(id, root, user,
-				"Publish " + id + " (requested by " + requestedBy + ", approved by " + user + ")",
-				Publications.tagMessage(id, checksum, requestedBy, user));
+	// the publication's last step, under the drafts' lock like every write of a state
+	private synchronized void published(String id, String requestedBy, String user, String comment, String checksum,
+			String detail) {
+		DraftState done = state(id).take(DraftStatus.Step.PUBLISH, requestedBy, user, comment,
+				DraftState.event("published", user, checksum, detail));
+		this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
 	}
 
 	/** The audit trail of a version: its steps, the commits, and its publication tag. */
@@ -614,7 +552,6 @@ class Drafts implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.background.shutdownNow();
-		this.publications.shutdownNow();
 	}
 
 }
