@@ -57,4 +57,22 @@
 		};
 		window.setTimeout(poll, 1000);
 	}
+	// while an approved version is published, the page asks every second and reloads once
+	// it is done (published, or failed)
+	var publishing = document.querySelector('[data-field="publishing"]');
+	if (publishing && publishing.dataset.publicationUrl) {
+		var follow = function () {
+			fetch(publishing.dataset.publicationUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+				.then(function (response) { return response.json(); })
+				.then(function (publication) {
+					if (publication.publishing) {
+						window.setTimeout(follow, 1000);
+					} else {
+						window.location.reload();
+					}
+				})
+				.catch(function () { window.setTimeout(follow, 3000); });
+		};
+		window.setTimeout(follow, 1000);
+	}
 })();

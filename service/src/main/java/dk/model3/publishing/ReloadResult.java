@@ -30,7 +30,13 @@ public record ReloadResult(List<VersionReload> versions) {
 		REFUSED,
 		/** Same checksum as last time: nothing to do. */
 		UNCHANGED,
-		/** The folder is gone: the version serves no more. */
+		/**
+		 * The folder of a serving version is gone (or has no {@code version.yaml}): the
+		 * version keeps serving from memory until a valid folder with its id appears, and
+		 * is never silently replaced by an older version.
+		 */
+		KEPT,
+		/** The folder of a version that did not serve (refused, checking) is gone. */
 		RETIRED
 
 	}

@@ -33,11 +33,15 @@ public final class RuleCatalogue {
 		StringBuilder md = new StringBuilder();
 		md.append("# Regelkatalog · Rule catalogue ").append(this.rules.version()).append("\n\n");
 		md.append("_Genereret fra reglernes metadata · generated from the rule metadata; do not edit._\n\n");
-		md.append("- **Titel · Title:** ").append(nullToEmpty(this.rules.descriptor().title())).append('\n');
+		md.append("- **Titel:** ").append(nullToEmpty(this.rules.descriptor().titleDa())).append('\n');
+		md.append("- **Title:** ").append(nullToEmpty(this.rules.descriptor().title())).append('\n');
 		md.append("- **I kraft fra · In force from:** ").append(this.rules.descriptor().inForceFrom()).append('\n');
 		md.append("- **Checksum:** `").append(this.rules.checksum()).append("`\n");
+		for (String change : this.rules.descriptor().da().changes()) {
+			md.append("- **Ændring:** ").append(change).append('\n');
+		}
 		for (String change : this.rules.descriptor().changes()) {
-			md.append("- **Ændring · Change:** ").append(change).append('\n');
+			md.append("- **Change:** ").append(change).append('\n');
 		}
 		byFile().forEach((file, rules) -> {
 			md.append("\n## ").append(title(file)).append(" (`").append(file).append("`)\n");

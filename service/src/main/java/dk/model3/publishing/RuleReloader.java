@@ -3,6 +3,7 @@ package dk.model3.publishing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,16 +31,18 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts rule versions in service, at start and whenever their folders change. Each new or
+ * Puts rule versions in service, at start ({@link #start}, called by the start-up
+ * sequence, never by the constructor) and whenever their folders change. Each new or
  * changed folder is compiled, its scenarios run, and it serves only once its completeness
  * check passed for its exact checksum: a passed check recorded by the {@code check}
  * command ({@link CompletenessRecords}) counts at once; without one, the service checks
  * the version itself ({@link CompletenessGate}, as {@link RulesProperties.Completeness}
  * says), the full check on a background thread, never on a triage request. A broken
- * version leaves whatever was serving in place and is recorded as refused; a version
- * whose folder is gone is retired. Requests already running keep the version they
- * resolved. Every checksum change is logged, so an edit of a version in force never goes
- * unnoticed.
+ * version leaves whatever was serving in place and is recorded as refused; a serving
+ * version whose folder is gone or half-written keeps serving from memory until a valid
+ * folder with its id appears (never replaced by an older version meanwhile), and one that
+ * did not serve is retired. Requests already running keep the version they resolved.
+ * Every checksum change is logged, so an edit of a version in force never goes unnoticed.
  */
 @Component
 public class RuleReloader implements DisposableBean {
@@ -61,6 +64,11 @@ public class RuleReloader implements DisposableBean {
 
 	private final Map<String, Refusal> refusals = new HashMap<>();
 
+	private boolean started;
+
+	// serving versions whose folder is gone, kept serving from memory
+	private final Set<String> missing = new HashSet<>();
+
 	// the checksum whose full check is under way, per version
 	private final Map<String, String> checking = new HashMap<>();
 
@@ -81,8 +89,19 @@ public class RuleReloader implements DisposableBean {
 		Gauge.builder("triage.rules.versions.active", versions, (registry) -> registry.active().size())
 			.description("Rule versions serving requests")
 			.register(meters);
+	}
+
+	/**
+	 * The first load, once, in the start-up sequence ({@link RulesStartup}): every
+	 * version folder; fails when no version can serve or be checked.
+	 */
+	public synchronized ReloadResult start() {
+		if (this.started) {
+			return new ReloadResult(List.of());
+		}
 		ReloadResult started = reload();
-		if (versions.active().isEmpty() && this.checking.isEmpty()) {
+		this.started = true;
+		if (this.versions.active().isEmpty() && this.checking.isEmpty()) {
 			throw new IllegalStateException("no rule version could be loaded from " + source() + ": " + started);
 		}
 		if (!this.checking.isEmpty()) {
@@ -91,6 +110,7 @@ public class RuleReloader implements DisposableBean {
 					+ "command for them and publish {} to avoid the wait", this.checking.keySet(),
 					CompletenessRecords.FILE);
 		}
+		return started;
 	}
 
 	/** Whether the rules can change at all: packaged rules cannot. */
@@ -121,7 +141,17 @@ public class RuleReloader implements DisposableBean {
 		}
 		Set<String> present = folders.stream().map(RuleVersionFiles::folder).collect(Collectors.toSet());
 		for (RuleVersions.Entry entry : this.versions.entries()) {
-			if (!present.contains(entry.version()) && entry.state() != RuleVersions.State.RETIRED) {
+			if (present.contains(entry.version())) {
+				if (this.missing.remove(entry.version())) {
+					log.info("Rule version {}: its folder is back in {}", entry.version(), source());
+				}
+			}
+			else if (entry.state() == RuleVersions.State.ACTIVE) {
+				if (this.missing.add(entry.version())) {
+					results.add(keep(entry));
+				}
+			}
+			else if (entry.state() != RuleVersions.State.RETIRED) {
 				results.add(retire(entry));
 			}
 		}
@@ -230,13 +260,23 @@ public class RuleReloader implements DisposableBean {
 				previous, List.of());
 	}
 
+	private ReloadResult.VersionReload keep(RuleVersions.Entry entry) {
+		log.warn(
+				"Rule version {}: its folder is gone from {} or has no version.yaml; checksum {} keeps serving from "
+						+ "memory until a valid folder with this id appears",
+				entry.version(), source(), entry.checksum());
+		count(ReloadResult.Outcome.KEPT);
+		return new ReloadResult.VersionReload(entry.version(), ReloadResult.Outcome.KEPT, entry.checksum(),
+				entry.checksum(), List.of());
+	}
+
 	private ReloadResult.VersionReload retire(RuleVersions.Entry entry) {
 		this.versions.retire(entry.version());
 		this.lastSeen.remove(entry.version());
 		this.refusals.remove(entry.version());
 		this.checking.remove(entry.version());
-		log.warn("Rule version {} retired: its folder is gone from {}; checksum {} ({}) serves no more",
-				entry.version(), source(), entry.checksum(), entry.state());
+		log.warn("Rule version {} retired: its folder is gone from {}; checksum {} ({}) never served", entry.version(),
+				source(), entry.checksum(), entry.state());
 		count(ReloadResult.Outcome.RETIRED);
 		return new ReloadResult.VersionReload(entry.version(), ReloadResult.Outcome.RETIRED, null, entry.checksum(),
 				List.of());
@@ -256,7 +296,7 @@ public class RuleReloader implements DisposableBean {
 	private void count(ReloadResult.Outcome outcome) {
 		Counter.builder("triage.rules.reloads")
 			.description(
-					"Rule version reloads by outcome: per version activated, refused, checking or retired, or nothing changed")
+					"Rule version reloads by outcome: per version activated, refused, checking, kept (folder gone) or retired, or nothing changed")
 			.tag("outcome", outcome.name().toLowerCase())
 			.register(this.meters)
 			.increment();

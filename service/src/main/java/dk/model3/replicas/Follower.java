@@ -44,7 +44,6 @@ final class Follower implements SmartLifecycle, Activation {
 		this.reloader = reloader;
 		this.versions = versions;
 		this.intervalMillis = properties.pollInterval().toMillis();
-		showRefusals();
 	}
 
 	/** One poll: fetch, check, write, reload. */
@@ -98,6 +97,7 @@ final class Follower implements SmartLifecycle, Activation {
 
 	@Override
 	public void start() {
+		showRefusals();
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "rules-follower");
 			thread.setDaemon(true);

@@ -1,6 +1,7 @@
 package dk.model3.replicas;
 
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.versions.Publications;
 
 /**
  * One published version as the shared repository holds it: the annotated tag
@@ -11,10 +12,8 @@ import dk.model3.rules.RuleVersionFiles;
  */
 record Publication(String id, String tagObject, String declaredChecksum, RuleVersionFiles files) {
 
-	static final String TAG_PREFIX = "published/";
-
 	String tag() {
-		return TAG_PREFIX + this.id;
+		return Publications.TAG_PREFIX + this.id;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
+import dk.model3.versions.ServedFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +44,8 @@ final class PublishedRules {
 
 	private final Path folder;
 
+	private final ServedFolder served;
+
 	private final Clock clock;
 
 	// the tag object last looked at, per version: a tag looked at once is not checked
@@ -59,6 +61,7 @@ final class PublishedRules {
 	PublishedRules(SharedRepository repository, Path folder, Clock clock) {
 		this.repository = repository;
 		this.folder = folder.toAbsolutePath().normalize();
+		this.served = new ServedFolder(this.folder);
 		this.clock = clock;
 	}
 
@@ -141,18 +144,8 @@ final class PublishedRules {
 		}
 		List<String> written = new ArrayList<>();
 		for (RuleVersionFiles version : packaged.versions()) {
-			Path staging = Files.createTempDirectory(this.folder.getParent(), ".incoming-rules-");
-			try {
-				Path staged = Files.createDirectory(staging.resolve(version.folder()));
-				for (Map.Entry<String, String> file : version.files().entrySet()) {
-					Files.writeString(staged.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-				}
-				place(staged, this.folder.resolve(version.folder()));
-				written.add(version.folder());
-			}
-			finally {
-				deleteTree(staging);
-			}
+			this.served.putVersion(version.folder(), version.files());
+			written.add(version.folder());
 		}
 		log.warn("The shared repository of rule versions has no publication yet: serving the versions packaged "
 				+ "in the jar ({}) until the first one", written);
@@ -188,7 +181,8 @@ final class PublishedRules {
 				refuse(publication, checksum, problems);
 				return false;
 			}
-			place(staging.resolve(publication.id()), this.folder.resolve(publication.id()));
+			// a tag replaced with other files: the tag's files win, as they passed
+			this.served.putVersion(publication.id(), publication.files().files());
 			this.refused.remove(publication.id());
 			log.info("Published rule version {} (tag {}, checksum {}) passed its checks and was written to {}",
 					publication.id(), publication.tag(), checksum, this.folder);
@@ -244,29 +238,8 @@ final class PublishedRules {
 		return (files != null) ? files.checksum() : null;
 	}
 
-	// the version folder appears whole, in one rename on the same file system
-	private void place(Path staged, Path target) throws IOException {
-		if (Files.exists(target)) {
-			// a tag replaced with other files: the tag's files win, as they passed
-			Path old = Files.createTempDirectory(this.folder.getParent(), ".replaced-rules-");
-			Files.move(target, old.resolve(target.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-			Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-			deleteTree(old);
-			return;
-		}
-		Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-	}
-
 	private boolean writeRootFile(String name, String content) throws IOException {
-		Path target = this.folder.resolve(name);
-		if (content.isEmpty()
-				|| Files.isRegularFile(target) && content.equals(Files.readString(target, StandardCharsets.UTF_8))) {
-			return false;
-		}
-		Path temporary = Files.createTempFile(this.folder.getParent(), ".incoming-" + name, "");
-		Files.writeString(temporary, content, StandardCharsets.UTF_8);
-		Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		return true;
+		return !content.isEmpty() && this.served.putRootFile(name, content);
 	}
 
 	private static void deleteTree(Path root) {

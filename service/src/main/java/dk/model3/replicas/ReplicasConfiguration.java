@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import dk.model3.audit.DataDirectoryProperties;
+import dk.model3.publishing.BeforeFirstLoad;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
@@ -11,7 +12,6 @@ import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With {@code triage.versions.remote} set, the instance follows the shared repository:
  * its rules folder ({@code triage.rules.dir}) holds the published versions that passed
- * their checks here, brought once before the reloader first loads the folder and then on
- * every poll.
+ * their checks here, brought once in the start-up sequence before the reloader first
+ * loads the folder ({@link BeforeFirstLoad#FOLLOWED}) and then on every poll.
  */
 @Configuration(proxyBeanMethods = false)
 class ReplicasConfiguration {
@@ -43,18 +43,28 @@ class ReplicasConfiguration {
 					+ "(e.g. /var/lib/triage/rules)");
 		}
 		Path mirror = Path.of(data.dataDir()).resolve(MIRROR);
-		PublishedRules published = new PublishedRules(SharedRepository.open(mirror, replicas.remote()),
-				rules.directory(), clock);
-		PublishedRules.Update first = published.update();
-		if (!published.hasVersions()) {
-			throw new IllegalStateException("no published rule version could be brought from " + replicas.remoteForLog()
-					+ " into " + rules.directory() + (first.fetched() ? "" : ": " + published.lastError()));
-		}
-		if (!first.fetched()) {
-			log.warn("Starting with the versions already in {}: the shared repository {} cannot be read now",
-					rules.directory(), replicas.remoteForLog());
-		}
-		return published;
+		return new PublishedRules(SharedRepository.open(mirror, replicas.remote()), rules.directory(), clock);
+	}
+
+	/**
+	 * Start-up, after the repository of versions seeded a new shared repository: the
+	 * publications are brought into the rules folder before the reloader first loads it.
+	 */
+	@Bean
+	@ConditionalOnExpression(FOLLOWING)
+	BeforeFirstLoad followPublications(PublishedRules published, VersionsProperties replicas, RulesProperties rules) {
+		return BeforeFirstLoad.of(BeforeFirstLoad.FOLLOWED, "bring in the shared repository's publications", () -> {
+			PublishedRules.Update first = published.update();
+			if (!published.hasVersions()) {
+				throw new IllegalStateException(
+						"no published rule version could be brought from " + replicas.remoteForLog() + " into "
+								+ rules.directory() + (first.fetched() ? "" : ": " + published.lastError()));
+			}
+			if (!first.fetched()) {
+				log.warn("Starting with the versions already in {}: the shared repository {} cannot be read now",
+						rules.directory(), replicas.remoteForLog());
+			}
+		});
 	}
 
 	@Bean
@@ -62,27 +72,6 @@ class ReplicasConfiguration {
 	Follower follower(PublishedRules published, RuleReloader reloader, RuleVersions versions,
 			VersionsProperties properties) {
 		return new Follower(published, reloader, versions, properties);
-	}
-
-	/**
-	 * The reloader loads the rules folder when it is made, so the first publications must
-	 * be in the folder before it: it waits for {@code publishedRules} when there is one.
-	 * And {@code publishedRules} waits for the workbench's repository, which seeds a new
-	 * (empty) shared repository with the packaged versions.
-	 */
-	@Bean
-	static BeanFactoryPostProcessor publishedRulesBeforeTheReloader() {
-		return (beanFactory) -> {
-			if (!beanFactory.containsBeanDefinition("publishedRules")) {
-				return;
-			}
-			if (beanFactory.containsBeanDefinition("versionStore")) {
-				beanFactory.getBeanDefinition("publishedRules").setDependsOn("versionStore");
-			}
-			for (String name : beanFactory.getBeanNamesForType(RuleReloader.class, true, false)) {
-				beanFactory.getBeanDefinition(name).setDependsOn("publishedRules");
-			}
-		};
 	}
 
 }

@@ -3,9 +3,6 @@ package dk.model3.replicas;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.versions.Publications;
+import dk.model3.versions.RuleFileText;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -43,12 +40,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 final class SharedRepository implements AutoCloseable {
 
 	static final String MAIN = "main";
-
-	// the line of a publication tag's message that names the version's checksum
-	private static final Pattern CHECKSUM = Pattern.compile("(?m)^checksum:\\s*(sha256:[0-9a-f]{64})\\s*$");
-
-	// the largest rule file the loader reads from a folder (RuleFolders)
-	private static final long MAX_FILE_BYTES = 1024 * 1024;
 
 	private final Git git;
 
@@ -91,7 +82,8 @@ final class SharedRepository implements AutoCloseable {
 		this.git.fetch()
 			.setRemote(this.remote)
 			.setRefSpecs(new RefSpec("+refs/heads/" + MAIN + ":refs/heads/" + MAIN),
-					new RefSpec("+refs/tags/" + Publication.TAG_PREFIX + "*:refs/tags/" + Publication.TAG_PREFIX + "*"))
+					new RefSpec(
+							"+refs/tags/" + Publications.TAG_PREFIX + "*:refs/tags/" + Publications.TAG_PREFIX + "*"))
 			.setTagOpt(TagOpt.NO_TAGS)
 			.call();
 	}
@@ -102,15 +94,12 @@ final class SharedRepository implements AutoCloseable {
 	List<Publication> publications() throws IOException {
 		Repository repository = this.git.getRepository();
 		List<Publication> publications = new ArrayList<>();
-		for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + Publication.TAG_PREFIX)) {
-			String id = ref.getName().substring((Constants.R_TAGS + Publication.TAG_PREFIX).length());
+		for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + Publications.TAG_PREFIX)) {
+			String id = ref.getName().substring((Constants.R_TAGS + Publications.TAG_PREFIX).length());
 			try (RevWalk walk = new RevWalk(repository)) {
 				RevObject tagged = walk.parseAny(ref.getObjectId());
-				String checksum = null;
-				if (tagged instanceof RevTag tag) {
-					Matcher matcher = CHECKSUM.matcher(tag.getFullMessage());
-					checksum = matcher.find() ? matcher.group(1) : null;
-				}
+				String checksum = (tagged instanceof RevTag tag)
+						? Publications.field(tag.getFullMessage(), "checksum").orElse(null) : null;
 				RevObject peeled = walk.peel(tagged);
 				RuleVersionFiles files = (peeled instanceof RevCommit commit) ? folder(repository, commit.getTree(), id)
 						: new RuleVersionFiles(id, Map.of(),
@@ -176,21 +165,16 @@ final class SharedRepository implements AutoCloseable {
 			return "is not a regular file";
 		}
 		ObjectLoader loader = repository.open(entry.getObjectId(0));
-		if (loader.getSize() > MAX_FILE_BYTES) {
-			return "is larger than " + MAX_FILE_BYTES / 1024 + " KiB; no rule file needs that";
+		String tooLarge = RuleFileText.sizeRefusal(loader.getSize());
+		if (tooLarge != null) {
+			return tooLarge;
 		}
-		try {
-			files.put(name,
-					StandardCharsets.UTF_8.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT)
-						.decode(ByteBuffer.wrap(loader.getBytes()))
-						.toString());
-			return null;
+		String text = RuleFileText.utf8(loader.getBytes());
+		if (text == null) {
+			return RuleFileText.NOT_UTF8;
 		}
-		catch (CharacterCodingException ex) {
-			return "is not UTF-8 text";
-		}
+		files.put(name, text);
+		return null;
 	}
 
 	File directory() {

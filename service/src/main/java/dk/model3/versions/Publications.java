@@ -4,9 +4,14 @@ import java.util.Optional;
 
 /**
  * What the tag {@code published/<id>} says: the checksum the rule loader computes for the
- * version, who requested and who approved its publication.
+ * version, who requested and who approved its publication. Written and read here only
+ * (the workbench writes it, the history and the followers of a shared repository read
+ * it).
  */
 public final class Publications {
+
+	/** The tags' names: {@code published/<id>}, under {@code refs/tags/}. */
+	public static final String TAG_PREFIX = "published/";
 
 	private Publications() {
 	}

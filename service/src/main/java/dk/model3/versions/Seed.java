@@ -46,17 +46,28 @@ final class Seed {
 		}
 	}
 
-	static String withRecordsOf(RuleVersionFiles version, String log, String packagedLog) {
-		StringBuilder merged = new StringBuilder(log);
-		if (!log.isEmpty() && !log.endsWith("\n")) {
-			merged.append('\n');
+	/**
+	 * The packaged rules root as {@code main} would hold it: every version, sources and
+	 * records.
+	 */
+	static Map<String, String> files(RuleFolders packaged) {
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put(RuleFolders.SOURCES, packaged.sourcesYaml());
+		files.put(CompletenessRecords.FILE, packaged.rootFile(CompletenessRecords.FILE));
+		for (RuleVersionFiles version : packaged.versions()) {
+			version.files().forEach((name, text) -> files.put(version.folder() + "/" + name, text));
 		}
+		return files;
+	}
+
+	static String withRecordsOf(RuleVersionFiles version, String log, String packagedLog) {
+		String merged = log;
 		for (String line : packagedLog.split("\n")) {
-			if (line.startsWith(version.checksum() + " ") && !log.contains(line)) {
-				merged.append(line).append('\n');
+			if (line.startsWith(version.checksum() + " ")) {
+				merged = CompletenessRecords.withLine(merged, line);
 			}
 		}
-		return merged.toString();
+		return merged;
 	}
 
 }

@@ -12,10 +12,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The folder the rule loader reads: {@code main}'s tree written out. A version folder
- * appears whole or not at all (written beside, then moved in with one rename), so the
- * reloader never reads half a version; root files ({@code completeness.log},
- * {@code sources.yaml}) are replaced the same way, before the folders that need them.
+ * The folder the rule loader reads, and the one writer of it: {@code main}'s tree written
+ * out on an instance on its own, the publications that passed their checks on a follower
+ * of a shared repository (package dk.model3.replicas). A version folder appears whole or
+ * not at all (written beside, then moved in with one rename), so the reloader never reads
+ * half a version; root files ({@code completeness.log}, {@code sources.yaml}) are
+ * replaced the same way, before the folders that need them.
  */
 public final class ServedFolder {
 
@@ -32,16 +34,28 @@ public final class ServedFolder {
 		return this.folder;
 	}
 
+	/** Whether the folder holds a version folder (one with a {@code version.yaml}). */
+	public boolean hasVersions() {
+		if (!Files.isDirectory(this.folder)) {
+			return false;
+		}
+		try (Stream<Path> folders = Files.list(this.folder)) {
+			return folders.anyMatch((each) -> Files.isRegularFile(each.resolve("version.yaml")));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** Writes what differs between {@code main}'s files and the folder. */
 	public synchronized void update(Map<String, String> mainFiles) {
 		try {
 			Files.createDirectories(this.folder);
-			Files.createDirectories(this.staging);
 			Map<String, Map<String, String>> byFolder = new TreeMap<>();
 			for (Map.Entry<String, String> file : mainFiles.entrySet()) {
 				int slash = file.getKey().indexOf('/');
 				if (slash < 0) {
-					replaceFile(file.getKey(), file.getValue());
+					putRootFile(file.getKey(), file.getValue());
 				}
 				else {
 					byFolder.computeIfAbsent(file.getKey().substring(0, slash), (key) -> new TreeMap<>())
@@ -49,9 +63,7 @@ public final class ServedFolder {
 				}
 			}
 			for (Map.Entry<String, Map<String, String>> version : byFolder.entrySet()) {
-				if (!same(version.getKey(), version.getValue())) {
-					replaceFolder(version.getKey(), version.getValue());
-				}
+				putVersion(version.getKey(), version.getValue());
 			}
 		}
 		catch (IOException ex) {
@@ -59,14 +71,29 @@ public final class ServedFolder {
 		}
 	}
 
-	private void replaceFile(String name, String text) throws IOException {
+	/** Replaces a root file in one rename; false when it held this text already. */
+	public synchronized boolean putRootFile(String name, String text) throws IOException {
 		Path target = this.folder.resolve(name);
 		if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(text)) {
-			return;
+			return false;
 		}
+		Files.createDirectories(this.staging);
 		Path written = this.staging.resolve(name);
 		Files.writeString(written, text, StandardCharsets.UTF_8);
 		Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		return true;
+	}
+
+	/**
+	 * Puts a version folder in place whole, in one rename; false when it held these files
+	 * already.
+	 */
+	public synchronized boolean putVersion(String id, Map<String, String> files) throws IOException {
+		if (same(id, files)) {
+			return false;
+		}
+		replaceFolder(id, files);
+		return true;
 	}
 
 	private boolean same(String name, Map<String, String> files) throws IOException {
@@ -89,6 +116,8 @@ public final class ServedFolder {
 	}
 
 	private void replaceFolder(String name, Map<String, String> files) throws IOException {
+		Files.createDirectories(this.folder);
+		Files.createDirectories(this.staging);
 		Path written = this.staging.resolve(name);
 		delete(written);
 		Files.createDirectories(written);

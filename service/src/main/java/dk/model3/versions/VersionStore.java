@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +20,16 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -36,9 +42,11 @@ import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +64,11 @@ import org.slf4j.LoggerFactory;
  * branches and publication tags are fetched before every read and write, and every write
  * is pushed without force. A push the remote rejects means another instance wrote first:
  * the write is refused ({@link WrittenElsewhere}) and never overwrites theirs.
+ * <p>
+ * An object that cannot be read (a damaged file under {@code objects/}) makes every call
+ * from then on throw {@link RepositoryDamaged}, naming the repository and the object: the
+ * workbench answers it as a problem, readiness shows it, and triage serves on from the
+ * served folder. Repair the repository and restart.
  */
 public final class VersionStore implements AutoCloseable {
 
@@ -65,7 +78,7 @@ public final class VersionStore implements AutoCloseable {
 
 	public static final String DRAFTS = "refs/heads/drafts/";
 
-	public static final String PUBLISHED = "refs/tags/published/";
+	public static final String PUBLISHED = Constants.R_TAGS + Publications.TAG_PREFIX;
 
 	private static final Pattern VERSION_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
 
@@ -79,6 +92,8 @@ public final class VersionStore implements AutoCloseable {
 	private final Repository repository;
 
 	private final String remote;
+
+	private volatile RepositoryDamaged damage;
 
 	public VersionStore(Path gitDirectory, String remote) {
 		this.remote = (remote == null || remote.isBlank()) ? null : remote;
@@ -103,6 +118,11 @@ public final class VersionStore implements AutoCloseable {
 
 	public Path directory() {
 		return this.repository.getDirectory().toPath();
+	}
+
+	/** The damage found in the repository, if an object could not be read. */
+	public Optional<RepositoryDamaged> damage() {
+		return Optional.ofNullable(this.damage);
 	}
 
 	public synchronized boolean hasMain() {
@@ -143,7 +163,7 @@ public final class VersionStore implements AutoCloseable {
 			return Optional.of((object instanceof RevTag tag) ? tag.getFullMessage() : "");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw damaged(ex);
 		}
 	}
 
@@ -222,8 +242,11 @@ public final class VersionStore implements AutoCloseable {
 	/**
 	 * Publishes a draft: one merge commit on {@code main} (parents: {@code main} and the
 	 * draft) whose tree is {@code main}'s plus the draft's version folder and the given
-	 * root files, and the annotated tag {@code published/<id>}. {@code main} moves only
-	 * if nobody published meanwhile.
+	 * root files, and the annotated tag {@code published/<id>}. {@code main} and the tag
+	 * move together or not at all, here (one atomic ref update) and on a remote (one
+	 * atomic push; a refused or failed push undoes both here): a reader never sees a
+	 * version on {@code main} without its tag. {@code main} moves only if nobody
+	 * published meanwhile.
 	 * @return the commit id on {@code main}
 	 */
 	public synchronized String publish(String id, Map<String, String> rootFiles, String publisher, String message,
@@ -242,11 +265,12 @@ public final class VersionStore implements AutoCloseable {
 		Set<String> remove = new TreeSet<>(files(main, id + "/").keySet());
 		remove.removeAll(put.keySet());
 		ObjectId commit = write(main, put, remove, List.of(main, draft), publisher, message);
-		move(MAIN, main, commit);
-		// main first: a tag reaches the followers only once its commit is on main
-		push(MAIN, main);
-		tag(id, commit, publisher, tagMessage);
-		push(publishedRef(id), null);
+		ObjectId tag = tagObject(id, commit, publisher, tagMessage);
+		Map<String, ObjectId[]> moves = new TreeMap<>();
+		moves.put(MAIN, new ObjectId[] { main, commit });
+		moves.put(publishedRef(id), new ObjectId[] { null, tag });
+		moveTogether(moves);
+		push(moves);
 		return commit.name();
 	}
 
@@ -268,7 +292,7 @@ public final class VersionStore implements AutoCloseable {
 			return commits;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw damaged(ex);
 		}
 	}
 
@@ -295,18 +319,45 @@ public final class VersionStore implements AutoCloseable {
 	}
 
 	private void tag(String version, ObjectId commit, String tagger, String message) {
+		move(publishedRef(version), null, tagObject(version, commit, tagger, message));
+	}
+
+	private ObjectId tagObject(String version, ObjectId commit, String tagger, String message) {
 		try (ObjectInserter inserter = this.repository.newObjectInserter()) {
 			TagBuilder tag = new TagBuilder();
-			tag.setTag("published/" + version);
+			tag.setTag(Publications.TAG_PREFIX + version);
 			tag.setObjectId(commit, Constants.OBJ_COMMIT);
 			tag.setTagger(person(tagger));
 			tag.setMessage(message.endsWith("\n") ? message : message + "\n");
 			ObjectId tagId = inserter.insert(tag);
 			inserter.flush();
-			move(publishedRef(version), null, tagId);
+			return tagId;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// every ref from its expected old value ([0], null for none) to its new one ([1]), in
+	// one atomic update: all move or none
+	private void moveTogether(Map<String, ObjectId[]> moves) {
+		BatchRefUpdate batch = this.repository.getRefDatabase().newBatchUpdate().setAtomic(true);
+		batch.setRefLogMessage("workbench", false);
+		moves.forEach((ref, move) -> batch
+			.addCommand(new ReceiveCommand((move[0] != null) ? move[0] : ObjectId.zeroId(), move[1], ref)));
+		try (RevWalk walk = new RevWalk(this.repository)) {
+			batch.execute(walk, NullProgressMonitor.INSTANCE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<String> refused = batch.getCommands()
+			.stream()
+			.filter((command) -> command.getResult() != ReceiveCommand.Result.OK)
+			.map((command) -> command.getRefName() + " " + command.getResult())
+			.toList();
+		if (!refused.isEmpty()) {
+			throw new IllegalStateException("cannot move " + refused + "; nothing was moved");
 		}
 	}
 
@@ -323,6 +374,9 @@ public final class VersionStore implements AutoCloseable {
 					while (treeWalk.next()) {
 						tree.put(treeWalk.getPathString(), treeWalk.getObjectId(0));
 					}
+				}
+				catch (IOException ex) {
+					throw damaged(ex);
 				}
 			}
 			remove.forEach(tree::remove);
@@ -405,7 +459,74 @@ public final class VersionStore implements AutoCloseable {
 			return files;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw damaged(ex);
+		}
+	}
+
+	private void requireUndamaged() {
+		RepositoryDamaged known = this.damage;
+		if (known != null) {
+			throw new RepositoryDamaged(known);
+		}
+	}
+
+	// an object could not be read: which one, found by reading every object reachable
+	// from a branch or tag until one fails; remembered, so every call from now on says so
+	private RepositoryDamaged damaged(Exception cause) {
+		RepositoryDamaged found = new RepositoryDamaged(directory(), unreadableObject(), cause);
+		this.damage = found;
+		log.error("{}; the workbench stops, triage serves on from the served folder. Repair or restore the "
+				+ "repository and restart the service.", found.getMessage());
+		return found;
+	}
+
+	private String unreadableObject() {
+		try (ObjectReader reader = this.repository.newObjectReader()) {
+			Set<ObjectId> seen = new HashSet<>();
+			Deque<ObjectId> todo = new ArrayDeque<>();
+			for (Ref ref : this.repository.getRefDatabase().getRefs()) {
+				if (ref.getObjectId() != null) {
+					todo.push(ref.getObjectId());
+				}
+			}
+			while (!todo.isEmpty()) {
+				ObjectId id = todo.pop();
+				if (!seen.add(id.copy())) {
+					continue;
+				}
+				int type;
+				byte[] bytes;
+				try {
+					ObjectLoader loader = reader.open(id);
+					type = loader.getType();
+					bytes = loader.getCachedBytes();
+				}
+				catch (IOException | RuntimeException ex) {
+					return id.name();
+				}
+				if (type == Constants.OBJ_COMMIT) {
+					RevCommit commit = RevCommit.parse(bytes);
+					todo.push(commit.getTree().copy());
+					for (RevCommit parent : commit.getParents()) {
+						todo.push(parent.copy());
+					}
+				}
+				else if (type == Constants.OBJ_TAG) {
+					todo.push(RevTag.parse(bytes).getObject().copy());
+				}
+				else if (type == Constants.OBJ_TREE) {
+					CanonicalTreeParser entries = new CanonicalTreeParser();
+					entries.reset(bytes);
+					while (!entries.eof()) {
+						todo.push(entries.getEntryObjectId());
+						entries.next();
+					}
+				}
+			}
+			return null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
 		}
 	}
 
@@ -416,6 +537,7 @@ public final class VersionStore implements AutoCloseable {
 	// before a read: the remote's branches and tags, or this instance's copy when the
 	// remote cannot be reached (a write then refuses)
 	private void refresh() {
+		requireUndamaged();
 		try {
 			sync();
 		}
@@ -427,6 +549,7 @@ public final class VersionStore implements AutoCloseable {
 	// the remote's branches and publication tags replace this instance's: the remote is
 	// the truth; a branch only this instance has stays until it is pushed
 	private void sync() {
+		requireUndamaged();
 		if (this.remote == null) {
 			return;
 		}
@@ -447,14 +570,25 @@ public final class VersionStore implements AutoCloseable {
 	// to the remote, never forced: when the remote has moved since the fetch the write is
 	// undone here, what the remote has is fetched, and the write refused
 	private void push(String ref, ObjectId old) {
+		Map<String, ObjectId[]> moves = new TreeMap<>();
+		moves.put(ref, new ObjectId[] { old, null });
+		push(moves);
+	}
+
+	// the refs in one atomic push: the remote takes all of them or none; when it takes
+	// none, each is set back here to its old value ([0]) too
+	private void push(Map<String, ObjectId[]> moves) {
 		if (this.remote == null) {
 			return;
 		}
+		String names = String.join(", ",
+				moves.keySet().stream().map((ref) -> ref.replaceFirst("^refs/(heads|tags)/", "")).toList());
 		List<RemoteRefUpdate.Status> refused = new ArrayList<>();
 		try (Git git = new Git(this.repository)) {
 			for (PushResult result : git.push()
 				.setRemote(this.remote)
-				.setRefSpecs(new RefSpec(ref + ":" + ref))
+				.setRefSpecs(moves.keySet().stream().map((ref) -> new RefSpec(ref + ":" + ref)).toList())
+				.setAtomic(moves.size() > 1)
 				.call()) {
 				for (RemoteRefUpdate update : result.getRemoteUpdates()) {
 					if (update.getStatus() != RemoteRefUpdate.Status.OK
@@ -465,16 +599,16 @@ public final class VersionStore implements AutoCloseable {
 			}
 		}
 		catch (GitAPIException | RuntimeException ex) {
-			undo(ref, old);
-			throw new SharedRepositoryUnavailable("cannot write " + ref + " to the shared repository of versions: "
+			moves.forEach((ref, move) -> undo(ref, move[0]));
+			throw new SharedRepositoryUnavailable("cannot write " + names + " to the shared repository of versions: "
 					+ ex.getMessage() + "; nothing was changed", ex);
 		}
 		if (!refused.isEmpty()) {
-			undo(ref, old);
+			moves.forEach((ref, move) -> undo(ref, move[0]));
 			refresh();
-			throw new WrittenElsewhere("Another instance changed " + ref.replaceFirst("^refs/(heads|tags)/", "")
-					+ " in the shared repository of versions first (" + refused
-					+ "); nothing was overwritten. Look at it again and retry.");
+			throw new WrittenElsewhere(
+					"Another instance changed " + names + " in the shared repository of versions first (" + refused
+							+ "); nothing was overwritten. Look at it again and retry.");
 		}
 	}
 

@@ -3,6 +3,7 @@ package dk.model3.versions;
 import java.nio.file.Path;
 
 import dk.model3.audit.DataDirectoryProperties;
+import dk.model3.publishing.BeforeFirstLoad;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.language.RuleFolders;
 import org.slf4j.Logger;
@@ -14,11 +15,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The repository of versions and the folder the service serves from it: created on first
- * start in the data directory and seeded with the packaged versions; from then on the
- * rule loader reads {@code main} as checked out, and publications arrive there. With a
- * shared repository ({@code triage.versions.remote}) the instance serves what it follows
- * into {@code triage.rules.dir} instead (package dk.model3.replicas), and the repository
- * here is the workbench's copy of the shared one.
+ * start in the data directory and seeded with the packaged versions (steps of the
+ * start-up sequence, {@link BeforeFirstLoad}); from then on the rule loader reads
+ * {@code main} as checked out, and publications arrive there. With a shared repository
+ * ({@code triage.versions.remote}) the instance serves what it follows into
+ * {@code triage.rules.dir} instead (package dk.model3.replicas), and the repository here
+ * is the workbench's copy of the shared one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnVersionStore
@@ -31,12 +33,23 @@ class VersionsConfiguration {
 	@Bean(destroyMethod = "close")
 	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data) {
 		Path repository = properties.repositoryIn(Path.of(data.dataDir()));
-		VersionStore store = new VersionStore(repository, properties.remote());
-		seed(store, properties);
-		log.info("Rule versions from the repository {}{}: published {}, drafts {}", repository,
-				properties.following() ? " (a copy of " + properties.remoteForLog() + ")" : "",
-				store.publishedVersions(), store.drafts());
-		return store;
+		return new VersionStore(repository, properties.remote());
+	}
+
+	/** Start-up, first: the packaged versions the repository lacks go into it. */
+	@Bean
+	BeforeFirstLoad seedVersions(VersionStore store, VersionsProperties properties) {
+		return BeforeFirstLoad.of(BeforeFirstLoad.SEED, "seed the repository of versions", () -> {
+			try {
+				seed(store, properties);
+				log.info("Rule versions from the repository {}{}: published {}, drafts {}", store.directory(),
+						properties.following() ? " (a copy of " + properties.remoteForLog() + ")" : "",
+						store.publishedVersions(), store.drafts());
+			}
+			catch (RepositoryDamaged ex) {
+				// logged by the store; the workbench answers it, triage serves on
+			}
+		});
 	}
 
 	// a shared repository's publications are the truth: the packaged versions go into it
@@ -61,10 +74,36 @@ class VersionsConfiguration {
 
 	@Bean
 	@ConditionalOnExpression(ALONE)
-	ServedFolder servedFolder(VersionStore store, VersionsProperties properties, DataDirectoryProperties data) {
-		ServedFolder served = new ServedFolder(properties.servedIn(Path.of(data.dataDir())));
-		served.update(store.mainFiles());
-		return served;
+	ServedFolder servedFolder(VersionsProperties properties, DataDirectoryProperties data) {
+		return new ServedFolder(properties.servedIn(Path.of(data.dataDir())));
+	}
+
+	/**
+	 * Start-up, then: {@code main} written to the served folder; with a damaged
+	 * repository the folder as last activated.
+	 */
+	@Bean
+	@ConditionalOnExpression(ALONE)
+	BeforeFirstLoad writeServedFolder(VersionStore store, ServedFolder served) {
+		return BeforeFirstLoad.of(BeforeFirstLoad.SERVED_FOLDER, "write main to the served folder",
+				() -> write(store, served));
+	}
+
+	private static void write(VersionStore store, ServedFolder served) {
+		try {
+			served.update(store.mainFiles());
+		}
+		catch (RepositoryDamaged ex) {
+			if (served.hasVersions()) {
+				log.warn("Serving the rule versions last activated in {}: the repository of versions is damaged",
+						served.path());
+			}
+			else {
+				log.warn("Serving the packaged rule versions from {}: the repository of versions is damaged and "
+						+ "nothing was activated from it before", served.path());
+				served.update(Seed.files(RuleFolders.packaged()));
+			}
+		}
 	}
 
 	/** The rules the service serves: {@code main} of the repository, checked out. */

@@ -14,18 +14,10 @@ import java.util.TreeSet;
  * date and title are not here: they live in its {@code version.yaml} only (state files
  * written before kept a copy, which is ignored when read).
  *
- * @param state {@code DRAFT}, {@code REQUESTED}, {@code PUBLISHED} or {@code REJECTED}
+ * @param state where it stands; {@link #take} moves it as {@link DraftStatus} allows
  */
-record DraftState(String id, String from, String state, String author, String requestedBy, String decidedBy,
+record DraftState(String id, String from, DraftStatus state, String author, String requestedBy, String decidedBy,
 		String comment, List<Event> events) {
-
-	static final String DRAFT = "DRAFT";
-
-	static final String REQUESTED = "REQUESTED";
-
-	static final String PUBLISHED = "PUBLISHED";
-
-	static final String REJECTED = "REJECTED";
 
 	// the steps that make someone part of the draft: a file save or an upload is "edited"
 	private static final Set<String> INVOLVING = Set.of("created", "edited", "requested");
@@ -38,7 +30,21 @@ record DraftState(String id, String from, String state, String author, String re
 		events = (events != null) ? List.copyOf(events) : List.of();
 	}
 
-	DraftState with(String newState, String requester, String decider, String newComment, Event event) {
+	/**
+	 * The state after a step, with its event; refused ({@link DraftRefused}) when the
+	 * current state does not allow the step.
+	 */
+	DraftState take(DraftStatus.Step step, String requester, String decider, String newComment, Event event) {
+		return with(this.state.after(step, this.id), requester, decider, newComment, event);
+	}
+
+	/** Refused unless the current state allows the step. */
+	DraftState require(DraftStatus.Step step) {
+		this.state.after(step, this.id);
+		return this;
+	}
+
+	private DraftState with(DraftStatus newState, String requester, String decider, String newComment, Event event) {
 		List<Event> all = new ArrayList<>(this.events);
 		all.add(event);
 		return new DraftState(this.id, this.from, newState, this.author, requester, decider, newComment, all);

@@ -19,11 +19,11 @@ import dk.model3.rules.language.PolicyText;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.check.CompletenessRecords;
 import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
 import dk.model3.versions.Publications;
-import dk.model3.versions.Publisher;
 import dk.model3.versions.VersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +66,7 @@ class Drafts implements DisposableBean {
 
 	private final RuleVersions versions;
 
-	private final Publisher publisher;
+	private final DraftPublication publication;
 
 	private final Clock clock;
 
@@ -84,13 +84,13 @@ class Drafts implements DisposableBean {
 	});
 
 	Drafts(VersionStore store, DraftWorker worker, RuleLoader loader, WorkbenchProperties properties,
-			RuleVersions versions, Publisher publisher, Clock clock) {
+			RuleVersions versions, DraftPublication publication, Clock clock) {
 		this.store = store;
 		this.worker = worker;
 		this.loader = loader;
 		this.properties = properties;
 		this.versions = versions;
-		this.publisher = publisher;
+		this.publication = publication;
 		this.clock = clock;
 		this.uploadedPreviews = new UploadedPreviews(clock);
 	}
@@ -100,9 +100,9 @@ class Drafts implements DisposableBean {
 	 * from its {@code version.yaml} (null when it gives none readable); {@code checksum}
 	 * covers every file's name and text, as the rule loader's does.
 	 */
-	record DraftView(String id, String from, String inForceFrom, String title, String checksum, String state,
-			String author, String requestedBy, String decidedBy, String comment, List<String> files,
-			ChecksView checks) {
+	record DraftView(String id, String from, String inForceFrom, String title, String titleDa, String checksum,
+			String state, DraftPublication.Publishing publication, String author, String requestedBy, String decidedBy,
+			String comment, List<String> files, ChecksView checks) {
 	}
 
 	/**
@@ -139,19 +139,14 @@ class Drafts implements DisposableBean {
 		return this.store.drafts().stream().map(this::view).toList();
 	}
 
-	synchronized DraftView create(String id, String from, String inForceFrom, String title, String user) {
+	synchronized DraftView create(String id, String from, String inForceFrom, String title, String titleDa,
+			String user) {
 		DraftIds.require(id, "/id");
 		if (!DraftIds.valid(from)) {
 			throw new InvalidDraftRequest("/from", "from: the published version to start from, e.g. 2023.01");
 		}
-		if (title != null && (title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl))) {
-			throw new InvalidDraftRequest("/title", "title: one line of at most " + MAX_TITLE + " characters");
-		}
-		String titleRefusal = (title != null) ? PolicyText.titleRefusal(title) : null;
-		if (titleRefusal != null) {
-			// refused now rather than by every check of the draft to come
-			throw new InvalidDraftRequest("/title", titleRefusal);
-		}
+		requireTitle(title, "title");
+		requireTitle(titleDa, "titleDa");
 		LocalDate date;
 		try {
 			date = LocalDate.parse(inForceFrom);
@@ -168,19 +163,36 @@ class Drafts implements DisposableBean {
 			if (path.startsWith(from + "/")) {
 				String name = path.substring(from.length() + 1);
 				put.put(id + "/" + name, name.equals(RuleVersionFiles.DESCRIPTOR)
-						? VersionYaml.forDraft(text, id, date, (title != null && !title.isBlank()) ? title : null)
-						: text);
+						? VersionYaml.forDraft(text, id, date, blankToNull(title), blankToNull(titleDa)) : text);
 			}
 		});
 		if (put.isEmpty()) {
 			throw new InvalidDraftRequest("/from", "from: no published version " + from);
 		}
-		DraftState state = new DraftState(id, from, DraftState.DRAFT, user, null, null, null, List.of());
+		DraftState state = new DraftState(id, from, DraftStatus.DRAFT, user, null, null, null, List.of());
 		String checksum = new RuleVersionFiles(id, strip(put, id)).checksum();
 		state = state.then(DraftState.event("created", user, checksum, "from " + from));
 		put.put(statePath(id), json(state));
 		this.store.createDraft(id, put, user, "Draft " + id + " from " + from + ", in force from " + date);
 		return view(id);
+	}
+
+	// refused now rather than by every check of the draft to come
+	private static void requireTitle(String title, String field) {
+		if (title == null) {
+			return;
+		}
+		if (title.length() > MAX_TITLE || title.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidDraftRequest("/" + field, field + ": one line of at most " + MAX_TITLE + " characters");
+		}
+		String refusal = PolicyText.titleRefusal(title);
+		if (refusal != null) {
+			throw new InvalidDraftRequest("/" + field, refusal);
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return (text != null && !text.isBlank()) ? text : null;
 	}
 
 	DraftView view(String id) {
@@ -189,8 +201,10 @@ class Drafts implements DisposableBean {
 		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		LocalDate date = VersionYaml.inForceFrom(descriptor);
 		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
-				files.checksum(), state.state(), state.author(), state.requestedBy(), state.decidedBy(),
-				state.comment(), List.copyOf(files.files().keySet()), checksView(id));
+				VersionYaml.titleDa(descriptor), files.checksum(), state.state().name(),
+				(state.state() == DraftStatus.PUBLISHED) ? null : this.publication.of(id), state.author(),
+				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()),
+				checksView(id));
 	}
 
 	String file(String id, String name) {
@@ -204,11 +218,7 @@ class Drafts implements DisposableBean {
 
 	/** Saves a file and validates the draft: the problems, each at its line. */
 	synchronized List<CheckResults.Problem> save(String id, String name, String text, String user) {
-		DraftState state = state(id);
-		if (!DraftState.DRAFT.equals(state.state())) {
-			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
-					+ ": only a DRAFT is edited; a published version never.");
-		}
+		DraftState state = state(id).require(DraftStatus.Step.EDIT);
 		VersionZip.checkFile(name, text, "/name");
 		Map<String, String> files = new LinkedHashMap<>(files(id).files());
 		files.put(name, text);
@@ -226,11 +236,7 @@ class Drafts implements DisposableBean {
 	 * and validates the draft.
 	 */
 	synchronized List<CheckResults.Problem> upload(String id, Map<String, String> files, String user) {
-		DraftState state = state(id);
-		if (!DraftState.DRAFT.equals(state.state())) {
-			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state()
-					+ ": only a DRAFT is edited; a published version never.");
-		}
+		DraftState state = state(id).require(DraftStatus.Step.EDIT);
 		RuleVersionFiles uploaded = new RuleVersionFiles(id, files);
 		Map<String, String> put = new LinkedHashMap<>();
 		files.forEach((name, text) -> put.put(id + "/" + name, text));
@@ -255,10 +261,7 @@ class Drafts implements DisposableBean {
 	 * memory for an hour at most ({@link UploadedPreviews})
 	 */
 	boolean startChecks(String id, String user, ReferencePopulation population) {
-		DraftState state = state(id);
-		if (DraftState.PUBLISHED.equals(state.state())) {
-			throw new DraftRefused("published", "The version " + id + " is published; its checks are done.");
-		}
+		state(id).require(DraftStatus.Step.CHECK);
 		AtomicReference<String> progress = new AtomicReference<>("queued");
 		if (this.running.putIfAbsent(id, progress) != null) {
 			return false;
@@ -317,23 +320,22 @@ class Drafts implements DisposableBean {
 	}
 
 	synchronized DraftView request(String id, String user) {
-		DraftState state = state(id);
-		if (!DraftState.DRAFT.equals(state.state())) {
-			throw new DraftRefused("not-a-draft", "The draft " + id + " is " + state.state() + ".");
-		}
+		DraftState state = state(id).require(DraftStatus.Step.REQUEST);
 		requireChecksPassed(id);
 		requireNotBackwards(id, inForceFrom(files(id)));
-		DraftState requested = state.with(DraftState.REQUESTED, user, null, null,
+		DraftState requested = state.take(DraftStatus.Step.REQUEST, user, null, null,
 				DraftState.event("requested", user, files(id).checksum(), null));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(requested)), Set.of(), user, "Request publication");
 		return view(id);
 	}
 
 	/**
-	 * Approves (and publishes) or rejects a requested draft. Nobody who created, edited
-	 * or requested it may; an approval names what its approver {@code seen}, and is
-	 * refused when the draft holds anything else now, or when its in-force date lies
-	 * before today.
+	 * Approves or rejects a requested draft; an approval starts its publication off the
+	 * request thread (the view shows {@code publication} {@code PUBLISHING} until the
+	 * state is PUBLISHED, or {@code FAILED} with why). Nobody who created, edited or
+	 * requested it may; an approval names what its approver {@code seen}, and is refused
+	 * when the draft holds anything else now, or when its in-force date lies before
+	 * today.
 	 * @param seen what the approver saw; not needed to reject
 	 */
 	synchronized DraftView decide(String id, boolean approve, String comment, Seen seen, String user) {
@@ -342,14 +344,11 @@ class Drafts implements DisposableBean {
 			throw new ApproverTookPart("The draft " + id + " was created, edited or requested by " + user
 					+ "; a POLICY user who took no part in it must approve or reject it.");
 		}
-		if (!DraftState.REQUESTED.equals(state.state())) {
-			throw new DraftRefused("not-requested",
-					"The draft " + id + " is " + state.state() + "; only a requested draft is approved or rejected.");
-		}
+		state.require(approve ? DraftStatus.Step.APPROVE : DraftStatus.Step.REJECT);
 		CheckResults results = requireChecksPassed(id);
 		String checksum = results.checksum();
 		if (!approve) {
-			DraftState rejected = state.with(DraftState.REJECTED, state.requestedBy(), user, comment,
+			DraftState rejected = state.take(DraftStatus.Step.REJECT, state.requestedBy(), user, comment,
 					DraftState.event("rejected", user, checksum, comment));
 			this.store.commitToDraft(id, Map.of(statePath(id), json(rejected)), Set.of(), user, "Reject: " + comment);
 			return view(id);
@@ -371,27 +370,21 @@ class Drafts implements DisposableBean {
 					+ String.join("; ", changed.values()) + "). Look at it again before you approve it.", changed);
 		}
 		requireNotBackwards(id, inForceFrom);
-		DraftState approved = state.with(DraftState.REQUESTED, state.requestedBy(), user, comment,
+		this.publication.requireNotRunning(id);
+		DraftState approved = state.take(DraftStatus.Step.APPROVE, state.requestedBy(), user, comment,
 				DraftState.event("approved", user, checksum, comment));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(approved)), Set.of(), user, "Approve: " + comment);
-		Map<String, String> root = new LinkedHashMap<>();
-		if (results.completeness() != null && results.completeness().full()) {
-			// the full check passed for this checksum: the service serves it without
-			// checking again
-			String log = this.store.mainFiles().getOrDefault(CompletenessRecords.FILE, "");
-			root.put(CompletenessRecords.FILE, log + checksum + " " + id + " passed "
-					+ results.completeness().profiles() + " profiles " + results.at() + "\n");
-		}
-		Publisher.Published published = this.publisher.publish(id, root, user,
-				"Publish " + id + " (requested by " + state.requestedBy() + ", approved by " + user + ")",
-				Publications.tagMessage(id, checksum, state.requestedBy(), user));
-		String outcome = (published.reload() != null) ? published.reload().outcome().name() : "NOT LOADED";
-		DraftState done = approved.with(DraftState.PUBLISHED, state.requestedBy(), user, comment,
-				DraftState.event("published", user, checksum, "commit " + published.commit() + ", " + outcome));
-		this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
-		log.info("Rule version {} published by {} (requested by {}), checksum {}: {}", id, user, state.requestedBy(),
-				checksum, outcome);
+		this.publication.start(id, state.requestedBy(), user, results,
+				(detail) -> published(id, state.requestedBy(), user, comment, checksum, detail));
 		return view(id);
+	}
+
+	// the publication's last step, under the drafts' lock like every write of a state
+	private synchronized void published(String id, String requestedBy, String user, String comment, String checksum,
+			String detail) {
+		DraftState done = state(id).take(DraftStatus.Step.PUBLISH, requestedBy, user, comment,
+				DraftState.event("published", user, checksum, detail));
+		this.store.commitToDraft(id, Map.of(statePath(id), json(done)), Set.of(), user, "Published");
 	}
 
 	/** The audit trail of a version: its steps, the commits, and its publication tag. */
@@ -407,7 +400,7 @@ class Drafts implements DisposableBean {
 				throw new DraftNotFound("No version or draft " + id + ".");
 			}
 			String message = tag.get();
-			return new History(id, DraftState.PUBLISHED, Publications.field(message, "checksum").orElse(null),
+			return new History(id, DraftStatus.PUBLISHED.name(), Publications.field(message, "checksum").orElse(null),
 					Publications.field(message, "requested-by").orElse(null),
 					Publications.field(message, "approved-by").orElse(null),
 					List.of(new DraftState.Event("published", VersionStore.SERVICE, null,
@@ -415,9 +408,9 @@ class Drafts implements DisposableBean {
 					List.of());
 		}
 		DraftState state = state(id);
-		return new History(id, state.state(),
+		return new History(id, state.state().name(),
 				tag.flatMap((message) -> Publications.field(message, "checksum")).orElse(files(id).checksum()),
-				state.requestedBy(), DraftState.PUBLISHED.equals(state.state()) ? state.decidedBy() : null,
+				state.requestedBy(), (state.state() == DraftStatus.PUBLISHED) ? state.decidedBy() : null,
 				state.events(), this.store.draftHistory(id));
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.versions.ConditionalOnVersionStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -40,10 +42,10 @@ class DraftsController {
 	@PostMapping(path = "/api/v1/drafts", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Drafts.DraftView> create(@RequestBody JsonNode body, Principal user) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidDraftRequest("", "a JSON object with id, from, inForceFrom and title");
+			throw new InvalidDraftRequest("", "a JSON object with id, from, inForceFrom, title and titleDa");
 		}
 		Drafts.DraftView created = this.drafts.create(text(body, "id"), text(body, "from"), text(body, "inForceFrom"),
-				text(body, "title"), user.getName());
+				text(body, "title"), text(body, "titleDa"), user.getName());
 		return ResponseEntity.created(URI.create("/api/v1/drafts/" + created.id())).body(created);
 	}
 
@@ -110,7 +112,14 @@ class DraftsController {
 	 * sends what it showed); a rejection needs neither.
 	 */
 	@PostMapping(path = "/api/v1/drafts/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
-	Drafts.DraftView approval(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+	@Operation(summary = "Approve or reject a requested draft",
+			description = "A rejection answers 200 with the draft, now REJECTED. An approval answers 202 with the "
+					+ "draft and \"publication\": {\"state\": \"PUBLISHING\"}: the publication (merge and tag, "
+					+ "activation) runs off the request thread; poll GET /api/v1/drafts/{id} (the Location) until "
+					+ "\"state\" is PUBLISHED, or \"publication\".\"state\" is FAILED with a \"detail\".")
+	@ApiResponse(responseCode = "202", description = "approved; the publication runs, poll the Location")
+	@ApiResponse(responseCode = "200", description = "rejected")
+	ResponseEntity<Drafts.DraftView> approval(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
 		DraftIds.require(id, "/id");
 		if (body == null || !body.isObject() || !body.path("approve").isBoolean()) {
 			throw new InvalidDraftRequest("/approve", "approve: true or false");
@@ -120,8 +129,12 @@ class DraftsController {
 			throw new InvalidDraftRequest("/comment", "comment: a text");
 		}
 		boolean approve = body.get("approve").asBoolean();
-		return this.drafts.decide(id, approve, comment.isString() ? comment.asString() : "",
+		Drafts.DraftView decided = this.drafts.decide(id, approve, comment.isString() ? comment.asString() : "",
 				new Drafts.Seen(text(body, "checksum"), text(body, "inForceFrom")), user.getName());
+		if (!approve) {
+			return ResponseEntity.ok(decided);
+		}
+		return ResponseEntity.accepted().location(URI.create("/api/v1/drafts/" + id)).body(decided);
 	}
 
 	@GetMapping(path = "/api/v1/versions/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dk.model3.versions.ConditionalOnVersionStore;
+import dk.model3.versions.RepositoryDamaged;
 import dk.model3.versions.SharedRepositoryUnavailable;
 import dk.model3.versions.VersionStore;
 import dk.model3.versions.WrittenElsewhere;
@@ -61,7 +62,7 @@ class UploadedCitizensRemoval {
 						cleaned);
 			}
 		}
-		catch (WrittenElsewhere | SharedRepositoryUnavailable ex) {
+		catch (WrittenElsewhere | SharedRepositoryUnavailable | RepositoryDamaged ex) {
 			log.warn("The kept check results are cleaned at the next start: {}", ex.getMessage());
 		}
 	}

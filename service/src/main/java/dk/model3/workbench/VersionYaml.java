@@ -27,7 +27,7 @@ final class VersionYaml {
 
 	/** The in-force date the descriptor gives, or null when it gives none readable. */
 	static LocalDate inForceFrom(String yaml) {
-		String text = field(yaml, "inForceFrom");
+		String text = field(object(yaml), "inForceFrom");
 		try {
 			return (text != null) ? LocalDate.parse(text) : null;
 		}
@@ -38,14 +38,20 @@ final class VersionYaml {
 
 	/** The descriptor's title, or null. */
 	static String title(String yaml) {
-		return field(yaml, "title");
+		return field(object(yaml), "title");
+	}
+
+	/** The descriptor's Danish title (its {@code da:} block's), or null. */
+	static String titleDa(String yaml) {
+		ObjectNode tree = object(yaml);
+		return field((tree != null && tree.get("da") instanceof ObjectNode da) ? da : null, "title");
 	}
 
 	/**
-	 * The source version's descriptor with the draft's id, date and (when given) title;
-	 * the comment lines at its top are kept.
+	 * The source version's descriptor with the draft's id, date and (when given) title
+	 * and Danish title; the comment lines at its top are kept.
 	 */
-	static String forDraft(String source, String id, LocalDate inForceFrom, String title) {
+	static String forDraft(String source, String id, LocalDate inForceFrom, String title, String titleDa) {
 		ObjectNode tree = object(source);
 		if (tree == null) {
 			tree = YAML.createObjectNode();
@@ -55,6 +61,10 @@ final class VersionYaml {
 			tree.put("title", title);
 		}
 		tree.put("inForceFrom", inForceFrom.toString());
+		if (titleDa != null) {
+			ObjectNode da = (tree.get("da") instanceof ObjectNode given) ? given : tree.putObject("da");
+			da.put("title", titleDa);
+		}
 		StringBuilder text = new StringBuilder();
 		for (String line : source.split("\n", -1)) {
 			if (!line.startsWith("#")) {
@@ -65,8 +75,7 @@ final class VersionYaml {
 		return text.append(YAML.writeValueAsString(tree)).toString();
 	}
 
-	private static String field(String yaml, String name) {
-		ObjectNode tree = object(yaml);
+	private static String field(ObjectNode tree, String name) {
 		JsonNode value = (tree != null) ? tree.get(name) : null;
 		return (value != null && value.isValueNode() && !value.isNull()) ? value.asString() : null;
 	}

@@ -3,9 +3,6 @@ package dk.model3.workbench;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.versions.RuleFileText;
 
 /**
  * The files a draft may be given, one by one or as a zip of a version folder: only
@@ -28,7 +26,7 @@ import dk.model3.rules.RuleVersionFiles;
  */
 final class VersionZip {
 
-	static final int MAX_FILE_BYTES = 1024 * 1024;
+	static final int MAX_FILE_BYTES = RuleFileText.MAX_BYTES;
 
 	static final int MAX_TOTAL_BYTES = 2 * 1024 * 1024;
 
@@ -53,8 +51,9 @@ final class VersionZip {
 			throw new InvalidDraftRequest(field, "A version has version.yaml, scenarios.yaml and rule files named"
 					+ " like flags.drl (small letters, digits, '-') only; got " + printable(name) + ".");
 		}
-		if (text.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_BYTES) {
-			throw new InvalidDraftRequest(field, name + " is larger than 1 MiB; no rule file needs that.");
+		String tooLarge = RuleFileText.sizeRefusal(text.getBytes(StandardCharsets.UTF_8).length);
+		if (tooLarge != null) {
+			throw new InvalidDraftRequest(field, name + " " + tooLarge + ".");
 		}
 		int line = longLine(text);
 		if (line > 0) {
@@ -103,8 +102,9 @@ final class VersionZip {
 							+ " named like flags.drl (small letters, digits, '-') only");
 				}
 				byte[] bytes = in.readNBytes((int) Math.min(MAX_FILE_BYTES, MAX_TOTAL_BYTES - total) + 1);
-				if (bytes.length > MAX_FILE_BYTES) {
-					throw refused(name, name + " is larger than 1 MiB unpacked; no rule file needs that");
+				String tooLarge = RuleFileText.sizeRefusal(bytes.length);
+				if (tooLarge != null) {
+					throw refused(name, name + " unpacked " + tooLarge);
 				}
 				total += bytes.length;
 				if (total > MAX_TOTAL_BYTES) {
@@ -133,16 +133,11 @@ final class VersionZip {
 	}
 
 	private static String text(String name, byte[] bytes) {
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
+		String text = RuleFileText.utf8(bytes);
+		if (text == null) {
+			throw refused(name, name + " " + RuleFileText.NOT_UTF8);
 		}
-		catch (CharacterCodingException ex) {
-			throw refused(name, name + " is not UTF-8 text");
-		}
+		return text;
 	}
 
 	// the number of the first line longer than the limit, or 0

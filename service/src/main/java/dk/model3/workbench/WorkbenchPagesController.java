@@ -16,6 +16,7 @@ import dk.model3.decisions.ReviewSummary;
 import dk.model3.decisions.Reviews;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
+import dk.model3.versions.RepositoryDamaged;
 import dk.model3.versions.VersionStore;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -86,9 +87,9 @@ class WorkbenchPagesController {
 	@PostMapping("/workbench/drafts")
 	String create(@RequestParam(required = false) String id, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String inForceFrom, @RequestParam(required = false) String title,
-			Principal user, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String titleDa, Principal user, Model model, RedirectAttributes redirect) {
 		try {
-			this.drafts.create(id, from, inForceFrom, title, user.getName());
+			this.drafts.create(id, from, inForceFrom, title, titleDa, user.getName());
 			return "redirect:/workbench/drafts/" + id;
 		}
 		catch (InvalidDraftRequest ex) {
@@ -99,7 +100,7 @@ class WorkbenchPagesController {
 			model.addAttribute("errors", List.of(new PageProblem("id", "id", ex.getMessage())));
 		}
 		model.addAttribute("form", Map.of("id", nullToEmpty(id), "inForceFrom", nullToEmpty(inForceFrom), "title",
-				nullToEmpty(title), "from", nullToEmpty(from)));
+				nullToEmpty(title), "titleDa", nullToEmpty(titleDa), "from", nullToEmpty(from)));
 		return index(model);
 	}
 
@@ -211,6 +212,17 @@ class WorkbenchPagesController {
 		return ChecksJson.of(this.drafts.checksView(known(id)));
 	}
 
+	/**
+	 * Whether an approved version is still being published: what the draft page polls.
+	 */
+	@GetMapping(path = "/workbench/drafts/{id}/publication.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Object> publication(@PathVariable String id) {
+		Drafts.DraftView draft = this.drafts.view(known(id));
+		return Map.of("state", draft.state(), "publishing",
+				draft.publication() != null && draft.publication().running());
+	}
+
 	@PostMapping("/workbench/drafts/{id}/publication-request")
 	String request(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		known(id);
@@ -274,6 +286,14 @@ class WorkbenchPagesController {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ModelAndView unknown(DraftNotFound ex) {
 		return new ModelAndView("workbench/unknown", Map.of("id", (ex.id() != null) ? ex.id() : ""));
+	}
+
+	/** The repository of versions is damaged: the page that says so, 503. */
+	@ExceptionHandler(RepositoryDamaged.class)
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	ModelAndView damaged(RepositoryDamaged ex) {
+		return new ModelAndView("workbench/damaged", Map.of("repository", String.valueOf(ex.repository().getFileName()),
+				"object", (ex.object() != null) ? ex.object() : "?"));
 	}
 
 	// the id of a route, or the unknown page before anything is read

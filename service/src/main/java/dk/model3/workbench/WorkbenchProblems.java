@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.problems.Problems;
+import dk.model3.versions.RepositoryDamaged;
 import dk.model3.versions.SharedRepositoryUnavailable;
 import dk.model3.versions.WrittenElsewhere;
 import org.slf4j.Logger;
@@ -46,6 +47,19 @@ class WorkbenchProblems {
 		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "shared-repository-unavailable",
 				"The shared repository of versions cannot be reached",
 				"The shared repository of versions cannot be reached now; nothing was changed. Try again later.");
+	}
+
+	@ExceptionHandler(RepositoryDamaged.class)
+	ProblemDetail damaged(RepositoryDamaged ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "repository-damaged",
+				"The repository of versions is damaged",
+				"The workbench is down: the repository of versions " + ex.repository().getFileName()
+						+ ((ex.object() != null) ? " cannot read the object " + ex.object() : " cannot read an object")
+						+ ". Triage goes on with the versions last put in service. Repair or restore the repository "
+						+ "and restart the service.");
+		problem.setProperty("repository", String.valueOf(ex.repository().getFileName()));
+		problem.setProperty("object", ex.object());
+		return problem;
 	}
 
 	@ExceptionHandler(ApproverTookPart.class)

@@ -52,6 +52,26 @@ class CataloguePageIntegrationTests {
 	}
 
 	@Test
+	void showsEachShippedVersionsTitleAndChangesInDanishUnderDanish() throws Exception {
+		for (String version : new String[] { "2021.03", "2023.01" }) {
+			CompiledRules rules = this.versions.byId(version);
+			assertThat(rules.descriptor().da().title()).as(version).isNotBlank();
+			assertThat(rules.descriptor().da().changes()).as(version).hasSameSizeAs(rules.descriptor().changes());
+			String html = page("/rules/" + version, 200);
+			assertThat(html).contains("<dd data-field=\"versionTitle\">" + escaped(rules.descriptor().da().title()));
+			for (String change : rules.descriptor().da().changes()) {
+				assertThat(html).contains(escaped(change));
+			}
+			for (String change : rules.descriptor().changes()) {
+				assertThat(html).as("no English change note on the Danish page").doesNotContain(escaped(change));
+			}
+			String english = page("/rules/" + version + "?lang=en", 200);
+			assertThat(english).doesNotContain(escaped(rules.descriptor().da().title()));
+			rules.descriptor().changes().forEach((change) -> assertThat(english).contains(escaped(change)));
+		}
+	}
+
+	@Test
 	void showsEachRulesConditionAndItsSourceByTitle() throws Exception {
 		CompiledRules rules = this.versions.byId("2023.01");
 		String html = page("/rules/2023.01", 200);

@@ -43,6 +43,10 @@ class RuleReloadIntegrationTests {
 			{"citizenRef": "load-%d", "age": 27, "rulesVersion": "2021.03", "benefit": "CASH_BENEFIT",
 			 "employmentPotential": "PRESENT", "problems": ["HOMELESSNESS"]}""";
 
+	static final String UNPINNED = """
+			{"citizenRef": "kept-%d", "age": 40, "assessmentDate": "2024-06-01", "benefit": "CASH_BENEFIT",
+			 "employmentPotential": "PRESENT", "problems": ["HOMELESSNESS"]}""";
+
 	@DynamicPropertySource
 	static void rules(DynamicPropertyRegistry registry) {
 		registry.add("triage.rules.dir", RULES::toString);
@@ -161,25 +165,73 @@ class RuleReloadIntegrationTests {
 	}
 
 	@Test
-	void retiresAVersionWhoseFolderIsGoneAndCountsIt() throws Exception {
+	void keepsServingAVersionWhoseFolderIsDeletedAndRewrittenWhileTriagesRunAndNeverAnOlderOne() throws Exception {
 		Http http = new Http(this.port);
-		Path folder = newVersion("2096.01", "2096-01-01");
-		assertThat(
-				reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2096.01").path("outcome")
-					.asString())
-			.isEqualTo("ACTIVATED");
-		double before = retiredCount();
+		Path folder = RULES.resolve("2023.01");
+		String original = checksum(http, "2023.01");
+		Path saved = Files.createTempDirectory("saved").resolve("2023.01");
+		copyFolder(folder, saved);
+		double keptBefore = count("kept");
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicLong sequence = new AtomicLong();
+		ConcurrentLinkedQueue<Stamp> stamps = new ConcurrentLinkedQueue<>();
+		ExecutorService clients = Executors.newFixedThreadPool(3);
+		List<Future<?>> load = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			load.add(clients.submit(() -> {
+				while (running.get()) {
+					long n = sequence.incrementAndGet();
+					// no version pinned: the one in force on the date decides (2023.01)
+					HttpResponse<String> response = http.post("/api/v1/triage", Http.POLICY, UNPINNED.formatted(n));
+					JsonNode body = (response.statusCode() == 200) ? Http.json(response) : null;
+					stamps.add(new Stamp(n, response.statusCode(),
+							(body != null) ? body.path("rulesVersion").asString() : null,
+							(body != null) ? body.path("rulesChecksum").asString() : null));
+				}
+			}));
+		}
+		awaitRequests(stamps, 20);
 
+		// the folder vanishes: kept, counted once
 		deleteFolder(folder);
-		JsonNode retired = reloaded(Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, "")), "2096.01");
-
-		assertThat(retired.path("outcome").asString()).isEqualTo("RETIRED");
-		assertThat(version(http, "2096.01").path("state").asString()).isEqualTo("RETIRED");
-		assertThat(http.post("/api/v1/triage", Http.CASEWORKER, REQUEST.formatted(1).replace("2021.03", "2096.01"))
-			.statusCode()).isEqualTo(404);
-		assertThat(retiredCount()).isEqualTo(before + 1);
+		JsonNode gone = Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, ""));
+		assertThat(reloaded(gone, "2023.01").path("outcome").asString()).isEqualTo("KEPT");
+		awaitRequests(stamps, stamps.size() + 20);
 		JsonNode again = Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, ""));
-		assertThat(again.path("reloaded").findValuesAsString("version")).doesNotContain("2096.01");
+		assertThat(again.path("reloaded").findValuesAsString("version")).doesNotContain("2023.01");
+		assertThat(count("kept")).isEqualTo(keptBefore + 1);
+
+		// half-written: the rule files without version.yaml, then version.yaml with one
+		// rule file
+		Files.createDirectories(folder);
+		Files.copy(saved.resolve("tiers.drl"), folder.resolve("tiers.drl"));
+		http.post("/api/v1/admin/rules/reload", Http.POLICY, "");
+		awaitRequests(stamps, stamps.size() + 20);
+		Files.copy(saved.resolve("version.yaml"), folder.resolve("version.yaml"));
+		JsonNode half = Http.json(http.post("/api/v1/admin/rules/reload", Http.POLICY, ""));
+		assertThat(reloaded(half, "2023.01").path("outcome").asString()).isEqualTo("REFUSED");
+		awaitRequests(stamps, stamps.size() + 20);
+
+		// written whole again: the same version, still serving
+		deleteFolder(folder);
+		copyFolder(saved, folder);
+		http.post("/api/v1/admin/rules/reload", Http.POLICY, "");
+		long whole = sequence.get();
+		awaitRequests(stamps, stamps.size() + 20);
+		running.set(false);
+		for (Future<?> client : load) {
+			client.get();
+		}
+		clients.shutdown();
+
+		assertThat(stamps).isNotEmpty().allSatisfy((stamp) -> {
+			assertThat(stamp.status()).as("request %d", stamp.sequence()).isEqualTo(200);
+			assertThat(stamp.version()).as("request %d", stamp.sequence()).isEqualTo("2023.01");
+			assertThat(stamp.checksum()).isEqualTo(original);
+		});
+		assertThat(stamps).filteredOn((stamp) -> stamp.sequence() > whole).isNotEmpty();
+		assertThat(version(http, "2023.01").path("state").asString()).isEqualTo("ACTIVE");
+		assertThat(checksum(http, "2023.01")).isEqualTo(original);
 	}
 
 	@Test
@@ -262,8 +314,8 @@ class RuleReloadIntegrationTests {
 		Files.delete(folder);
 	}
 
-	private double retiredCount() {
-		var counter = this.meters.find("triage.rules.reloads").tag("outcome", "retired").counter();
+	private double count(String outcome) {
+		var counter = this.meters.find("triage.rules.reloads").tag("outcome", outcome).counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 

@@ -63,8 +63,11 @@ class RuleReloaderTests {
 	}
 
 	private static RuleReloader reloader(Path rules, RuleVersions versions, CompletenessGate gate) {
-		return new RuleReloader(new RuleLoader(RuleFolders.inDirectory(rules)), versions, new SimpleMeterRegistry(),
-				new RulesProperties(rules.toString(), false, Duration.ofMillis(500), FULL), gate);
+		RuleReloader reloader = new RuleReloader(new RuleLoader(RuleFolders.inDirectory(rules)), versions,
+				new SimpleMeterRegistry(), new RulesProperties(rules.toString(), false, Duration.ofMillis(500), FULL),
+				gate);
+		reloader.start();
+		return reloader;
 	}
 
 	private static void awaitNoneChecking(RuleVersions versions) throws InterruptedException {

@@ -189,6 +189,7 @@ class FollowerTests {
 					this.versions, new SimpleMeterRegistry(), new RulesProperties(this.folder.toString(), false,
 							Duration.ofMillis(500), RulesProperties.Completeness.OFF),
 					new NoCompletenessCheck());
+			reloader.start();
 			this.follower = new Follower(this.published, reloader, this.versions, properties);
 		}
 

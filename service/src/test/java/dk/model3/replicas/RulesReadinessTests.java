@@ -6,6 +6,10 @@ import dk.model3.instance.InstanceId;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.versions.RuleVersions;
+import dk.model3.rules.language.RuleFolders;
+import dk.model3.rules.versions.RuleLoader;
+import dk.model3.rules.versions.RuleVersions;
+import dk.model3.versions.VersionStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -20,7 +24,8 @@ class RulesReadinessTests {
 	void isOutOfServiceUntilARuleVersionServes() {
 		RuleVersions versions = new RuleVersions();
 		RulesReadiness readiness = new RulesReadiness(versions, new InstanceId("replica-a"),
-				new DefaultListableBeanFactory().getBeanProvider(PublishedRules.class));
+				new DefaultListableBeanFactory().getBeanProvider(PublishedRules.class),
+				new DefaultListableBeanFactory().getBeanProvider(VersionStore.class));
 
 		assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import dk.model3.authoring.RuleCopies;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.versions.Publications;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -66,7 +67,7 @@ final class SharedRepositoryFixture implements AutoCloseable {
 		this.git.add().addFilepattern(".").call();
 		this.git.commit().setAuthor(SERVICE).setCommitter(SERVICE).setMessage("Publish " + version).call();
 		this.git.tag()
-			.setName(Publication.TAG_PREFIX + version)
+			.setName(Publications.TAG_PREFIX + version)
 			.setAnnotated(true)
 			.setTagger(SERVICE)
 			.setMessage("Publish " + version + "\n\nchecksum: " + declaredChecksum

@@ -230,6 +230,45 @@ class VersionStoreTests {
 		}
 	}
 
+	@Test
+	void aPublicationWhoseTagTheRemoteRefusesLeavesNeitherMainNorTheTagMoved() throws IOException {
+		Path shared = sharedRepository();
+		try (VersionStore store = new VersionStore(this.temp.resolve("a.git"), shared.toUri().toString())) {
+			Seed.into(store, RuleFolders.packaged());
+			store.createDraft("2023.02", Map.of("2023.02/version.yaml", "id: \"2023.02\"\n"), "anne", "Draft");
+			ObjectId main;
+			try (Repository git = FileRepositoryBuilder.create(shared.toFile())) {
+				main = git.exactRef(VersionStore.MAIN).getObjectId();
+			}
+			// the remote cannot write the tag (a lock left behind): it must take main
+			// neither
+			Path lock = shared.resolve("refs/tags/published/2023.02.lock");
+			Files.createDirectories(lock.getParent());
+			Files.writeString(lock, "");
+
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> store.publish("2023.02", Map.of(), "carl", "Publish 2023.02",
+						Publications.tagMessage("2023.02", "s", "anne", "carl")))
+				.isInstanceOfAny(WrittenElsewhere.class, SharedRepositoryUnavailable.class);
+
+			try (Repository git = FileRepositoryBuilder.create(shared.toFile())) {
+				assertThat(git.exactRef(VersionStore.MAIN).getObjectId()).isEqualTo(main);
+				assertThat(git.exactRef("refs/tags/published/2023.02")).isNull();
+			}
+			try (Repository git = FileRepositoryBuilder.create(this.temp.resolve("a.git").toFile())) {
+				assertThat(git.exactRef(VersionStore.MAIN).getObjectId()).isEqualTo(main);
+				assertThat(git.exactRef("refs/tags/published/2023.02")).isNull();
+			}
+			assertThat(store.publishedVersions()).doesNotContain("2023.02");
+
+			Files.delete(lock);
+			store.publish("2023.02", Map.of(), "carl", "Publish 2023.02",
+					Publications.tagMessage("2023.02", "s", "anne", "carl"));
+			assertThat(store.publishedVersions()).contains("2023.02");
+			assertThat(store.publication("2023.02")).isPresent();
+		}
+	}
+
 	private Path sharedRepository() throws IOException {
 		Path remote = this.temp.resolve("shared.git");
 		try (Repository shared = FileRepositoryBuilder.create(remote.toFile())) {

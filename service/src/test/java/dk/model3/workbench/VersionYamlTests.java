@@ -18,20 +18,27 @@ class VersionYamlTests {
 			  - 000_376bb355f2c46007.txt
 			changes:
 			  - "Adds: a change."
+			da:
+			  title: "Model 3 på dansk"
+			  changes:
+			    - "Tilføjer: en ændring."
 			""";
 
 	@Test
 	void setsTheDraftsIdDateAndTitleAsTextWhateverTheyHold() {
 		String title = "Pris $1 og \\1 \"citat\": ${x} # ikke en kommentar";
-		String yaml = VersionYaml.forDraft(SOURCE, "2023.02", LocalDate.of(2030, 1, 1), title);
+		String yaml = VersionYaml.forDraft(SOURCE, "2023.02", LocalDate.of(2030, 1, 1), title, "Dansk: " + title);
 
 		assertThat(yaml).startsWith("# Rule version descriptor. Once this version is in force, never edit it.\n");
 		assertThat(yaml).contains("id: \"2023.02\"", "inForceFrom: \"2030-01-01\"", "000_376bb355f2c46007.txt",
 				"Adds: a change.");
 		assertThat(VersionYaml.title(yaml)).isEqualTo(title);
+		assertThat(VersionYaml.titleDa(yaml)).isEqualTo("Dansk: " + title);
+		assertThat(yaml).contains("Tilføjer: en ændring.");
 		assertThat(VersionYaml.inForceFrom(yaml)).isEqualTo(LocalDate.of(2030, 1, 1));
-		assertThat(VersionYaml.forDraft(SOURCE, "2023.10", LocalDate.of(2030, 1, 1), null)).contains("id: \"2023.10\"")
-			.contains("title: \"Model 3\"");
+		String kept = VersionYaml.forDraft(SOURCE, "2023.10", LocalDate.of(2030, 1, 1), null, null);
+		assertThat(kept).contains("id: \"2023.10\"").contains("title: \"Model 3\"");
+		assertThat(VersionYaml.titleDa(kept)).isEqualTo("Model 3 på dansk");
 	}
 
 	@Test

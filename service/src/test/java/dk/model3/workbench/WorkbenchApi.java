@@ -113,14 +113,45 @@ final class WorkbenchApi {
 		return approve(id, user, comment, draft.path("checksum").asString(), draft.path("inForceFrom").asString());
 	}
 
+	/**
+	 * An approval: a refusal as answered; an accepted approval (202, the publication runs
+	 * off the request thread) followed until it is done, answered as the draft then.
+	 */
 	HttpResponse<String> approve(String id, String user, String comment, String checksum, String inForceFrom) {
-		return post("/api/v1/drafts/" + id + "/approval", user,
+		HttpResponse<String> accepted = post("/api/v1/drafts/" + id + "/approval", user,
 				JSON.createObjectNode()
 					.put("approve", true)
 					.put("comment", comment)
 					.put("checksum", checksum)
 					.put("inForceFrom", inForceFrom)
 					.toString());
+		if (accepted.statusCode() != 202) {
+			return accepted;
+		}
+		if (!json(accepted).path("publication").path("state").asString().equals("PUBLISHING")
+				|| !accepted.headers().firstValue("Location").orElse("").equals("/api/v1/drafts/" + id)) {
+			throw new AssertionError("an approval answers 202 with the publication under way: " + accepted.body());
+		}
+		return published(id, user);
+	}
+
+	/** The draft once its publication is no longer under way (at most two minutes). */
+	HttpResponse<String> published(String id, String user) {
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (true) {
+			HttpResponse<String> draft = get("/api/v1/drafts/" + id, user);
+			if (!json(draft).path("publication").path("state").asString("").equals("PUBLISHING")
+					|| System.nanoTime() > deadline) {
+				return draft;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	JsonNode json(HttpResponse<String> response) {

@@ -575,10 +575,23 @@ class WorkbenchApiIntegrationTests {
 					.put("from", "2023.01")
 					.put("inForceFrom", "2035-03-01")
 					.put("title", title)
+					.put("titleDa", "Netværksmøde i KUI for 15–29-årige")
 					.toString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(this.api.json(created).path("title").asString()).isEqualTo(title);
-		assertThat(this.api.file("2092.08", "version.yaml")).startsWith("# Rule version descriptor");
+		assertThat(this.api.json(created).path("titleDa").asString()).isEqualTo("Netværksmøde i KUI for 15–29-årige");
+		assertThat(this.api.file("2092.08", "version.yaml")).startsWith("# Rule version descriptor")
+			.contains("title: \"Netværksmøde i KUI for 15–29-årige\"");
+		HttpResponse<String> quotedDa = this.api.post("/api/v1/drafts", WorkbenchApi.POLICY,
+				JSON.createObjectNode()
+					.put("id", "2092.11")
+					.put("from", "2023.01")
+					.put("inForceFrom", "2035-03-01")
+					.put("titleDa", "Pris \"citat\"")
+					.toString());
+		assertThat(quotedDa.statusCode()).as(quotedDa.body()).isEqualTo(400);
+		assertThat(fields(quotedDa)).containsExactly("/titleDa");
+		assertThat(quotedDa.body()).contains("Titlen må ikke indeholde");
 		// a replacement group, a backslash and quotes: refused with the field, never a
 		// 500
 		HttpResponse<String> quoted = this.api.post("/api/v1/drafts", WorkbenchApi.POLICY,

@@ -179,7 +179,10 @@ class WorkbenchPageIntegrationTests {
 		assertThat(browser.field("approval-pins")).contains("2029-01-01", "sha256:");
 		browser.find("#comment").sendKeys("KUI til under 30 som aftalt");
 		browser.clickAndWait("#decide");
-		assertThat(browser.field("state")).isEqualTo("Offentliggjort");
+		// the publication runs off the request thread; the page follows it and reloads
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
 		WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
 		long published = sequence.get();
 		wait.until((driver) -> sequence.get() > published + 20);

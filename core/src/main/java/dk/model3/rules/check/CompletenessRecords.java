@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,8 +16,8 @@ import dk.model3.rules.language.RuleFolders;
 
 /**
  * The checksums of rule versions whose full completeness check passed, kept in
- * {@code completeness.log} beside the version folders: one line per pass, written by the
- * {@code check} command (or by the service once its own check passed), read by the
+ * {@code completeness.log} beside the version folders: one line per version, written by
+ * the {@code check} command (or by the service once its own check passed), read by the
  * loader. A version is put in service only with a record for its exact checksum, so an
  * edit after the check needs a new check. The file is as trusted as the rule folders
  * beside it: whoever can write one can write the other.
@@ -47,23 +47,48 @@ public final class CompletenessRecords {
 
 	/**
 	 * Records a passed full check; false when the rules cannot be written (the rules
-	 * packaged in the jar).
+	 * packaged in the jar). The file keeps one line per version: an earlier line of the
+	 * same version is replaced, so running the check again never adds a duplicate.
 	 */
 	public static boolean record(RuleFolders folders, CompiledRules rules, long profiles) {
 		if (!folders.isDirectory()) {
 			return false;
 		}
 		Path file = folders.directory().resolve(FILE);
-		String line = rules.checksum() + " " + rules.version() + " passed " + profiles + " profiles " + Instant.now()
-				+ "\n";
 		try {
-			Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-					StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+			String log = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+					? Files.readString(file, StandardCharsets.UTF_8) : "";
+			String updated = withLine(log, line(rules.checksum(), rules.version(), profiles, Instant.now().toString()));
+			Path written = Files.createTempFile(file.getParent(), ".completeness-", ".log");
+			Files.writeString(written, updated, StandardCharsets.UTF_8);
+			Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			return true;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The line that records a passed full check, with its newline. */
+	public static String line(String checksum, String version, long profiles, String at) {
+		return checksum + " " + version + " passed " + profiles + " profiles " + at + "\n";
+	}
+
+	/**
+	 * The log with a line added in place of any earlier line of the same version (the
+	 * line's second word): one line per version, never a duplicate.
+	 */
+	public static String withLine(String log, String line) {
+		String[] added = line.strip().split("\\s+");
+		StringBuilder merged = new StringBuilder();
+		for (String kept : log.split("\n")) {
+			String[] words = kept.strip().split("\\s+");
+			if (kept.isBlank() || words.length >= 2 && added.length >= 2 && words[1].equals(added[1])) {
+				continue;
+			}
+			merged.append(kept).append('\n');
+		}
+		return merged.append(line.strip()).append('\n').toString();
 	}
 
 }

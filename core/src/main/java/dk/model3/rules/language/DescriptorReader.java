@@ -50,6 +50,11 @@ public final class DescriptorReader {
 		if (titleRefusal != null) {
 			problems.add(new RuleProblem(where, lineOf(yaml, "title"), 1, titleRefusal));
 		}
+		String danishTitleRefusal = (descriptor.da().title() != null)
+				? PolicyText.refusal("Titlen", descriptor.da().title()) : null;
+		if (danishTitleRefusal != null) {
+			problems.add(new RuleProblem(where, lineOf(yaml, "da"), 1, danishTitleRefusal));
+		}
 		if (!descriptor.id().equals(files.folder())) {
 			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1,
 					"id \"" + descriptor.id() + "\" must be the folder's name \"" + files.folder() + "\""));

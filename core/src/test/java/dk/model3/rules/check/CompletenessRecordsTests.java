@@ -32,6 +32,26 @@ class CompletenessRecordsTests {
 	}
 
 	@Test
+	void keepsOneLinePerVersionSoACheckRunTwiceAddsNoDuplicate(@TempDir Path dir) throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		RuleFolders folders = RuleFolders.inDirectory(rules);
+		CompiledRules compiled = RuleCopies.compile(rules, "2023.01");
+		String before = Files.readString(rules.resolve(CompletenessRecords.FILE));
+
+		CompletenessRecords.record(folders, compiled, 7);
+		CompletenessRecords.record(folders, compiled, 7);
+
+		String after = Files.readString(rules.resolve(CompletenessRecords.FILE));
+		assertThat(after.lines().filter((line) -> line.contains(" 2023.01 passed "))).hasSize(1)
+			.allSatisfy((line) -> assertThat(line).startsWith(compiled.checksum() + " 2023.01 passed 7 profiles "));
+		assertThat(after.lines().filter((line) -> line.contains(" 2021.03 passed ")))
+			.containsExactlyElementsOf(before.lines().filter((line) -> line.contains(" 2021.03 passed ")).toList());
+		assertThat(CompletenessRecords.withLine("a 2021.03 passed 1 profiles t\nb 2023.01 passed 1 profiles t\n",
+				"c 2023.01 passed 2 profiles u\n"))
+			.isEqualTo("a 2021.03 passed 1 profiles t\nc 2023.01 passed 2 profiles u\n");
+	}
+
+	@Test
 	void neverWritesThePackagedRules() {
 		assertThat(CompletenessRecords.record(RuleFolders.packaged(), RepoRules.compiled("2021.03"), 1)).isFalse();
 	}
