@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dk.model3.HttpTestClient;
+import dk.model3.audit.DecisionRecords;
 import dk.model3.pages.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,8 +59,8 @@ class IntakePageIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${triage.audit.dir}")
-	Path decisionLog;
+	@Autowired
+	DecisionRecords records;
 
 	HttpTestClient http;
 
@@ -325,7 +326,7 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
-	void recordsAnAcceptedRecommendationInTheDecisionLog() throws IOException {
+	void recordsAnAcceptedRecommendationInTheRecords() throws IOException {
 		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
 		String decisionId = browser.field("decisionId");
 		browser.clickAndWait("#review-accept");
@@ -339,7 +340,7 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
-	void recordsAnOverrideWithItsReasonCodeInTheDecisionLog() throws IOException {
+	void recordsAnOverrideWithItsReasonCodeInTheRecords() throws IOException {
 		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
 		String decisionId = browser.field("decisionId");
 		new Select(browser.find("#review-status")).selectByValue("PLACED");
@@ -381,17 +382,9 @@ class IntakePageIntegrationTests {
 		}
 	}
 
-	private JsonNode reviewLogged(String decisionId) throws IOException {
-		try (Stream<Path> files = Files.walk(this.decisionLog)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				for (String line : Files.readAllLines(file)) {
-					if (line.contains("\"kind\":\"review\"") && line.contains(decisionId)) {
-						return JSON.readTree(line);
-					}
-				}
-			}
-		}
-		throw new AssertionError("no review of " + decisionId + " in " + this.decisionLog);
+	private JsonNode reviewLogged(String decisionId) {
+		return JSON.valueToTree(this.records.review(decisionId)
+			.orElseThrow(() -> new AssertionError("no review of " + decisionId + " in the records")));
 	}
 
 	/** Presses Tab (at most 80 times) until the element with this id has the focus. */
