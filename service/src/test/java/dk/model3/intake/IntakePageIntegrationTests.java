@@ -364,6 +364,45 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
+	void listsTheCaseworkersOwnDecisionsWithOpenManualReviewsFirst() {
+		String manual = decided("""
+				{"citizenRef":"mine-1","age":30,"benefit":"CASH_BENEFIT","problems":["SEVERE_SUBSTANCE_ABUSE"]}""");
+		String placed = decided(CROSS_SECTOR_CASE);
+		String reviewed = decided(CROSS_SECTOR_CASE);
+		assertThat(this.http
+			.post("/api/v1/decisions/" + reviewed + "/review", HttpTestClient.CASEWORKER, "{\"result\":\"ACCEPTED\"}")
+			.statusCode()).isEqualTo(201);
+
+		browser.open(base() + "/mine?lang=da");
+		assertThat(browser.find("h1").getText()).isEqualTo("Mine visitationer");
+		List<String> ids = attributes("[data-decision]", "data-decision");
+		List<String> groups = browser.all("[data-decision]")
+			.stream()
+			.map((row) -> !"true".equals(row.getDomAttribute("data-open")) ? "2"
+					: "MANUAL_REVIEW".equals(row.getDomAttribute("data-status")) ? "0" : "1")
+			.toList();
+		assertThat(ids).contains(manual, placed, reviewed);
+		// open manual reviews, then unreviewed recommendations, then reviewed ones
+		assertThat(groups).isSorted();
+		assertThat(groups.get(ids.indexOf(manual))).isEqualTo("0");
+		assertThat(groups.get(ids.indexOf(placed))).isEqualTo("1");
+		assertThat(groups.get(ids.indexOf(reviewed))).isEqualTo("2");
+		assertThat(browser.find("[data-field='openManualReviews']").getText()).contains("manuelle vurdering");
+		assertThat(browser.accessibilityViolations()).as("the caseworker's own list").isEmpty();
+
+		// the review page is one click away, and the visit is in the access log
+		browser.clickAndWait("[data-decision='" + manual + "'] a[href$='/review']");
+		assertThat(browser.field("decisionId")).isEqualTo(manual);
+		assertThat(this.records.reads(manual)).extracting(DecisionRecords.Read::what).contains("REVIEW_PAGE");
+	}
+
+	private String decided(String request) {
+		var answer = this.http.post("/api/v1/triage", HttpTestClient.CASEWORKER, request);
+		assertThat(answer.statusCode()).isEqualTo(200);
+		return JSON.readTree(answer.body()).path("decisionId").asString();
+	}
+
+	@Test
 	void showsPolicyStaffTheOverrideRatesAndKeepsCaseworkersOut() {
 		browser.open(base() + "/reviews");
 		assertThat(browser.driver().getPageSource()).doesNotContain("data-field=\"overrideRate\"");
