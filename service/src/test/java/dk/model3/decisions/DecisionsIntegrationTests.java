@@ -204,6 +204,11 @@ class DecisionsIntegrationTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("other-caseworker", "JUSTIFICATION_API"),
 					org.assertj.core.groups.Tuple.tuple("caseworker", "JUSTIFICATION_API"));
 		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(201);
+		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(409);
+		// the refusals are counted by their named reason, not by their status alone
+		String metrics = this.http.get("/actuator/prometheus", HttpTestClient.POLICY).body();
+		assertThat(metrics).contains("reason=\"not-the-decision-maker\"", "reason=\"already-reviewed\"")
+			.doesNotContain("reason=\"http-409\"");
 	}
 
 	@Test
