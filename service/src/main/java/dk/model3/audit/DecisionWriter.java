@@ -99,8 +99,15 @@ final class DecisionWriter implements DisposableBean {
 	private void commit(List<Pending> batch) {
 		try {
 			List<Object[]> rows = batch.stream().map(Pending::row).toList();
-			this.transactions
-				.executeWithoutResult((status) -> this.jdbc.batchUpdate(DecisionRecords.INSERT_DECISION, rows));
+			if (rows.size() == 1) {
+				// one statement in auto-commit: one round trip instead of begin, insert,
+				// commit
+				this.jdbc.update(DecisionRecords.INSERT_DECISION, rows.get(0));
+			}
+			else {
+				this.transactions
+					.executeWithoutResult((status) -> this.jdbc.batchUpdate(DecisionRecords.INSERT_DECISION, rows));
+			}
 			this.durability.committed();
 			this.health.succeeded();
 			batch.forEach((pending) -> pending.done().complete(null));
