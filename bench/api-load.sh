@@ -25,8 +25,9 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 
 export TRIAGE_CASEWORKER_PASSWORD=bench-caseworker
 export TRIAGE_POLICY_PASSWORD=bench-policy
-# the decision log is always on; it and its key go to the work folder
-export TRIAGE_DATA_DIR="$WORK/data" TRIAGE_AUDIT_DIR="$WORK/decisions"
+# the records are always on: the embedded database and its key go to the work folder, unless
+# SPRING_DATASOURCE_URL (with _USERNAME and _PASSWORD) names a PostgreSQL
+export TRIAGE_DATA_DIR="$WORK/data"
 AUTH="Authorization: Basic $(printf 'caseworker:bench-caseworker' | base64)"
 
 java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/service.log" 2>&1 &
@@ -84,4 +85,5 @@ for c in $CONNECTIONS; do
 		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-echo "decision log lines written: $(cat "$WORK"/decisions/*.jsonl | wc -l)" >&2
+[ -f "$WORK/data/records.mv.db" ] && echo "embedded database: $(du -b "$WORK/data/records.mv.db" | cut -f1) bytes" >&2
+echo "records: ${SPRING_DATASOURCE_URL:-embedded H2 in $WORK/data}" >&2

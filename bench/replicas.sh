@@ -10,7 +10,7 @@
 #   3. kills one instance (kill -9) and restarts it: no request fails once HAProxy marked it down.
 # The last line is "N passed, M failed"; exit status 1 when anything failed.
 #
-# Needs: mvn -B install -DskipTests (service/target/triage-service.jar), haproxy
+# Needs: mvn -B install -DskipTests (service/target/triage-service.jar), Debian's postgresql, haproxy
 # (apt-get install -y haproxy), git, python3, curl. Figures: docs/operations.md#replicas.
 #   bench/replicas.sh                 # POLL=2s THREADS=4 KEEP=1 (keep the folder) are optional
 set -uo pipefail
@@ -36,6 +36,7 @@ done
 cleanup() {
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
 	wait 2>/dev/null
+	[ -n "${PG_DIR:-}" ] && "$ROOT/.ci/postgres.sh" stop "$PG_DIR"
 	[ -n "${KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -113,7 +114,7 @@ start() { # n
 		--triage.data-dir="$WORK/i$n/data" --triage.rules.dir="$WORK/i$n/data/rules" \
 		--triage.versions.remote="$WORK/versions.git" --triage.versions.poll-interval="$POLL" \
 		--triage.rules.completeness=quick --triage.security.dev-mode=true \
-		--triage.audit.dir="$WORK/decisions/i$n" --triage.audit.peer-dirs="$WORK/decisions" \
+		--spring.datasource.url="$TRIAGE_TEST_POSTGRES_URL" --spring.datasource.username="$TRIAGE_TEST_POSTGRES_USER" \
 		--triage.audit.key=bench-audit-key-0123456789abcdefghijkl \
 		>"$WORK/i$n.log" 2>&1 &
 	PID[$n]=$!
@@ -128,7 +129,9 @@ wait_ready() { # n seconds
 		sleep 0.5
 	done
 }
-mkdir -p "$WORK/decisions" && chmod 700 "$WORK/decisions"
+# the three instances keep their records in one throwaway PostgreSQL (docs/operations.md#records-of-several-instances)
+PG_DIR=$(mktemp -d /tmp/replicas-bench-pg.XXXXXX)
+eval "$("$ROOT/.ci/postgres.sh" start "$PG_DIR")"
 for n in 1 2 3; do PORT[$n]=$(free_port); done
 STARTED=$(now_ms)
 for n in 1 2 3; do start $n; done

@@ -1,33 +1,33 @@
 package dk.model3.audit;
 
+import java.time.Duration;
 import java.time.Period;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code triage.audit.*}: the decision log. {@code dir} is where its daily files go (by
- * default {@code decisions/} in the data directory); {@code key} is the HMAC key for
- * citizen references, and when it is not given the key is read from {@code key-file},
- * which is generated once if absent; {@code fsync} also forces each line to the disk,
- * which survives a power cut and not only a killed process; {@code retention} is how long
- * decisions and reviews are kept (default five years, see docs/operations.md);
- * {@code peer-dirs} are the log folders of the other instances behind the same load
- * balancer (or one shared folder with a sub-folder per instance), read to find their
- * decisions and reviews.
+ * {@code triage.audit.*}: the records of decisions, reviews and reads. {@code key} is the
+ * HMAC key for case references, and when it is not given the key is read from
+ * {@code key-file} (by default {@code decision-log.key} in the data directory), generated
+ * there once if absent; {@code retention} is how long decisions, their reviews and reads
+ * are kept (default five years, see docs/operations.md); {@code commit-wait} is the
+ * longest a triage waits for its decision's row to be committed before it is answered
+ * 503.
  */
 @ConfigurationProperties("triage.audit")
-record AuditProperties(String dir, String key, String keyFile, boolean fsync, Period retention, List<String> peerDirs) {
+record AuditProperties(String key, String keyFile, Period retention, Duration commitWait) {
 
 	static final Period DEFAULT_RETENTION = Period.ofYears(5);
 
 	AuditProperties {
-		peerDirs = (peerDirs != null) ? List.copyOf(peerDirs) : List.of();
 		if (retention == null) {
 			retention = DEFAULT_RETENTION;
 		}
 		if (retention.isNegative() || retention.isZero()) {
 			throw new IllegalArgumentException("triage.audit.retention must be a positive period, e.g. 5y");
+		}
+		if (commitWait == null || commitWait.isNegative() || commitWait.isZero()) {
+			commitWait = Duration.ofSeconds(5);
 		}
 	}
 

@@ -25,11 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Re-classifies decision-log lines under one version. The logged facts become a request
- * read by the same {@link RequestReader} as the API, so a line is checked like any input.
- * Facts the original rules did not read were not logged and take the contract's defaults;
- * a required one the original decision did not need (the benefit of an under-15, say)
- * makes the line a reject, since inventing it would invent a decision.
+ * Re-classifies stored decisions under one version (each as its JSON). The stored facts
+ * become a request read by the same {@link RequestReader} as the API, so a line is
+ * checked like any input. Facts the original rules did not read were not logged and take
+ * the contract's defaults; a required one the original decision did not need (the benefit
+ * of an under-15, say) makes the line a reject, since inventing it would invent a
+ * decision.
  */
 final class Replay {
 

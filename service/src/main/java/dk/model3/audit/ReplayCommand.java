@@ -1,6 +1,5 @@
 package dk.model3.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -8,7 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import dk.model3.request.InvalidRequest;
@@ -17,16 +17,16 @@ import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.versions.UnknownVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
- * {@code replay}: re-classifies logged decisions under another rule version and writes
- * one triage response per decision as JSON Lines, the batch output format, with the keyed
- * hash as the case reference. Lines that cannot be replayed go to the rejects file with
- * their file, line number and reason; they never stop the run.
+ * {@code replay}: re-classifies stored decisions of a period under another rule version
+ * and writes one triage response per decision as JSON Lines, the batch output format,
+ * with the keyed hash as the case reference. Decisions that cannot be replayed go to the
+ * rejects file with their id and reason; they never stop the run.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-		description = "Re-classify decision-log lines under another rule version (JSON Lines out).")
+		description = "Re-classify stored decisions under another rule version (JSON Lines out).")
 public final class ReplayCommand implements Callable<Integer> {
 
 	@Option(names = "--rules", required = true, paramLabel = "VERSION",
@@ -37,33 +37,32 @@ public final class ReplayCommand implements Callable<Integer> {
 			description = "directory of rule versions; default: ./rules when it exists, else the rules packaged in the jar")
 	Path rulesDir;
 
+	@Option(names = "--from", paramLabel = "DATE", description = "first day of decisions (Copenhagen); default: all")
+	LocalDate from;
+
+	@Option(names = "--to", paramLabel = "DATE", description = "last day of decisions, included; default: today")
+	LocalDate to;
+
 	@Option(names = "--out", paramLabel = "FILE", description = "output JSON Lines; default: standard output")
 	Path out;
 
 	@Option(names = "--rejects", paramLabel = "FILE",
-			description = "lines that could not be replayed, with reasons; default: standard error")
+			description = "decisions that could not be replayed, with reasons; default: standard error")
 	Path rejects;
 
-	@Parameters(arity = "1..*", paramLabel = "LOG",
-			description = "decision-log files (decisions-*.jsonl) or directories holding them (a shared folder: its per-instance sub-folders too)")
-	List<Path> inputs;
+	@Mixin
+	DatabaseOptions database;
 
 	@Override
 	public Integer call() {
 		CompiledRules rules;
+		DecisionRecords records;
 		try {
 			rules = RuleLoader.forCommand(this.rulesDir, System.err).byId(this.version);
+			records = this.database.open();
 		}
-		catch (UnknownVersion | UncheckedIOException ex) {
+		catch (UnknownVersion | UncheckedIOException | IllegalStateException ex) {
 			System.err.println("replay: " + ex.getMessage());
-			return 2;
-		}
-		List<Path> files;
-		try {
-			files = logFiles(this.inputs);
-		}
-		catch (IOException ex) {
-			System.err.println("replay: cannot read " + ex.getMessage());
 			return 2;
 		}
 		try (OutputStream output = (this.out != null) ? Files.newOutputStream(this.out) : nonClosing(System.out);
@@ -71,24 +70,24 @@ public final class ReplayCommand implements Callable<Integer> {
 						? new PrintStream(Files.newOutputStream(this.rejects), true, StandardCharsets.UTF_8)
 						: new PrintStream(nonClosing(System.err), true, StandardCharsets.UTF_8)) {
 			Replay replay = new Replay(rules, output);
-			for (Path file : files) {
-				try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-					String line;
-					int number = 0;
-					while ((line = reader.readLine()) != null) {
-						number++;
-						try {
-							replay.line(line);
-						}
-						catch (InvalidRequest ex) {
-							rejected.println(file.getFileName() + ":" + number + ": " + ex.errors());
-						}
-						catch (RuntimeException ex) {
-							rejected.println(file.getFileName() + ":" + number + ": " + ex.getMessage());
-						}
-					}
+			Instant start = (this.from != null) ? DatabaseOptions.startOf(this.from) : Instant.EPOCH;
+			Instant end = DatabaseOptions
+				.startOf(((this.to != null) ? this.to : LocalDate.now(dk.model3.triage.Copenhagen.ZONE)).plusDays(1));
+			records.decisionsBetween(start, end, (exported) -> {
+				DecisionRecord decision = exported.decision();
+				try {
+					replay.line(DecisionRecords.JSON.writeValueAsString(decision));
 				}
-			}
+				catch (InvalidRequest ex) {
+					rejected.println(decision.decisionId() + ": " + ex.errors());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				catch (RuntimeException ex) {
+					rejected.println(decision.decisionId() + ": " + ex.getMessage());
+				}
+			});
 			output.flush();
 			System.err.printf(
 					"replay under %s: %d read, %d replayed, %d rejected, %d changed status, tier, responsible area or flags%n",
@@ -96,17 +95,17 @@ public final class ReplayCommand implements Callable<Integer> {
 					replay.changed());
 			return 0;
 		}
-		catch (IOException ex) {
+		catch (IOException | UncheckedIOException ex) {
 			System.err.println("replay: " + ex.getMessage());
+			return 2;
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			System.err.println("replay: cannot read the records database: " + ex.getMostSpecificCause().getMessage());
 			return 2;
 		}
 	}
 
-	static List<Path> logFiles(List<Path> inputs) throws IOException {
-		return DecisionLogFiles.in(inputs);
-	}
-
-	private static OutputStream nonClosing(OutputStream stream) {
+	static OutputStream nonClosing(OutputStream stream) {
 		return new java.io.FilterOutputStream(stream) {
 
 			@Override

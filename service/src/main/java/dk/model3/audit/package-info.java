@@ -1,6 +1,7 @@
 /**
- * The decision log: every API decision appended as one JSON line, the citizen reference
- * as a keyed hash; and the {@code replay} command that re-classifies logged decisions
- * under another rule version.
+ * The records: every API decision, each caseworker's review and each read of a decision,
+ * stored in a relational database (PostgreSQL, or an embedded H2 by default) before they
+ * are answered, the case reference as a keyed hash; retention; the {@code replay} and
+ * {@code export} commands.
  */
 package dk.model3.audit;

@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
 		description = "Model 3 triage: run without a command to start the service.",
 		subcommands = { dk.model3.batch.BatchCommand.class, dk.model3.batch.BatchBenchmarkCommand.class,
 				dk.model3.population.GeneratePopulationCommand.class, dk.model3.audit.ReplayCommand.class,
-				dk.model3.decisions.ReviewsCommand.class, dk.model3.authoring.ValidateCommand.class,
-				dk.model3.authoring.TestCommand.class, dk.model3.authoring.CoverageCommand.class,
-				dk.model3.authoring.CheckCommand.class, dk.model3.authoring.DiffCommand.class,
-				dk.model3.authoring.CatalogueCommand.class })
+				dk.model3.audit.ExportCommand.class, dk.model3.decisions.ReviewsCommand.class,
+				dk.model3.authoring.ValidateCommand.class, dk.model3.authoring.TestCommand.class,
+				dk.model3.authoring.CoverageCommand.class, dk.model3.authoring.CheckCommand.class,
+				dk.model3.authoring.DiffCommand.class, dk.model3.authoring.CatalogueCommand.class })
 public final class Commands {
 
 	private Commands() {

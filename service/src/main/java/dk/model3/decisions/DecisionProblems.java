@@ -3,12 +3,17 @@ package dk.model3.decisions;
 import java.net.URI;
 import java.util.regex.Pattern;
 
+import dk.model3.problems.Problems;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** An unknown decision is a 404 problem; a second review of one, a 409 problem. */
+/**
+ * An unknown decision is a 404 problem; a review by another caseworker than the one who
+ * asked for the decision, a 403; a second review of one, a 409 problem.
+ */
 @RestControllerAdvice
 class DecisionProblems {
 
@@ -26,6 +31,11 @@ class DecisionProblems {
 		return problem;
 	}
 
+	@ExceptionHandler(NotTheDecisionMaker.class)
+	ProblemDetail notTheDecisionMaker(NotTheDecisionMaker ex) {
+		return problem(HttpStatus.FORBIDDEN, "not-the-decision-maker", "Not your decision", ex.getMessage());
+	}
+
 	@ExceptionHandler(AlreadyReviewed.class)
 	ProblemDetail alreadyReviewed(AlreadyReviewed ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "already-reviewed", "Decision already reviewed",
@@ -34,11 +44,9 @@ class DecisionProblems {
 		return problem;
 	}
 
+	// the service's own problems, so the rejection metric names the reason
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:model3:problem:" + type));
-		problem.setTitle(title);
-		return problem;
+		return Problems.of(status, type, title, detail);
 	}
 
 }

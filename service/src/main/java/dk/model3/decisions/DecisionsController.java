@@ -46,12 +46,14 @@ class DecisionsController {
 
 	@GetMapping("/api/v1/decisions/{decisionId}/justification")
 	ResponseEntity<String> justification(@PathVariable String decisionId,
-			@RequestParam(defaultValue = "da") String lang) {
+			@RequestParam(defaultValue = "da") String lang, Principal principal) {
 		if (!Justifications.LANGUAGES.contains(lang)) {
 			throw new InvalidRequest(
 					List.of(new FieldError("lang", "must be one of " + Justifications.LANGUAGES + " (default da)")));
 		}
-		return ResponseEntity.ok().contentType(TEXT_UTF8).body(this.justifications.text(decisionId, lang));
+		return ResponseEntity.ok()
+			.contentType(TEXT_UTF8)
+			.body(this.justifications.text(decisionId, lang, principal.getName(), "JUSTIFICATION_API"));
 	}
 
 	@GetMapping(path = "/api/v1/review-reasons", produces = MediaType.APPLICATION_JSON_VALUE)

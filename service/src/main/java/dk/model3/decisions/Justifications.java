@@ -2,7 +2,7 @@ package dk.model3.decisions;
 
 import java.util.List;
 
-import dk.model3.audit.DecisionLog;
+import dk.model3.audit.DecisionRecords;
 import dk.model3.audit.DecisionRecord;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RuleMetadata;
@@ -12,9 +12,9 @@ import dk.model3.rules.versions.UnknownVersion;
 import org.springframework.stereotype.Service;
 
 /**
- * The written justification of a decision, rebuilt from its decision-log line and the
- * rule texts of the version that decided it: nothing of the profile is kept beyond what
- * the log holds, and it works after a restart.
+ * The written justification of a decision, rebuilt from its stored record and the rule
+ * texts of the version that decided it: nothing of the profile is kept beyond what the
+ * record holds. Every read is recorded with who read it.
  */
 @Service
 public class Justifications {
@@ -22,27 +22,30 @@ public class Justifications {
 	/** The languages a justification is written in. */
 	public static final List<String> LANGUAGES = List.of("da", "en");
 
-	private final DecisionLog log;
+	private final DecisionRecords records;
 
 	private final RuleVersions versions;
 
-	Justifications(DecisionLog log, RuleVersions versions) {
-		this.log = log;
+	Justifications(DecisionRecords records, RuleVersions versions) {
+		this.records = records;
 		this.versions = versions;
 	}
 
 	/**
-	 * The justification in {@code lang} ({@code da} or {@code en}).
-	 * @throws UnknownDecision when the log has no decision with the id
+	 * The justification in {@code lang} ({@code da} or {@code en}), read by
+	 * {@code reader} (the signed-in user), recorded as a read of {@code what} (the access
+	 * log).
+	 * @throws UnknownDecision when the records have no decision with the id
 	 * @throws IllegalArgumentException for another language
 	 */
-	public String text(String decisionId, String lang) {
+	public String text(String decisionId, String lang, String reader, String what) {
 		if (!LANGUAGES.contains(lang)) {
 			throw new IllegalArgumentException("lang must be one of " + LANGUAGES);
 		}
-		DecisionRecord decision = this.log.decision(decisionId).orElseThrow(() -> new UnknownDecision(decisionId));
-		return JustificationText.write(decision, this.log.review(decisionId).orElse(null), rulesThatDecided(decision),
-				lang);
+		DecisionRecord decision = this.records.decision(decisionId).orElseThrow(() -> new UnknownDecision(decisionId));
+		this.records.read(decisionId, reader, what);
+		return JustificationText.write(decision, this.records.review(decisionId).orElse(null),
+				rulesThatDecided(decision), lang);
 	}
 
 	// the texts of the version that decided, only if it is still the same files

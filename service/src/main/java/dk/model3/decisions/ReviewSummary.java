@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import dk.model3.audit.DecisionRecords;
 import dk.model3.audit.ReviewRecord;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
@@ -18,10 +19,12 @@ import dk.model3.rules.Text;
  * How caseworkers received the recommendations of one version (or of all, when
  * {@code version} is null): accepted and overridden in all, per deciding rule, per
  * recommended tier, and how often each reason was given, so a rule that practice keeps
- * overriding shows. Rates are overridden / reviews, null without reviews.
+ * overriding shows, and what caseworkers changed the recommendations to. Rates are
+ * overridden / reviews, null without reviews. Added up from the counts the database
+ * groups.
  */
 public record ReviewSummary(String version, long reviews, long accepted, long overridden, Double overrideRate,
-		List<ByRule> byRule, List<ByTier> byTier, List<ByReason> byReason) {
+		List<ByRule> byRule, List<ByTier> byTier, List<ByReason> byReason, List<ChangedTo> changedTo) {
 
 	/** Reviews of the recommendations one rule decided. */
 	public record ByRule(String rulesVersion, String ruleId, long reviews, long accepted, long overridden,
@@ -39,10 +42,16 @@ public record ReviewSummary(String version, long reviews, long accepted, long ov
 
 	}
 
-	public static ReviewSummary of(Collection<ReviewRecord> reviews, String version) {
-		List<ReviewRecord> chosen = reviews.stream()
-			.filter((review) -> version == null || version.equals(review.rulesVersion()))
+	/** An outcome a caseworker gave instead of the recommended one, and how often. */
+	public record ChangedTo(ReviewRecord.Recommendation from, ReviewRecord.Recommendation to, long overridden) {
+
+	}
+
+	public static ReviewSummary of(Collection<DecisionRecords.ReviewCount> counts, String version) {
+		List<DecisionRecords.ReviewCount> chosen = counts.stream()
+			.filter((count) -> version == null || version.equals(count.rulesVersion()))
 			.toList();
+		Map<List<Object>, Long> changes = new TreeMap<>(Comparator.comparing(Object::toString));
 		Map<List<String>, Count> byRule = new TreeMap<>(
 				Comparator.comparing((List<String> key) -> key.get(0)).thenComparing((key) -> key.get(1)));
 		Map<List<Object>, Count> byTier = new LinkedHashMap<>();
@@ -51,18 +60,24 @@ public record ReviewSummary(String version, long reviews, long accepted, long ov
 			byReason.put(reason.name(), 0L);
 		}
 		Count all = new Count();
-		for (ReviewRecord review : chosen) {
+		for (DecisionRecords.ReviewCount review : chosen) {
 			boolean overridden = review.result() == ReviewRecord.Result.OVERRIDDEN;
-			all.add(overridden);
+			long n = review.count();
+			all.add(overridden, n);
 			String rule = Objects.requireNonNullElse(review.decidingRuleId(), "unknown");
-			byRule.computeIfAbsent(List.of(review.rulesVersion(), rule), (key) -> new Count()).add(overridden);
+			byRule.computeIfAbsent(List.of(review.rulesVersion(), rule), (key) -> new Count()).add(overridden, n);
 			ReviewRecord.Recommendation recommended = review.recommended();
 			byTier
 				.computeIfAbsent(java.util.Arrays.asList(recommended.status(), recommended.tier()),
 						(key) -> new Count())
-				.add(overridden);
+				.add(overridden, n);
 			if (overridden && review.reason() != null) {
-				byReason.merge(review.reason(), 1L, Long::sum);
+				byReason.merge(review.reason(), n, Long::sum);
+			}
+			if (overridden) {
+				changes.merge(java.util.Arrays.asList(recommended,
+						new ReviewRecord.Recommendation(review.status(), review.tier(), review.responsibleArea())), n,
+						Long::sum);
 			}
 		}
 		List<ByRule> rules = new ArrayList<>();
@@ -84,8 +99,13 @@ public record ReviewSummary(String version, long reviews, long accepted, long ov
 			ReviewReason reason = ReviewReason.of(code);
 			reasons.add(new ByReason(code, (reason != null) ? reason.text() : null, count));
 		});
+		List<ChangedTo> changedTo = new ArrayList<>();
+		changes.forEach((key, n) -> changedTo
+			.add(new ChangedTo((ReviewRecord.Recommendation) key.get(0), (ReviewRecord.Recommendation) key.get(1), n)));
+		// the most frequent change first
+		changedTo.sort(Comparator.comparingLong(ChangedTo::overridden).reversed());
 		return new ReviewSummary(version, all.reviews, all.accepted, all.overridden(), all.rate(), rules, tiers,
-				reasons);
+				reasons, List.copyOf(changedTo));
 	}
 
 	private static final class Count {
@@ -94,10 +114,10 @@ public record ReviewSummary(String version, long reviews, long accepted, long ov
 
 		private long accepted;
 
-		void add(boolean overridden) {
-			this.reviews++;
+		void add(boolean overridden, long n) {
+			this.reviews += n;
 			if (!overridden) {
-				this.accepted++;
+				this.accepted += n;
 			}
 		}
 

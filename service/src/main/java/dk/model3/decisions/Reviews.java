@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import dk.model3.audit.DecisionLog;
+import dk.model3.audit.DecisionRecords;
 import dk.model3.audit.DecisionRecord;
 import dk.model3.audit.ReviewRecord;
 import dk.model3.request.FieldError;
@@ -16,20 +16,21 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The caseworker's review of a recommendation: recorded once per decision, in the
- * decision log before it is answered, then counted in the metrics.
+ * The caseworker's review of a recommendation: recorded once per decision, by the
+ * caseworker who asked for it, committed to the records before it is answered, then
+ * counted in the metrics.
  */
 @Service
 public class Reviews {
 
-	private final DecisionLog log;
+	private final DecisionRecords records;
 
 	private final Clock clock;
 
 	private final List<ReviewObserver> observers;
 
-	Reviews(DecisionLog log, Clock clock, ObjectProvider<ReviewObserver> observers) {
-		this.log = log;
+	Reviews(DecisionRecords records, Clock clock, ObjectProvider<ReviewObserver> observers) {
+		this.records = records;
 		this.clock = clock;
 		this.observers = observers.orderedStream().toList();
 	}
@@ -45,22 +46,33 @@ public class Reviews {
 	 */
 	public ReviewRecord review(String decisionId, JsonNode body, String reviewer) {
 		DecisionRecord decision = decision(decisionId);
+		mayReview(decision, reviewer);
 		return record(decision, ReviewRequest.read(body), reviewer);
 	}
 
 	/**
 	 * Records a review.
-	 * @throws UnknownDecision when the log has no decision with the id
+	 * @throws UnknownDecision when the records have no decision with the id
+	 * @throws NotTheDecisionMaker when another caseworker asked for the decision
 	 * @throws InvalidRequest when an override repeats the recommendation
 	 * @throws AlreadyReviewed when the decision has a review
 	 */
 	public ReviewRecord review(String decisionId, ReviewRequest request, String reviewer) {
-		return record(decision(decisionId), request, reviewer);
+		DecisionRecord decision = decision(decisionId);
+		mayReview(decision, reviewer);
+		return record(decision, request, reviewer);
 	}
 
 	/** The review of a decision, if it has one. */
 	public Optional<ReviewRecord> reviewOf(String decisionId) {
-		return this.log.review(decisionId);
+		return this.records.review(decisionId);
+	}
+
+	/** Records that the signed-in user read the decision's review page. */
+	public void pageRead(String decisionId, String reader) {
+		if (this.records.decision(decisionId).isPresent()) {
+			this.records.read(decisionId, reader, "REVIEW_PAGE");
+		}
 	}
 
 	/**
@@ -68,11 +80,20 @@ public class Reviews {
 	 * of one rule version (all versions when null).
 	 */
 	public ReviewSummary summary(String version) {
-		return ReviewSummary.of(this.log.reviews(), version);
+		return ReviewSummary.of(this.records.reviewCounts(version), version);
 	}
 
 	private DecisionRecord decision(String decisionId) {
-		return this.log.decision(decisionId).orElseThrow(() -> new UnknownDecision(decisionId));
+		return this.records.decision(decisionId).orElseThrow(() -> new UnknownDecision(decisionId));
+	}
+
+	// the caseworker who asked for the recommendation reviews it; decisions imported from
+	// the former log name nobody, and any caseworker may review those
+	private void mayReview(DecisionRecord decision, String reviewer) {
+		String caseworker = this.records.caseworker(decision.decisionId()).orElse(null);
+		if (caseworker != null && !caseworker.equals(reviewer)) {
+			throw new NotTheDecisionMaker(decision.decisionId());
+		}
 	}
 
 	private ReviewRecord record(DecisionRecord decision, ReviewRequest request, String reviewer) {
@@ -83,16 +104,16 @@ public class Reviews {
 			throw new InvalidRequest(List.of(new FieldError("/result",
 					"OVERRIDDEN with the recommended status, tier and area; send ACCEPTED to follow the recommendation")));
 		}
-		ReviewRecord review = new ReviewRecord(ReviewRecord.KIND, decision.decisionId(), this.clock.instant(), reviewer,
-				request.result(), accepted ? recommended.status() : request.status(),
-				accepted ? recommended.tier() : request.tier(),
+		ReviewRecord review = new ReviewRecord(ReviewRecord.KIND, decision.decisionId(),
+				this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), reviewer, request.result(),
+				accepted ? recommended.status() : request.status(), accepted ? recommended.tier() : request.tier(),
 				accepted ? recommended.responsibleArea() : request.responsibleArea(),
 				(request.reason() != null) ? request.reason().name() : null,
 				new ReviewRecord.Recommendation(recommended.status(), recommended.tier(),
 						recommended.responsibleArea()),
-				decision.rulesVersion(), decision.rulesChecksum(), decision.decidingRuleId(), this.log.instance());
-		if (!this.log.reviewed(review)) {
-			throw new AlreadyReviewed(this.log.review(decision.decisionId()).orElse(review));
+				decision.rulesVersion(), decision.rulesChecksum(), decision.decidingRuleId(), this.records.instance());
+		if (!this.records.reviewed(review)) {
+			throw new AlreadyReviewed(this.records.review(decision.decisionId()).orElse(review));
 		}
 		this.observers.forEach((observer) -> observer.reviewed(review));
 		return review;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dk.model3.decisions.AlreadyReviewed;
 import dk.model3.decisions.Justifications;
+import dk.model3.decisions.NotTheDecisionMaker;
 import dk.model3.decisions.ReviewRequest;
 import dk.model3.decisions.Reviews;
 import dk.model3.decisions.UnknownDecision;
@@ -53,9 +54,10 @@ class DecisionPagesController {
 	}
 
 	@GetMapping("/decisions/{decisionId}/justification")
-	String justification(@PathVariable String decisionId, Model model, Locale locale) {
+	String justification(@PathVariable String decisionId, Model model, Locale locale, Principal principal) {
 		model.addAttribute("decisionId", decisionId);
-		model.addAttribute("justification", this.justifications.text(decisionId, language(locale)));
+		model.addAttribute("justification",
+				this.justifications.text(decisionId, language(locale), principal.getName(), "JUSTIFICATION_PAGE"));
 		model.addAttribute("lang", language(locale));
 		return "decisions/justification";
 	}
@@ -63,15 +65,16 @@ class DecisionPagesController {
 	@GetMapping(path = "/decisions/{decisionId}/justification.txt", produces = "text/plain;charset=UTF-8")
 	@ResponseBody
 	ResponseEntity<String> justificationText(@PathVariable String decisionId,
-			@RequestParam(defaultValue = "da") String lang) {
+			@RequestParam(defaultValue = "da") String lang, Principal principal) {
 		String language = Justifications.LANGUAGES.contains(lang) ? lang : "da";
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-			.body(this.justifications.text(decisionId, language));
+			.body(this.justifications.text(decisionId, language, principal.getName(), "JUSTIFICATION_TEXT"));
 	}
 
 	@GetMapping("/decisions/{decisionId}/review")
-	String review(@PathVariable String decisionId, Model model) {
+	String review(@PathVariable String decisionId, Model model, Principal principal) {
+		this.reviews.pageRead(decisionId, principal.getName());
 		model.addAttribute("decisionId", decisionId);
 		model.addAttribute("review", this.reviews.reviewOf(decisionId).orElse(null));
 		choices(model);
@@ -123,6 +126,12 @@ class DecisionPagesController {
 		model.addAttribute("version", chosen);
 		model.addAttribute("summary", this.reviews.summary(chosen));
 		return "decisions/summary";
+	}
+
+	@ExceptionHandler(NotTheDecisionMaker.class)
+	String notTheDecisionMaker(HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		return "decisions/not-yours";
 	}
 
 	@ExceptionHandler(UnknownDecision.class)

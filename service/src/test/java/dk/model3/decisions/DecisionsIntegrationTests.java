@@ -3,8 +3,6 @@ package dk.model3.decisions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import dk.model3.audit.DecisionRecords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,10 +37,22 @@ class DecisionsIntegrationTests {
 
 	private static final Path DATA = temporaryDataDirectory();
 
+	// a second caseworker, who may read but not review the first one's decisions
+	static final String OTHER = HttpTestClient.basic("other-caseworker", "other-caseworker-password");
+
 	@DynamicPropertySource
-	static void dataDirectory(DynamicPropertyRegistry registry) {
+	static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
 		registry.add("triage.data-dir", DATA::toString);
+		Path users = Files.writeString(DATA.getParent().resolve(DATA.getFileName() + ".users"),
+				"other-caseworker:CASEWORKER:{bcrypt}"
+						+ new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+							.encode("other-caseworker-password")
+						+ "\n");
+		registry.add("triage.security.users-file", users::toString);
 	}
+
+	@Autowired
+	DecisionRecords records;
 
 	@LocalServerPort
 	int port;
@@ -166,17 +178,37 @@ class DecisionsIntegrationTests {
 		assertThat(stored.path("reviewer").asString()).isEqualTo("caseworker");
 		assertThat(stored.path("decidingRuleId").asString()).isEqualTo("T2-01");
 
-		List<JsonNode> lines = logLines(id);
-		assertThat(lines).hasSize(2);
-		assertThat(lines.get(0).path("kind").asString()).isEqualTo("decision");
-		assertThat(lines.get(1).path("kind").asString()).isEqualTo("review");
-		assertThat(lines.get(1)).isEqualTo(stored);
+		assertThat(storedReview(id)).isEqualTo(stored);
 
 		var again = review(id, "{\"result\":\"ACCEPTED\"}");
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(JSON.readTree(again.body()).path("type").asString())
 			.isEqualTo("urn:model3:problem:already-reviewed");
-		assertThat(logLines(id)).hasSize(2);
+		assertThat(storedReview(id)).isEqualTo(stored);
+	}
+
+	@Test
+	void letsOnlyTheCaseworkerWhoDecidedReviewAndRecordsWhoReadTheJustification() throws IOException {
+		JsonNode answer = decide("mine");
+		String id = answer.path("decisionId").asString();
+		var other = this.http.post("/api/v1/decisions/" + id + "/review", OTHER, "{\"result\":\"ACCEPTED\"}");
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JSON.readTree(other.body()).path("type").asString())
+			.isEqualTo("urn:model3:problem:not-the-decision-maker");
+		assertThat(this.records.review(id)).isEmpty();
+
+		assertThat(this.http.get(justification(answer, "da"), OTHER).statusCode()).isEqualTo(200);
+		assertThat(this.http.get(justification(answer, "en"), HttpTestClient.CASEWORKER).statusCode()).isEqualTo(200);
+		assertThat(this.records.reads(id)).extracting(DecisionRecords.Read::reader, DecisionRecords.Read::what)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("other-caseworker", "JUSTIFICATION_API"),
+					org.assertj.core.groups.Tuple.tuple("caseworker", "JUSTIFICATION_API"));
+		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(201);
+		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(409);
+		// the refusals are counted by their named reason, not by their status alone
+		String metrics = this.http.get("/actuator/prometheus", HttpTestClient.POLICY).body();
+		assertThat(metrics).contains("reason=\"not-the-decision-maker\"", "reason=\"already-reviewed\"")
+			.doesNotContain("reason=\"http-409\"");
 	}
 
 	@Test
@@ -192,7 +224,7 @@ class DecisionsIntegrationTests {
 		assertThat(stored.path("tier").asString()).isEqualTo("PENSION_SOCIAL");
 		assertThat(stored.path("reason").asString()).isEqualTo("PROFESSIONAL_ASSESSMENT");
 		assertThat(stored.path("recommended").path("tier").asString()).isEqualTo("CROSS_SECTOR");
-		assertThat(logLines(id).get(1)).isEqualTo(stored);
+		assertThat(storedReview(id)).isEqualTo(stored);
 		// the journal text now starts with the caseworker's own outcome and reason, then
 		// the recommendation it departs from
 		String text = this.http.get(justification(answer, "da"), HttpTestClient.CASEWORKER).body();
@@ -220,6 +252,14 @@ class DecisionsIntegrationTests {
 				- count(before, "byReason", "reason", "PROFESSIONAL_ASSESSMENT", "overridden"))
 			.isEqualTo(1);
 		assertThat(summary("2021.03").path("reviews").asLong()).isZero();
+		// what caseworkers changed the recommendation to
+		assertThat(after.path("changedTo")
+			.valueStream()
+			.filter((change) -> change.path("from").path("tier").asString().equals("CROSS_SECTOR")
+					&& change.path("to").path("tier").asString().equals("PENSION_SOCIAL")
+					&& change.path("to").path("responsibleArea").asString().equals("SOCIAL"))
+			.mapToLong((change) -> change.path("overridden").asLong())
+			.sum()).isPositive();
 		assertThat(this.http.get("/api/v1/reviews/summary", HttpTestClient.CASEWORKER).statusCode()).isEqualTo(403);
 	}
 
@@ -245,7 +285,7 @@ class DecisionsIntegrationTests {
 				 "reason":"RULE_DOES_NOT_FIT"}"""))).containsExactly("/result");
 		assertThat(errorFields(review(id, "not json"))).containsExactly("");
 		// none of them was recorded: the decision can still be reviewed
-		assertThat(logLines(id)).hasSize(1);
+		assertThat(this.records.review(id)).isEmpty();
 		assertThat(review(id, "{\"result\":\"ACCEPTED\"}").statusCode()).isEqualTo(201);
 
 		var unknown = review("no-such-decision", "{\"result\":\"ACCEPTED\"}");
@@ -291,14 +331,8 @@ class DecisionsIntegrationTests {
 			.toList();
 	}
 
-	private static List<JsonNode> logLines(String decisionId) throws IOException {
-		Path file = DATA.resolve("decisions")
-			.resolve("decisions-" + LocalDate.now(ZoneId.of("Europe/Copenhagen")) + ".jsonl");
-		return Files.readAllLines(file)
-			.stream()
-			.map(JSON::readTree)
-			.filter((line) -> line.path("decisionId").asString().equals(decisionId))
-			.toList();
+	private JsonNode storedReview(String decisionId) {
+		return JSON.valueToTree(this.records.review(decisionId).orElseThrow());
 	}
 
 	private static Path temporaryDataDirectory() {

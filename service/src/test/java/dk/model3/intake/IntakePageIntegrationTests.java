@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dk.model3.HttpTestClient;
+import dk.model3.audit.DecisionRecords;
 import dk.model3.pages.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,8 +59,8 @@ class IntakePageIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${triage.audit.dir}")
-	Path decisionLog;
+	@Autowired
+	DecisionRecords records;
 
 	HttpTestClient http;
 
@@ -325,7 +326,7 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
-	void recordsAnAcceptedRecommendationInTheDecisionLog() throws IOException {
+	void recordsAnAcceptedRecommendationInTheRecords() throws IOException {
 		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
 		String decisionId = browser.field("decisionId");
 		browser.clickAndWait("#review-accept");
@@ -339,7 +340,7 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
-	void recordsAnOverrideWithItsReasonCodeInTheDecisionLog() throws IOException {
+	void recordsAnOverrideWithItsReasonCodeInTheRecords() throws IOException {
 		this.page.open().submit(JSON.readTree(CROSS_SECTOR_CASE));
 		String decisionId = browser.field("decisionId");
 		new Select(browser.find("#review-status")).selectByValue("PLACED");
@@ -363,6 +364,45 @@ class IntakePageIntegrationTests {
 	}
 
 	@Test
+	void listsTheCaseworkersOwnDecisionsWithOpenManualReviewsFirst() {
+		String manual = decided("""
+				{"citizenRef":"mine-1","age":30,"benefit":"CASH_BENEFIT","problems":["SEVERE_SUBSTANCE_ABUSE"]}""");
+		String placed = decided(CROSS_SECTOR_CASE);
+		String reviewed = decided(CROSS_SECTOR_CASE);
+		assertThat(this.http
+			.post("/api/v1/decisions/" + reviewed + "/review", HttpTestClient.CASEWORKER, "{\"result\":\"ACCEPTED\"}")
+			.statusCode()).isEqualTo(201);
+
+		browser.open(base() + "/mine?lang=da");
+		assertThat(browser.find("h1").getText()).isEqualTo("Mine visitationer");
+		List<String> ids = attributes("[data-decision]", "data-decision");
+		List<String> groups = browser.all("[data-decision]")
+			.stream()
+			.map((row) -> !"true".equals(row.getDomAttribute("data-open")) ? "2"
+					: "MANUAL_REVIEW".equals(row.getDomAttribute("data-status")) ? "0" : "1")
+			.toList();
+		assertThat(ids).contains(manual, placed, reviewed);
+		// open manual reviews, then unreviewed recommendations, then reviewed ones
+		assertThat(groups).isSorted();
+		assertThat(groups.get(ids.indexOf(manual))).isEqualTo("0");
+		assertThat(groups.get(ids.indexOf(placed))).isEqualTo("1");
+		assertThat(groups.get(ids.indexOf(reviewed))).isEqualTo("2");
+		assertThat(browser.find("[data-field='openManualReviews']").getText()).contains("manuelle vurdering");
+		assertThat(browser.accessibilityViolations()).as("the caseworker's own list").isEmpty();
+
+		// the review page is one click away, and the visit is in the access log
+		browser.clickAndWait("[data-decision='" + manual + "'] a[href$='/review']");
+		assertThat(browser.field("decisionId")).isEqualTo(manual);
+		assertThat(this.records.reads(manual)).extracting(DecisionRecords.Read::what).contains("REVIEW_PAGE");
+	}
+
+	private String decided(String request) {
+		var answer = this.http.post("/api/v1/triage", HttpTestClient.CASEWORKER, request);
+		assertThat(answer.statusCode()).isEqualTo(200);
+		return JSON.readTree(answer.body()).path("decisionId").asString();
+	}
+
+	@Test
 	void showsPolicyStaffTheOverrideRatesAndKeepsCaseworkersOut() {
 		browser.open(base() + "/reviews");
 		assertThat(browser.driver().getPageSource()).doesNotContain("data-field=\"overrideRate\"");
@@ -381,17 +421,9 @@ class IntakePageIntegrationTests {
 		}
 	}
 
-	private JsonNode reviewLogged(String decisionId) throws IOException {
-		try (Stream<Path> files = Files.walk(this.decisionLog)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				for (String line : Files.readAllLines(file)) {
-					if (line.contains("\"kind\":\"review\"") && line.contains(decisionId)) {
-						return JSON.readTree(line);
-					}
-				}
-			}
-		}
-		throw new AssertionError("no review of " + decisionId + " in " + this.decisionLog);
+	private JsonNode reviewLogged(String decisionId) {
+		return JSON.valueToTree(this.records.review(decisionId)
+			.orElseThrow(() -> new AssertionError("no review of " + decisionId + " in the records")));
 	}
 
 	/** Presses Tab (at most 80 times) until the element with this id has the focus. */

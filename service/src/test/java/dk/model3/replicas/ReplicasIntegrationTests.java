@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One whole instance following a shared repository (a local path) on a short poll
  * interval: it starts on the published versions, reports its id and their checksums at
  * GET /api/v1/rules, is ready, puts a newly published version in service by itself, and
- * refuses a broken one visibly while it keeps answering. The instance id is on its
- * decision-log lines.
+ * refuses a broken one visibly while it keeps answering. The instance id is on its stored
+ * decisions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "triage.instance-id=replica-a", "triage.versions.poll-interval=200ms" })
@@ -59,6 +59,9 @@ class ReplicasIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	dk.model3.audit.DecisionRecords records;
+
 	@AfterAll
 	static void close() {
 		SHARED.close();
@@ -82,8 +85,9 @@ class ReplicasIntegrationTests {
 		JsonNode answer = json(http.post("/api/v1/triage", HttpTestClient.CASEWORKER, REQUEST));
 		assertThat(answer.path("rulesVersion").asString()).isEqualTo("2025.01");
 		assertThat(answer.path("rulesChecksum").asString()).isEqualTo(published);
-		assertThat(decisionLog()).contains("\"decisionId\":\"" + answer.path("decisionId").asString() + "\"")
-			.contains("\"instance\":\"replica-a\"");
+		// the instance id is on the stored decision
+		assertThat(this.records.decision(answer.path("decisionId").asString()))
+			.hasValueSatisfying((decision) -> assertThat(decision.instance()).isEqualTo("replica-a"));
 
 		Path broken = SHARED.copy("2023.01", "2025.02", "2025-02-01");
 		RuleCopies.edit(broken.resolve("tiers.drl"), "rule \"T2-01",
@@ -123,16 +127,6 @@ class ReplicasIntegrationTests {
 	private static String checksum(JsonNode list, String version) {
 		JsonNode entry = version(list, version);
 		return (entry != null) ? entry.path("checksum").asString() : null;
-	}
-
-	private static String decisionLog() throws IOException {
-		try (Stream<Path> files = Files.list(ROOT.resolve("instance/data/decisions"))) {
-			StringBuilder text = new StringBuilder();
-			for (Path file : files.toList()) {
-				text.append(Files.readString(file));
-			}
-			return text.toString();
-		}
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {

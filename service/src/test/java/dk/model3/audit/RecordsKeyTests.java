@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
-import dk.model3.instance.InstanceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,25 +15,26 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditConfigurationTests {
+/**
+ * The key for case references: generated once in the data directory, owner-only; weak
+ * keys, and key files or data folders others can read, are refused at start.
+ */
+class RecordsKeyTests {
 
 	private static final String KEY = "a-decision-log-key-of-32-bytes-0123";
 
 	@TempDir
 	Path directory;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Base.class,
-			AuditConfiguration.class);
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Base.class);
 
 	@Test
 	void keepsTheLogInTheDataDirectoryWithAKeyGeneratedOnceWhenNothingIsConfigured() throws Exception {
 		Path data = this.directory.resolve("data");
 		this.runner.withPropertyValues("triage.data-dir=" + data)
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(DecisionLog.class));
-		Path key = data.resolve(AuditConfiguration.KEY_FILE);
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(CitizenRefHasher.class));
+		Path key = data.resolve(RecordsConfiguration.KEY_FILE);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("decisions"))))
-			.isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
 		String generated = Files.readString(key);
 		assertThat(java.util.Base64.getDecoder().decode(generated)).hasSize(32);
@@ -46,8 +46,7 @@ class AuditConfigurationTests {
 	@Test
 	void refusesAKeyShorterThan32Bytes() {
 		this.runner
-			.withPropertyValues("triage.audit.dir=" + this.directory,
-					"triage.audit.key=0123456789abcdef0123456789abcde")
+			.withPropertyValues("triage.data-dir=" + this.directory, "triage.audit.key=0123456789abcdef0123456789abcde")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -59,17 +58,17 @@ class AuditConfigurationTests {
 	@Test
 	void refusesAKeyThatIsNotRandom() {
 		this.runner
-			.withPropertyValues("triage.audit.dir=" + this.directory,
+			.withPropertyValues("triage.data-dir=" + this.directory,
 					"triage.audit.key=abababababababababababababababababab")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("not random"));
 	}
 
 	@Test
-	void refusesAFolderOthersCanRead() throws Exception {
+	void refusesADataFolderOthersCanRead() throws Exception {
 		Path folder = Files.createDirectory(this.directory.resolve("open"),
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
 		Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
-		this.runner.withPropertyValues("triage.audit.dir=" + folder, "triage.audit.key=" + KEY).run((context) -> {
+		this.runner.withPropertyValues("triage.data-dir=" + folder).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining(folder.toString())
@@ -78,31 +77,10 @@ class AuditConfigurationTests {
 	}
 
 	@Test
-	void refusesALogFileOthersCanRead() throws Exception {
-		Path folder = privateFolder("log");
-		Path file = Files.createFile(folder.resolve("decisions-2024-03-01.jsonl"));
-		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-		this.runner.withPropertyValues("triage.audit.dir=" + folder, "triage.audit.key=" + KEY).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining(file.toString())
-				.hasMessageContaining("chmod 600");
-		});
-	}
-
-	@Test
-	void refusesSymbolicLinksForTheFolderAndItsFiles() throws Exception {
+	void refusesADataFolderThatIsASymbolicLink() throws Exception {
 		Path real = privateFolder("real");
 		Path link = Files.createSymbolicLink(this.directory.resolve("link"), real);
-		this.runner.withPropertyValues("triage.audit.dir=" + link, "triage.audit.key=" + KEY)
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("symbolic link"));
-
-		Path folder = privateFolder("withLink");
-		Path elsewhere = Files.createFile(this.directory.resolve("elsewhere.jsonl"),
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.createSymbolicLink(folder.resolve("decisions-2024-03-01.jsonl"), elsewhere);
-		this.runner.withPropertyValues("triage.audit.dir=" + folder, "triage.audit.key=" + KEY)
+		this.runner.withPropertyValues("triage.data-dir=" + link)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("symbolic link"));
 	}
@@ -110,7 +88,7 @@ class AuditConfigurationTests {
 	@Test
 	void refusesAKeyFileOthersCanRead() throws Exception {
 		Path data = privateFolder("data");
-		Path key = Files.writeString(data.resolve(AuditConfiguration.KEY_FILE), KEY);
+		Path key = Files.writeString(data.resolve(RecordsConfiguration.KEY_FILE), KEY);
 		Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
 		this.runner.withPropertyValues("triage.data-dir=" + data)
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(key.toString()));
@@ -131,8 +109,8 @@ class AuditConfigurationTests {
 		}
 
 		@Bean
-		InstanceId instanceId() {
-			return new InstanceId("instance-1");
+		CitizenRefHasher citizenRefHasher(AuditProperties properties, DataDirectoryProperties data) throws Exception {
+			return new RecordsConfiguration().citizenRefHasher(properties, data);
 		}
 
 	}
