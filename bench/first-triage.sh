@@ -31,7 +31,7 @@ first_triage() {
 	shift
 	work=$(mktemp -d)
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-	export TRIAGE_DATA_DIR="$work/data" TRIAGE_AUDIT_DIR="$work/decisions"
+	export TRIAGE_DATA_DIR="$work/data"
 	start=$(date +%s.%N)
 	# from an empty directory, so the service uses the rules packaged in the jar
 	(cd "$work" && exec "$java" "$@" --server.port="$port" --server.address=127.0.0.1 \

@@ -57,7 +57,7 @@ train() {
 	password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 	: >"$WORK/service.log"
 	(cd "$WORK" && exec env -i PATH="$PATH" HOME="$WORK" TRIAGE_CASEWORKER_PASSWORD="$password" \
-		TRIAGE_POLICY_PASSWORD="$password" TRIAGE_DATA_DIR="$WORK/data" TRIAGE_AUDIT_DIR="$WORK/decisions" \
+		TRIAGE_POLICY_PASSWORD="$password" TRIAGE_DATA_DIR="$WORK/data" \
 		"$JAVA" "$@" -jar "$APP" --server.port=0 --server.address=127.0.0.1 >"$WORK/service.log" 2>&1) &
 	SERVICE=$!
 	for _ in $(seq 1 600); do
