@@ -11,7 +11,7 @@
 #   cds    the jar extracted, with a class-data sharing archive (JDK 17)
 #   aot    the jar extracted, with an AOT cache (JDK 25, JAVA25, default the Temurin 25 here)
 # cds and aot are prepared first by deploy/train-start-cache.sh, as production does
-# (docs/operations.md#fast-start); the preparing is not timed.
+# (docs/operations/deployment.md#fast-start); the preparing is not timed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

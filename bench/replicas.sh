@@ -11,7 +11,7 @@
 # The last line is "N passed, M failed"; exit status 1 when anything failed.
 #
 # Needs: mvn -B install -DskipTests (service/target/triage-service.jar), Debian's postgresql, haproxy
-# (apt-get install -y haproxy), git, python3, curl. Figures: docs/operations.md#replicas.
+# (apt-get install -y haproxy), git, python3, curl. Figures: docs/operations/deployment.md.
 #   bench/replicas.sh                 # POLL=2s THREADS=4 KEEP=1 (keep the folder) are optional
 set -uo pipefail
 
@@ -70,7 +70,7 @@ PY
 }
 
 # publishes a version folder of the work tree straight into the shared repository, laid out as
-# the workbench publishes (docs/operations.md#the-shared-repository-of-rule-versions)
+# the workbench publishes (docs/operations/deployment.md#the-shared-repository-of-rule-versions)
 publish_straight() { # id
 	local sum
 	sum=$(checksum "$WORK/tree/$1")
@@ -129,7 +129,7 @@ wait_ready() { # n seconds
 		sleep 0.5
 	done
 }
-# the three instances keep their records in one throwaway PostgreSQL (docs/operations.md#records-of-several-instances)
+# the three instances keep their records in one throwaway PostgreSQL (docs/operations/deployment.md#records-of-several-instances)
 PG_DIR=$(mktemp -d /tmp/replicas-bench-pg.XXXXXX)
 eval "$("$ROOT/.ci/postgres.sh" start "$PG_DIR")"
 for n in 1 2 3; do PORT[$n]=$(free_port); done
