@@ -7,12 +7,14 @@
 #   bench/records-faults.sh kill9            # embedded database: kill -9 under load, 3 rounds
 #   bench/records-faults.sh kill9 postgres   # the same on a throwaway PostgreSQL
 #   bench/records-faults.sh pg-restart       # PostgreSQL stopped for 5 s under load and started again
+#   bench/records-faults.sh disk-full        # the embedded database's folder fills up under load (a
+#                                            # small tmpfs, so root); then room again and a restart
 #
 # Needs the jar (mvn -B -DskipTests package), python3, and for postgres Debian's postgresql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-MODE=${1:?kill9 or pg-restart}
+MODE=${1:?kill9, pg-restart or disk-full}
 DB=${2:-embedded}
 [ "$MODE" = pg-restart ] && DB=postgres
 JAR=${JAR:-service/target/triage-service.jar}
@@ -29,6 +31,7 @@ cleanup() {
 	[ -n "$SERVICE" ] && kill -9 "$SERVICE" 2>/dev/null || true
 	[ -n "${KEEP_LOG:-}" ] && cp "$WORK/service.log" "$KEEP_LOG"
 	[ "$DB" = postgres ] && .ci/postgres.sh stop "$PG_DIR"
+	mountpoint -q "$WORK/data" && umount "$WORK/data"
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -113,6 +116,31 @@ if [ "$MODE" = kill9 ]; then
 		# the embedded database is read by the command only while no service has it open
 		check "$WORK/all-answered.txt" || failed=1
 	done
+elif [ "$MODE" = disk-full ]; then
+	# a folder of DISK_MB for the data directory: the seeded repository of versions and the
+	# embedded database share it, and the database fills what is left under load
+	mkdir -p "$WORK/data" && chmod 700 "$WORK/data"
+	mount -t tmpfs -o size="${DISK_MB:-24}m,mode=0700" tmpfs "$WORK/data"
+	start
+	load "$WORK/all-answered.txt" "${FULL_SECONDS:-30}" >"$WORK/load.txt" &
+	LOAD=$!
+	full=
+	for _ in $(seq 1 "${FULL_SECONDS:-30}"); do
+		sleep 1
+		if [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/actuator/health/readiness")" = 503 ]; then
+			full=yes
+			echo "readiness 503 at $(df -h --output=used,size "$WORK/data" | tail -1 | xargs) used"
+			break
+		fi
+	done
+	wait "$LOAD"
+	echo "disk-full: $(cat "$WORK/load.txt")"
+	echo "warnings in the service log: $(grep -c 'Records database refuses writes' "$WORK/service.log" || true), stack-trace lines: $(grep -c '^\s*at ' "$WORK/service.log" || true)"
+	[ -n "$full" ] || { echo "FAIL: readiness never went down; raise FULL_SECONDS or lower DISK_MB"; failed=1; }
+	kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true; SERVICE=
+	mount -o remount,size=512m "$WORK/data"
+	echo "room again (512 MB); the stored decisions after a restart of the database:"
+	check "$WORK/all-answered.txt" || failed=1
 else
 	start
 	load "$WORK/all-answered.txt" 20 >"$WORK/load.txt" &
