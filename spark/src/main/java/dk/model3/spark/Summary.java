@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dk.model3.facts.Outcome;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -110,9 +113,8 @@ final class Summary {
 		}
 	}
 
-	// the batch's label of an outcome: status, and tier when placed
-	static String outcome(String status, String tier) {
-		return (tier != null) ? status + " " + tier : status;
+	private static String outcome(String status, String tier) {
+		return Outcome.label(Status.valueOf(status), (tier != null) ? Tier.valueOf(tier) : null);
 	}
 
 	private void rejects(Dataset<Row> rejected) {
