@@ -24,4 +24,17 @@ public record Outcome(Status status, Tier tier, Area area, List<String> missingF
 		return new Outcome(Status.MANUAL_REVIEW, null, area, List.of(missingFacts));
 	}
 
+	/**
+	 * The outcome's label in reports and transition matrices: the status, and the tier
+	 * when placed ("PLACED CROSS_SECTOR", "MANUAL_REVIEW").
+	 */
+	public static String label(Status status, Tier tier) {
+		return (tier != null) ? status + " " + tier : status.toString();
+	}
+
+	/** This outcome's {@link #label(Status, Tier) label}. */
+	public String label() {
+		return label(this.status, this.tier);
+	}
+
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
+import dk.model3.facts.Outcome;
 import dk.model3.rules.Decision;
 import dk.model3.rules.FiredRule;
 import tools.jackson.databind.json.JsonMapper;
@@ -297,8 +298,7 @@ public final class ResponseTemplates {
 		private Shape(Decision decision, Decision example) {
 			this.decision = decision;
 			this.example = example;
-			this.outcome = (decision.tier() != null) ? decision.status() + " " + decision.tier()
-					: decision.status().toString();
+			this.outcome = Outcome.label(decision.status(), decision.tier());
 			this.ruleIds = decision.ruleIds();
 		}
 

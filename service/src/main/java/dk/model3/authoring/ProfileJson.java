@@ -1,45 +1,56 @@
 package dk.model3.authoring;
 
-import java.util.StringJoiner;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.core.util.Separators.Spacing;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A profile written as the request fields that make it, so a counterexample can be pasted
- * into a scenario's {@code given:} or sent to the API as it is.
+ * A profile written as the request fields that make it, on one line with a space after
+ * each colon and comma, so a counterexample can be pasted into a scenario's
+ * {@code given:} or sent to the API as it is. Fields that are false or absent are left
+ * out.
  */
 public final class ProfileJson {
+
+	private static final ObjectWriter ONE_LINE = JsonMapper.shared()
+		.writer()
+		.with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+			.withObjectNameValueSpacing(Spacing.AFTER)
+			.withObjectEntrySpacing(Spacing.AFTER)
+			.withArrayElementSpacing(Spacing.AFTER)
+			.withArrayEmptySeparator("")
+			.withObjectEmptySeparator("")).withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance())
+			.withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance()));
 
 	private ProfileJson() {
 	}
 
 	public static String of(Profile profile) {
-		StringJoiner fields = new StringJoiner(", ", "{", "}");
-		fields.add("\"age\": " + profile.age());
-		fields.add("\"benefit\": \"" + profile.benefit() + "\"");
-		fields.add("\"employmentPotential\": \"" + profile.employmentPotential() + "\"");
-		StringJoiner problems = new StringJoiner(", ", "[", "]");
-		for (Problem problem : profile.problems()) {
-			problems.add("\"" + problem + "\"");
-		}
-		fields.add("\"problems\": " + problems);
-		if (profile.brainInjuryCoordination()) {
-			fields.add("\"brainInjuryCoordination\": true");
-		}
-		if (profile.measuresSentence()) {
-			fields.add("\"measuresSentence\": true");
-		}
-		if (profile.placedOutOfHome()) {
-			fields.add("\"placedOutOfHome\": true");
-		}
-		if (profile.serviceActMeasures()) {
-			fields.add("\"serviceActMeasures\": true");
-		}
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("age", profile.age());
+		fields.put("benefit", profile.benefit());
+		fields.put("employmentPotential", profile.employmentPotential());
+		fields.put("problems", profile.problems());
+		putTrue(fields, "brainInjuryCoordination", profile.brainInjuryCoordination());
+		putTrue(fields, "measuresSentence", profile.measuresSentence());
+		putTrue(fields, "placedOutOfHome", profile.placedOutOfHome());
+		putTrue(fields, "serviceActMeasures", profile.serviceActMeasures());
 		if (profile.departmentsInvolved() != null) {
-			fields.add("\"departmentsInvolved\": " + profile.departmentsInvolved());
+			fields.put("departmentsInvolved", profile.departmentsInvolved());
 		}
-		return fields.toString();
+		return ONE_LINE.writeValueAsString(fields);
+	}
+
+	private static void putTrue(Map<String, Object> fields, String name, boolean value) {
+		if (value) {
+			fields.put(name, true);
+		}
 	}
 
 }

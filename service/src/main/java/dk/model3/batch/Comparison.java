@@ -3,20 +3,19 @@ package dk.model3.batch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dk.model3.facts.Flag;
 import dk.model3.rules.Decision;
 import dk.model3.rules.DecisionChange;
+import dk.model3.rules.TransitionMatrix;
 
 /**
- * Who moves between two versions: the transition matrix of outcomes (status and tier
- * before × after), flags gained and lost, and the count of changed rows; "changed" as
- * {@link DecisionChange} means it.
+ * Who moves between two versions: the {@link TransitionMatrix} of outcomes, flags gained
+ * and lost, and the count of changed rows; "changed" as {@link DecisionChange} means it.
  */
 final class Comparison {
 
-	final Map<String, Map<String, Long>> transitions = new TreeMap<>();
+	final TransitionMatrix transitions = new TransitionMatrix();
 
 	final long[] gained = new long[Flag.values().length];
 
@@ -38,8 +37,7 @@ final class Comparison {
 
 	/** Counts one citizen. */
 	void add(Evaluated before, Evaluated after) {
-		this.transitions.computeIfAbsent(before.outcome(), (key) -> new TreeMap<>())
-			.merge(after.outcome(), 1L, Long::sum);
+		this.transitions.add(before.outcome(), after.outcome(), 1);
 		DecisionChange change = DecisionChange.between(before.decision(), after.decision());
 		change.flagsGained().forEach((flag) -> this.gained[flag.ordinal()]++);
 		change.flagsLost().forEach((flag) -> this.lost[flag.ordinal()]++);
@@ -49,9 +47,7 @@ final class Comparison {
 	}
 
 	void merge(Comparison other) {
-		other.transitions.forEach((from, row) -> row
-			.forEach((to, count) -> this.transitions.computeIfAbsent(from, (key) -> new TreeMap<>())
-				.merge(to, count, Long::sum)));
+		this.transitions.merge(other.transitions);
 		for (int i = 0; i < this.gained.length; i++) {
 			this.gained[i] += other.gained[i];
 			this.lost[i] += other.lost[i];
@@ -61,7 +57,7 @@ final class Comparison {
 
 	Map<String, Object> toMap() {
 		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("transitions", this.transitions);
+		map.put("transitions", this.transitions.counts());
 		Map<String, Map<String, Long>> flags = new LinkedHashMap<>();
 		for (Flag flag : Flag.values()) {
 			if (this.gained[flag.ordinal()] + this.lost[flag.ordinal()] > 0) {

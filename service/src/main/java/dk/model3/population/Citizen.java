@@ -1,11 +1,14 @@
 package dk.model3.population;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Problem;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One synthetic citizen as a triage request; {@code departmentsInvolved} may be null.
@@ -17,30 +20,23 @@ record Citizen(String citizenRef, int age, LocalDate assessmentDate, Benefit ben
 	static final String CSV_HEADER = "citizenRef,age,assessmentDate,benefit,employmentPotential,problems,"
 			+ "brainInjuryCoordination,measuresSentence,placedOutOfHome,serviceActMeasures,departmentsInvolved";
 
-	/**
-	 * One JSON line in contract field order. Written by hand: every value is an enum
-	 * name, a number, a date or a reference of safe characters, so nothing needs
-	 * escaping.
-	 */
+	/** One JSON line in contract field order; false and absent values left out. */
 	String jsonLine() {
-		StringBuilder line = new StringBuilder(256);
-		line.append("{\"citizenRef\":\"").append(this.citizenRef).append("\",\"age\":").append(this.age);
-		line.append(",\"assessmentDate\":\"").append(this.assessmentDate).append('"');
-		line.append(",\"benefit\":\"").append(this.benefit).append('"');
-		line.append(",\"employmentPotential\":\"").append(this.employmentPotential).append('"');
-		line.append(",\"problems\":[");
-		for (int i = 0; i < this.problems.size(); i++) {
-			line.append((i > 0) ? ",\"" : "\"").append(this.problems.get(i)).append('"');
-		}
-		line.append(']');
-		appendTrue(line, "brainInjuryCoordination", this.brainInjuryCoordination);
-		appendTrue(line, "measuresSentence", this.measuresSentence);
-		appendTrue(line, "placedOutOfHome", this.placedOutOfHome);
-		appendTrue(line, "serviceActMeasures", this.serviceActMeasures);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("citizenRef", this.citizenRef);
+		fields.put("age", this.age);
+		fields.put("assessmentDate", this.assessmentDate.toString());
+		fields.put("benefit", this.benefit);
+		fields.put("employmentPotential", this.employmentPotential);
+		fields.put("problems", this.problems);
+		putTrue(fields, "brainInjuryCoordination", this.brainInjuryCoordination);
+		putTrue(fields, "measuresSentence", this.measuresSentence);
+		putTrue(fields, "placedOutOfHome", this.placedOutOfHome);
+		putTrue(fields, "serviceActMeasures", this.serviceActMeasures);
 		if (this.departmentsInvolved != null) {
-			line.append(",\"departmentsInvolved\":").append(this.departmentsInvolved);
+			fields.put("departmentsInvolved", this.departmentsInvolved);
 		}
-		return line.append('}').toString();
+		return JsonMapper.shared().writeValueAsString(fields);
 	}
 
 	/** One CSV row under {@link #CSV_HEADER}; false and absent values stay empty. */
@@ -59,9 +55,9 @@ record Citizen(String citizenRef, int age, LocalDate assessmentDate, Benefit ben
 		return line.toString();
 	}
 
-	private static void appendTrue(StringBuilder line, String name, boolean value) {
+	private static void putTrue(Map<String, Object> fields, String name, boolean value) {
 		if (value) {
-			line.append(",\"").append(name).append("\":true");
+			fields.put(name, true);
 		}
 	}
 

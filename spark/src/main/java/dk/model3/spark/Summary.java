@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dk.model3.facts.Outcome;
+import dk.model3.facts.Status;
+import dk.model3.facts.Tier;
+import dk.model3.rules.TransitionMatrix;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,12 +49,19 @@ final class Summary {
 	}
 
 	private ObjectNode period(Object date) {
-		String key = (date != null) ? date.toString() : WITHOUT_PERIOD;
+		return periodNamed(periodKey(date));
+	}
+
+	private ObjectNode periodNamed(String key) {
 		return this.periods.computeIfAbsent(key, (period) -> {
 			ObjectNode node = JsonNodeFactory.instance.objectNode();
 			node.put("period", period);
 			return node;
 		});
+	}
+
+	private static String periodKey(Object date) {
+		return (date != null) ? date.toString() : WITHOUT_PERIOD;
 	}
 
 	private void lines(Dataset<Row> all) {
@@ -98,6 +109,7 @@ final class Summary {
 	}
 
 	private void transitions(Dataset<Row> good) {
+		Map<String, TransitionMatrix> byPeriod = new TreeMap<>();
 		for (Row row : good
 			.groupBy(Columns.PERIOD, Columns.STATUS, Columns.TIER, Columns.compared(Columns.STATUS),
 					Columns.compared(Columns.TIER))
@@ -105,14 +117,20 @@ final class Summary {
 			.collectAsList()) {
 			String before = outcome(row.getString(1), row.getString(2));
 			String after = outcome(row.getString(3), row.getString(4));
-			ObjectNode transitions = period(row.get(0)).withObjectProperty("transitions");
-			increment(transitions.withObjectProperty(before), after, row.getLong(5));
+			byPeriod.computeIfAbsent(periodKey(row.get(0)), (key) -> new TransitionMatrix())
+				.add(before, after, row.getLong(5));
 		}
+		byPeriod.forEach((key, matrix) -> {
+			ObjectNode transitions = periodNamed(key).putObject("transitions");
+			matrix.counts().forEach((before, row) -> {
+				ObjectNode to = transitions.putObject(before);
+				row.forEach(to::put);
+			});
+		});
 	}
 
-	// the batch's label of an outcome: status, and tier when placed
-	static String outcome(String status, String tier) {
-		return (tier != null) ? status + " " + tier : status;
+	private static String outcome(String status, String tier) {
+		return Outcome.label(Status.valueOf(status), (tier != null) ? Tier.valueOf(tier) : null);
 	}
 
 	private void rejects(Dataset<Row> rejected) {

@@ -127,7 +127,7 @@ public final class CompletenessCheck {
 	}
 
 	public static String label(Outcome outcome) {
-		return outcome.status() + ((outcome.tier() != null) ? " " + outcome.tier() : "") + " (" + outcome.area() + ")";
+		return outcome.label() + " (" + outcome.area() + ")";
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dk.model3.facts.Flag;
-import dk.model3.facts.Outcome;
 import dk.model3.facts.Profile;
 import dk.model3.rules.DecisionChange;
 import dk.model3.rules.Trace;
@@ -119,8 +118,7 @@ public final class DiffReport {
 		if (!trace.single()) {
 			return "CONFLICT";
 		}
-		Outcome outcome = trace.outcome();
-		return outcome.status() + ((outcome.tier() != null) ? " " + outcome.tier() : "");
+		return trace.outcome().label();
 	}
 
 	static String flagChange(Set<Flag> before, Set<Flag> after) {
