@@ -123,7 +123,18 @@ public class RuleReloader implements DisposableBean {
 	}
 
 	/** Looks at every version folder and loads the new and changed ones. */
-	public synchronized ReloadResult reload() {
+	public ReloadResult reload() {
+		return reload(null);
+	}
+
+	/**
+	 * Looks at every version folder and loads the new and changed ones, taking
+	 * {@code checked} instead of compiling again for the folder it was compiled from: the
+	 * workbench's checks compiled and verified it, and its checksum proves the files are
+	 * the same. A folder whose checksum differs is compiled and verified as always.
+	 * @param checked a version the checks compiled and verified, or null
+	 */
+	public synchronized ReloadResult reload(CompiledRules checked) {
 		List<ReloadResult.VersionReload> results = new ArrayList<>();
 		List<RuleVersionFiles> folders;
 		Set<String> recorded;
@@ -137,7 +148,7 @@ public class RuleReloader implements DisposableBean {
 			return new ReloadResult(List.of());
 		}
 		for (RuleVersionFiles files : folders) {
-			results.add(reload(files, recorded));
+			results.add(reload(files, recorded, checked));
 		}
 		Set<String> present = folders.stream().map(RuleVersionFiles::folder).collect(Collectors.toSet());
 		for (RuleVersions.Entry entry : this.versions.entries()) {
@@ -171,7 +182,7 @@ public class RuleReloader implements DisposableBean {
 		return Optional.ofNullable(this.checking.get(version));
 	}
 
-	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded) {
+	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded, CompiledRules checked) {
 		String version = files.folder();
 		String checksum = files.checksum();
 		String previous = this.lastSeen.get(version);
@@ -191,7 +202,7 @@ public class RuleReloader implements DisposableBean {
 					version, serving.inForceFrom(), serving.checksum(), checksum);
 		}
 		try {
-			CompiledRules rules = this.loader.load(files);
+			CompiledRules rules = sameFiles(checked, files) ? checked : this.loader.load(files);
 			if (recorded.contains(checksum) || this.completeness == RulesProperties.Completeness.OFF) {
 				return activate(rules, previous);
 			}
@@ -215,6 +226,11 @@ public class RuleReloader implements DisposableBean {
 			return refuse(version, checksum, previous,
 					List.of(new RuleProblem(version, 0, 0, "cannot load: " + ex.getMessage())), serving);
 		}
+	}
+
+	private static boolean sameFiles(CompiledRules checked, RuleVersionFiles files) {
+		return checked != null && checked.files().folder().equals(files.folder())
+				&& checked.files().checksum().equals(files.checksum());
 	}
 
 	private void checkInBackground(CompiledRules rules, String previous) {

@@ -13,6 +13,7 @@ import dk.model3.rules.check.CompletenessRecords;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -121,6 +122,60 @@ class RuleReloaderTests {
 				.containsExactly("completeness: 1 profiles get no outcome");
 		});
 		assertThat(CompletenessRecords.passed(RuleFolders.inDirectory(rules))).isEmpty();
+	}
+
+	private static CompiledRules compiledByTheChecks(RuleLoader loader, String version) {
+		RuleVersionFiles files = loader.folders()
+			.versions()
+			.stream()
+			.filter((folder) -> folder.folder().equals(version))
+			.findFirst()
+			.orElseThrow();
+		return loader.load(files);
+	}
+
+	private static RuleReloader unstarted(RuleLoader loader, RuleVersions versions, Path rules) {
+		return new RuleReloader(loader, versions, new SimpleMeterRegistry(),
+				new RulesProperties(rules.toString(), false, Duration.ofMillis(500), RulesProperties.Completeness.OFF),
+				new HeldGate(List.of()));
+	}
+
+	@Test
+	void takesTheVersionTheChecksCompiledInsteadOfCompilingTheSameFilesAgain(@TempDir Path dir) throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rules));
+		CompiledRules checked = compiledByTheChecks(loader, "2023.01");
+		RuleVersions versions = new RuleVersions();
+
+		unstarted(loader, versions, rules).reload(checked);
+
+		CompiledRules serving = versions.active()
+			.stream()
+			.filter((version) -> version.version().equals("2023.01"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(serving).isSameAs(checked);
+		assertThat(versions.active()).filteredOn((version) -> version.version().equals("2021.03"))
+			.singleElement()
+			.isNotSameAs(checked);
+	}
+
+	@Test
+	void compilesAndRefusesAFolderWhoseChecksumIsNotTheCheckedOne(@TempDir Path dir) throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rules));
+		CompiledRules checked = compiledByTheChecks(loader, "2023.01");
+		java.nio.file.Files.writeString(rules.resolve("2023.01/tiers.drl"), "\nrule \"broken\" when then\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		RuleVersions versions = new RuleVersions();
+
+		unstarted(loader, versions, rules).reload(checked);
+
+		assertThat(versions.active()).extracting(CompiledRules::version).containsExactly("2021.03");
+		assertThat(versions.entries()).filteredOn((entry) -> entry.version().equals("2023.01"))
+			.singleElement()
+			.extracting(RuleVersions.Entry::state)
+			.isEqualTo(RuleVersions.State.REFUSED);
 	}
 
 }
