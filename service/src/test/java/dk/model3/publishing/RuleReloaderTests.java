@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dk.model3.authoring.RuleCopies;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessGate;
 import dk.model3.rules.check.CompletenessRecords;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.versions.RuleLoader;
@@ -32,7 +32,7 @@ class RuleReloaderTests {
 	private static final RulesProperties.Completeness FULL = RulesProperties.Completeness.FULL;
 
 	/** A gate that answers when the test lets it. */
-	static final class HeldGate implements CompletenessGate {
+	static final class HeldGate implements Function<CompiledRules, List<RuleProblem>> {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
@@ -45,7 +45,7 @@ class RuleReloaderTests {
 		}
 
 		@Override
-		public synchronized List<RuleProblem> check(CompiledRules rules, RulesProperties.Completeness mode) {
+		public synchronized List<RuleProblem> apply(CompiledRules rules) {
 			this.checks++;
 			try {
 				this.release.await(60, TimeUnit.SECONDS);
@@ -56,14 +56,9 @@ class RuleReloaderTests {
 			return this.verdict;
 		}
 
-		@Override
-		public long profiles(RulesProperties.Completeness mode) {
-			return 42;
-		}
-
 	}
 
-	private static RuleReloader reloader(Path rules, RuleVersions versions, CompletenessGate gate) {
+	private static RuleReloader reloader(Path rules, RuleVersions versions, HeldGate gate) {
 		RuleReloader reloader = new RuleReloader(new RuleLoader(RuleFolders.inDirectory(rules)), versions,
 				new SimpleMeterRegistry(), new RulesProperties(rules.toString(), false, Duration.ofMillis(500), FULL),
 				gate);
