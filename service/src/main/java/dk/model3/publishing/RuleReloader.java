@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessGate;
+import dk.model3.rules.check.CheckReport;
+import dk.model3.rules.check.CompletenessCheck;
 import dk.model3.rules.check.CompletenessRecords;
+import dk.model3.rules.check.ProfileSpace;
 import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
@@ -28,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +40,14 @@ import org.springframework.stereotype.Component;
  * changed folder is compiled, its scenarios run, and it serves only once its completeness
  * check passed for its exact checksum: a passed check recorded by the {@code check}
  * command ({@link CompletenessRecords}) counts at once; without one, the service checks
- * the version itself ({@link CompletenessGate}, as {@link RulesProperties.Completeness}
- * says), the full check on a background thread, never on a triage request. A broken
- * version leaves whatever was serving in place and is recorded as refused; a serving
- * version whose folder is gone or half-written keeps serving from memory until a valid
- * folder with its id appears (never replaced by an older version meanwhile), and one that
- * did not serve is retired. Requests already running keep the version they resolved.
- * Every checksum change is logged, so an edit of a version in force never goes unnoticed.
+ * the version itself (core's {@link CompletenessCheck}, over the space
+ * {@link RulesProperties.Completeness} says), the full check on a background thread,
+ * never on a triage request. A broken version leaves whatever was serving in place and is
+ * recorded as refused; a serving version whose folder is gone or half-written keeps
+ * serving from memory until a valid folder with its id appears (never replaced by an
+ * older version meanwhile), and one that did not serve is retired. Requests already
+ * running keep the version they resolved. Every checksum change is logged, so an edit of
+ * a version in force never goes unnoticed.
  */
 @Component
 public class RuleReloader implements DisposableBean {
@@ -55,7 +60,8 @@ public class RuleReloader implements DisposableBean {
 
 	private final MeterRegistry meters;
 
-	private final CompletenessGate gate;
+	// the completeness check: the problems that keep a version from serving
+	private final Function<CompiledRules, List<RuleProblem>> check;
 
 	private final RulesProperties.Completeness completeness;
 
@@ -79,12 +85,19 @@ public class RuleReloader implements DisposableBean {
 		return thread;
 	});
 
-	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties,
-			CompletenessGate gate) {
+	@Autowired
+	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties) {
+		this(loader, versions, meters, properties, (rules) -> completeness(rules, properties.completeness()));
+	}
+
+	// the tests give a check whose verdict they control: the real full check takes
+	// minutes
+	RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties,
+			Function<CompiledRules, List<RuleProblem>> check) {
 		this.loader = loader;
 		this.versions = versions;
 		this.meters = meters;
-		this.gate = gate;
+		this.check = check;
 		this.completeness = properties.completeness();
 		Gauge.builder("triage.rules.versions.active", versions, (registry) -> registry.active().size())
 			.description("Rule versions serving requests")
@@ -123,7 +136,18 @@ public class RuleReloader implements DisposableBean {
 	}
 
 	/** Looks at every version folder and loads the new and changed ones. */
-	public synchronized ReloadResult reload() {
+	public ReloadResult reload() {
+		return reload(null);
+	}
+
+	/**
+	 * Looks at every version folder and loads the new and changed ones, taking
+	 * {@code checked} instead of compiling again for the folder it was compiled from: the
+	 * workbench's checks compiled and verified it, and its checksum proves the files are
+	 * the same. A folder whose checksum differs is compiled and verified as always.
+	 * @param checked a version the checks compiled and verified, or null
+	 */
+	public synchronized ReloadResult reload(CompiledRules checked) {
 		List<ReloadResult.VersionReload> results = new ArrayList<>();
 		List<RuleVersionFiles> folders;
 		Set<String> recorded;
@@ -137,7 +161,7 @@ public class RuleReloader implements DisposableBean {
 			return new ReloadResult(List.of());
 		}
 		for (RuleVersionFiles files : folders) {
-			results.add(reload(files, recorded));
+			results.add(reload(files, recorded, checked));
 		}
 		Set<String> present = folders.stream().map(RuleVersionFiles::folder).collect(Collectors.toSet());
 		for (RuleVersions.Entry entry : this.versions.entries()) {
@@ -171,7 +195,7 @@ public class RuleReloader implements DisposableBean {
 		return Optional.ofNullable(this.checking.get(version));
 	}
 
-	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded) {
+	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded, CompiledRules checked) {
 		String version = files.folder();
 		String checksum = files.checksum();
 		String previous = this.lastSeen.get(version);
@@ -191,12 +215,19 @@ public class RuleReloader implements DisposableBean {
 					version, serving.inForceFrom(), serving.checksum(), checksum);
 		}
 		try {
-			CompiledRules rules = this.loader.load(files);
+			boolean reused = sameFiles(checked, files);
+			CompiledRules rules = reused ? checked : this.loader.load(files);
+			Counter.builder("triage.rules.compiles")
+				.description("Rule versions compiled and verified by the reloader (compiled=reload), or taken as the "
+						+ "workbench's checks compiled them for the same checksum (compiled=checks)")
+				.tag("compiled", reused ? "checks" : "reload")
+				.register(this.meters)
+				.increment();
 			if (recorded.contains(checksum) || this.completeness == RulesProperties.Completeness.OFF) {
 				return activate(rules, previous);
 			}
 			if (this.completeness == RulesProperties.Completeness.QUICK) {
-				List<RuleProblem> gaps = this.gate.check(rules, this.completeness);
+				List<RuleProblem> gaps = this.check.apply(rules);
 				return gaps.isEmpty() ? activate(rules, previous) : refuse(version, checksum, previous, gaps, serving);
 			}
 			this.versions.awaitCheck(rules);
@@ -217,10 +248,15 @@ public class RuleReloader implements DisposableBean {
 		}
 	}
 
+	private static boolean sameFiles(CompiledRules checked, RuleVersionFiles files) {
+		return checked != null && checked.files().folder().equals(files.folder())
+				&& checked.files().checksum().equals(files.checksum());
+	}
+
 	private void checkInBackground(CompiledRules rules, String previous) {
 		List<RuleProblem> gaps;
 		try {
-			gaps = this.gate.check(rules, this.completeness);
+			gaps = this.check.apply(rules);
 		}
 		catch (RuntimeException ex) {
 			gaps = List.of(new RuleProblem(rules.files().folder(), 0, 0, "the completeness check failed: " + ex));
@@ -235,7 +271,7 @@ public class RuleReloader implements DisposableBean {
 				return;
 			}
 			try {
-				CompletenessRecords.record(this.loader.folders(), rules, this.gate.profiles(this.completeness));
+				CompletenessRecords.record(this.loader.folders(), rules, space(this.completeness).size());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Rule version {}: cannot record its passed check: {}", rules.version(), ex.getMessage());
@@ -247,6 +283,25 @@ public class RuleReloader implements DisposableBean {
 				refuse(rules.version(), rules.checksum(), previous, ex.problems(), null);
 			}
 		}
+	}
+
+	// the check command's check, over the bounded space (FULL) or the space around the
+	// age
+	// thresholds (QUICK); a failed check comes back as problems, like any other refusal
+	private static List<RuleProblem> completeness(CompiledRules rules, RulesProperties.Completeness mode) {
+		ProfileSpace space = space(mode);
+		log.info("Checking rule version {} over {} profiles", rules.version(), space.size());
+		CheckReport report = CompletenessCheck.run(rules, space,
+				(progress) -> log.debug("Checking rule version {}: {}", rules.version(), progress));
+		List<RuleProblem> problems = report.problems(rules);
+		if (problems.isEmpty()) {
+			log.info("Rule version {} (checksum {}) passed its completeness check", rules.version(), rules.checksum());
+		}
+		return problems;
+	}
+
+	private static ProfileSpace space(RulesProperties.Completeness mode) {
+		return (mode == RulesProperties.Completeness.QUICK) ? ProfileSpace.aroundThresholds() : ProfileSpace.bounded();
 	}
 
 	private ReloadResult.VersionReload activate(CompiledRules rules, String previous) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import dk.model3.publishing.ReloadResult;
 import dk.model3.publishing.RuleReloader;
+import dk.model3.rules.CompiledRules;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.Activation;
 import dk.model3.versions.VersionsProperties;
@@ -48,7 +49,7 @@ final class Follower implements SmartLifecycle, Activation {
 
 	/** One poll: fetch, check, write, reload. */
 	void poll() {
-		follow(false);
+		follow(false, null);
 	}
 
 	/**
@@ -56,16 +57,19 @@ final class Follower implements SmartLifecycle, Activation {
 	 * workbench: the new version is checked and in service when it returns.
 	 */
 	@Override
-	public ReloadResult activate() {
-		return follow(true);
+	public ReloadResult activate(CompiledRules checked) {
+		return follow(true, checked);
 	}
 
 	// one at a time: the poller's thread and a publication may ask together
-	private synchronized ReloadResult follow(boolean reload) {
-		PublishedRules.Update update = this.published.update();
+	// activated: a publication of this instance asks, with the version its checks
+	// compiled
+	// (or null)
+	private synchronized ReloadResult follow(boolean activated, CompiledRules checked) {
+		PublishedRules.Update update = this.published.update(checked);
 		ReloadResult result = new ReloadResult(List.of());
-		if (update.changed() || reload) {
-			result = this.reloader.reload();
+		if (update.changed() || activated) {
+			result = this.reloader.reload(checked);
 			result.versions()
 				.stream()
 				.filter((version) -> version.outcome() != ReloadResult.Outcome.UNCHANGED)

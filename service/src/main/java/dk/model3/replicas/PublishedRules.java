@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import dk.model3.rules.CompiledRules;
 import dk.model3.rules.check.CompletenessRecords;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.versions.RuleLoader;
@@ -87,6 +88,16 @@ final class PublishedRules {
 
 	/** Fetches the remote and writes every newly published version that passes. */
 	synchronized Update update() {
+		return update(null);
+	}
+
+	/**
+	 * Fetches the remote and writes every newly published version that passes; the
+	 * publication of {@code checked} (its id and checksum) is not compiled again, as the
+	 * workbench's checks compiled and verified those files.
+	 * @param checked a version the checks of this instance compiled and verified, or null
+	 */
+	synchronized Update update(CompiledRules checked) {
 		try {
 			this.repository.fetch();
 			this.lastFetch = this.clock.instant();
@@ -117,7 +128,7 @@ final class PublishedRules {
 				if (publication.tagObject().equals(this.lookedAt.get(publication.id()))) {
 					continue;
 				}
-				if (take(publication, sources)) {
+				if (take(publication, sources, checked)) {
 					written.add(publication.id());
 				}
 				// after the look: a publication that could not be written is tried again
@@ -154,7 +165,7 @@ final class PublishedRules {
 
 	// checks one publication and writes it into the folder when it passes; true if
 	// written
-	private boolean take(Publication publication, String sources) throws IOException {
+	private boolean take(Publication publication, String sources, CompiledRules checked) throws IOException {
 		String checksum = publication.files().checksum();
 		List<RuleProblem> problems = new ArrayList<>(publication.files().problems());
 		if (publication.declaredChecksum() == null) {
@@ -173,7 +184,7 @@ final class PublishedRules {
 		}
 		Path staging = null;
 		try {
-			if (problems.isEmpty()) {
+			if (problems.isEmpty() && !compiledBy(checked, publication.id(), checksum)) {
 				staging = Files.createTempDirectory(this.folder.getParent(), ".incoming-rules-");
 				problems.addAll(compile(publication, sources, staging, checksum));
 			}
@@ -193,6 +204,10 @@ final class PublishedRules {
 				deleteTree(staging);
 			}
 		}
+	}
+
+	private static boolean compiledBy(CompiledRules checked, String id, String checksum) {
+		return checked != null && checked.files().folder().equals(id) && checked.files().checksum().equals(checksum);
 	}
 
 	// compiles the version and runs its scenarios from a folder of its own

@@ -1,6 +1,7 @@
 package dk.model3.versions;
 
 import dk.model3.publishing.ReloadResult;
+import dk.model3.rules.CompiledRules;
 
 /**
  * Puts what {@code main} publishes in service on this instance, right after a
@@ -11,7 +12,12 @@ import dk.model3.publishing.ReloadResult;
  */
 public interface Activation {
 
-	/** Brings the published versions in and reloads; what the reload did. */
-	ReloadResult activate();
+	/**
+	 * Brings the published versions in and reloads; what the reload did.
+	 * @param checked the published version as the workbench's checks compiled and
+	 * verified it, taken instead of compiling again when its checksum is the published
+	 * folder's; or null
+	 */
+	ReloadResult activate(CompiledRules checked);
 
 }

@@ -3,6 +3,7 @@ package dk.model3.versions;
 import java.util.Map;
 
 import dk.model3.publishing.ReloadResult;
+import dk.model3.rules.CompiledRules;
 
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,16 @@ public class Publisher {
 	public record Published(String commit, ReloadResult.VersionReload reload) {
 	}
 
+	/**
+	 * Publishes and activates a version.
+	 * @param checked the version as the workbench's checks compiled and verified it, or
+	 * null: activation takes it instead of compiling again when its checksum is the
+	 * published folder's
+	 */
 	public synchronized Published publish(String id, Map<String, String> rootFiles, String publisher, String message,
-			String tagMessage) {
+			String tagMessage, CompiledRules checked) {
 		String commit = this.store.publish(id, rootFiles, publisher, message, tagMessage);
-		ReloadResult result = this.activation.activate();
+		ReloadResult result = this.activation.activate(checked);
 		ReloadResult.VersionReload reload = result.versions()
 			.stream()
 			.filter((version) -> version.version().equals(id))

@@ -2,6 +2,7 @@ package dk.model3.versions;
 
 import dk.model3.publishing.ReloadResult;
 import dk.model3.publishing.RuleReloader;
+import dk.model3.rules.CompiledRules;
 
 /**
  * Activation of an instance on its own: {@code main} checked out to the served folder,
@@ -22,9 +23,9 @@ final class ServedActivation implements Activation {
 	}
 
 	@Override
-	public ReloadResult activate() {
+	public ReloadResult activate(CompiledRules checked) {
 		this.served.update(this.store.mainFiles());
-		return this.reloader.reload();
+		return this.reloader.reload(checked);
 	}
 
 }

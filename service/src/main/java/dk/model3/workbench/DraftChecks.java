@@ -70,9 +70,11 @@ final class DraftChecks {
 	/**
 	 * What a run found: {@code shown} to whoever looks at this run, {@code kept} in the
 	 * repository. They differ only for a population sent with the run, whose citizens
-	 * (case references and profiles) are left out of {@code kept}.
+	 * (case references and profiles) are left out of {@code kept}. {@code compiled} is
+	 * the version the checks compiled and verified when they passed (null otherwise): its
+	 * publication takes it rather than compiling the same files again.
 	 */
-	record Outcome(CheckResults shown, CheckResults kept) {
+	record Outcome(CheckResults shown, CheckResults kept, CompiledRules compiled) {
 	}
 
 	/** Compiles a draft's files: the problems, each at its file and line. */
@@ -135,7 +137,7 @@ final class DraftChecks {
 			problems.addAll(located(files, ex));
 			CheckResults failed = new CheckResults(files.checksum(), null, Instant.now().toString(), false, problems,
 					null, null, null, null, millis);
-			return new Outcome(failed, failed);
+			return new Outcome(failed, failed, null);
 		}
 		millis.put("validation", elapsed(started));
 
@@ -185,7 +187,7 @@ final class DraftChecks {
 		boolean passed = validation.isEmpty() && scenarios.failed().isEmpty() && completeness.passed();
 		CheckResults shown = new CheckResults(files.checksum(), null, Instant.now().toString(), passed, validation,
 				scenarios, coverage, completeness, preview, millis);
-		return new Outcome(shown, input.uploaded() ? shown.withoutCitizens() : shown);
+		return new Outcome(shown, input.uploaded() ? shown.withoutCitizens() : shown, passed ? rules : null);
 	}
 
 	private static CheckResults.Coverage coverage(CompiledRules rules, List<Scenario> cases) {

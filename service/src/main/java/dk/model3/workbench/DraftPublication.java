@@ -1,12 +1,15 @@
 package dk.model3.workbench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.SourceDocument;
 import dk.model3.rules.check.CompletenessRecords;
 import dk.model3.versions.ConditionalOnVersionStore;
 import dk.model3.versions.Publications;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@link VersionStore#publish}), with its line of {@code completeness.log} when its full
  * check passed, and is activated on this instance ({@link Publisher}). One publication at
  * a time; no lock of the drafts is held meanwhile. What runs or failed is kept here for
- * the draft's view.
+ * the draft's view. The version its checks compiled and verified ({@link CheckedRules})
+ * is handed to the activation, which takes it instead of compiling the same files again.
  */
 @Component
 @ConditionalOnVersionStore
@@ -37,6 +41,8 @@ class DraftPublication implements DisposableBean {
 	private final Publisher publisher;
 
 	private final Map<String, Publishing> publishing = new ConcurrentHashMap<>();
+
+	private final CheckedRules checked = new CheckedRules(4);
 
 	private final ExecutorService thread = Executors.newSingleThreadExecutor((task) -> {
 		Thread publication = new Thread(task, "publication");
@@ -62,6 +68,14 @@ class DraftPublication implements DisposableBean {
 
 	}
 
+	/**
+	 * What the checks of a draft compiled and verified, for its publication: the latest
+	 * run's.
+	 */
+	void checked(String id, CompiledRules rules, List<SourceDocument> sources) {
+		this.checked.keep(id, rules, sources);
+	}
+
 	/** The publication of a draft under way or failed, or null. */
 	Publishing of(String id) {
 		return this.publishing.get(id);
@@ -69,17 +83,21 @@ class DraftPublication implements DisposableBean {
 
 	/**
 	 * Starts the publication of an approved draft; refused while one of it runs.
+	 * @param sources the documents rules may cite now: the checks' compile is taken only
+	 * when it was made with the same
 	 * @param published given the commit and what the reload made of it, once the version
 	 * is on {@code main}: records the draft PUBLISHED
 	 */
-	void start(String id, String requestedBy, String approvedBy, CheckResults results, Consumer<String> published) {
+	void start(String id, String requestedBy, String approvedBy, CheckResults results, List<SourceDocument> sources,
+			Consumer<String> published) {
 		Publishing under = this.publishing.putIfAbsent(id, new Publishing("PUBLISHING", null));
 		if (under != null && under.running()) {
 			throw new DraftRefused("publishing", "The version " + id + " is being published; wait for it.");
 		}
 		this.publishing.put(id, new Publishing("PUBLISHING", null));
 		try {
-			this.thread.execute(() -> publish(id, requestedBy, approvedBy, results, published));
+			CompiledRules compiled = this.checked.take(id, results.checksum(), sources);
+			this.thread.execute(() -> publish(id, requestedBy, approvedBy, results, compiled, published));
 		}
 		catch (RuntimeException ex) {
 			this.publishing.remove(id);
@@ -95,7 +113,7 @@ class DraftPublication implements DisposableBean {
 		}
 	}
 
-	private void publish(String id, String requestedBy, String approvedBy, CheckResults results,
+	private void publish(String id, String requestedBy, String approvedBy, CheckResults results, CompiledRules compiled,
 			Consumer<String> published) {
 		String checksum = results.checksum();
 		try {
@@ -109,7 +127,7 @@ class DraftPublication implements DisposableBean {
 			}
 			Publisher.Published done = this.publisher.publish(id, root, approvedBy,
 					"Publish " + id + " (requested by " + requestedBy + ", approved by " + approvedBy + ")",
-					Publications.tagMessage(id, checksum, requestedBy, approvedBy));
+					Publications.tagMessage(id, checksum, requestedBy, approvedBy), compiled);
 			String outcome = (done.reload() != null) ? done.reload().outcome().name() : "NOT LOADED";
 			published.accept("commit " + done.commit() + ", " + outcome);
 			this.publishing.remove(id);

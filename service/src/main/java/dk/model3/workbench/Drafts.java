@@ -277,6 +277,9 @@ class Drafts implements DisposableBean {
 					DraftChecks.Outcome outcome = this.worker.check(input, progress::set);
 					CheckResults kept = outcome.kept().by(user);
 					record(id, user, kept);
+					if (outcome.compiled() != null) {
+						this.publication.checked(id, outcome.compiled(), input.sources());
+					}
 					this.uploadedPreviews.ran(id, outcome.shown().by(user), uploaded);
 					log.info("Checks of draft {} (checksum {}) by {}: {} in {} ms", id, kept.checksum(), user,
 							kept.passed() ? "passed" : "failed", kept.millis());
@@ -374,7 +377,7 @@ class Drafts implements DisposableBean {
 		DraftState approved = state.take(DraftStatus.Step.APPROVE, state.requestedBy(), user, comment,
 				DraftState.event("approved", user, checksum, comment));
 		this.store.commitToDraft(id, Map.of(statePath(id), json(approved)), Set.of(), user, "Approve: " + comment);
-		this.publication.start(id, state.requestedBy(), user, results,
+		this.publication.start(id, state.requestedBy(), user, results, this.loader.sources(),
 				(detail) -> published(id, state.requestedBy(), user, comment, checksum, detail));
 		return view(id);
 	}

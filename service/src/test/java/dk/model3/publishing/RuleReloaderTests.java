@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dk.model3.authoring.RuleCopies;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessGate;
 import dk.model3.rules.check.CompletenessRecords;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +32,7 @@ class RuleReloaderTests {
 	private static final RulesProperties.Completeness FULL = RulesProperties.Completeness.FULL;
 
 	/** A gate that answers when the test lets it. */
-	static final class HeldGate implements CompletenessGate {
+	static final class HeldGate implements Function<CompiledRules, List<RuleProblem>> {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
@@ -44,7 +45,7 @@ class RuleReloaderTests {
 		}
 
 		@Override
-		public synchronized List<RuleProblem> check(CompiledRules rules, RulesProperties.Completeness mode) {
+		public synchronized List<RuleProblem> apply(CompiledRules rules) {
 			this.checks++;
 			try {
 				this.release.await(60, TimeUnit.SECONDS);
@@ -55,14 +56,9 @@ class RuleReloaderTests {
 			return this.verdict;
 		}
 
-		@Override
-		public long profiles(RulesProperties.Completeness mode) {
-			return 42;
-		}
-
 	}
 
-	private static RuleReloader reloader(Path rules, RuleVersions versions, CompletenessGate gate) {
+	private static RuleReloader reloader(Path rules, RuleVersions versions, HeldGate gate) {
 		RuleReloader reloader = new RuleReloader(new RuleLoader(RuleFolders.inDirectory(rules)), versions,
 				new SimpleMeterRegistry(), new RulesProperties(rules.toString(), false, Duration.ofMillis(500), FULL),
 				gate);
@@ -121,6 +117,60 @@ class RuleReloaderTests {
 				.containsExactly("completeness: 1 profiles get no outcome");
 		});
 		assertThat(CompletenessRecords.passed(RuleFolders.inDirectory(rules))).isEmpty();
+	}
+
+	private static CompiledRules compiledByTheChecks(RuleLoader loader, String version) {
+		RuleVersionFiles files = loader.folders()
+			.versions()
+			.stream()
+			.filter((folder) -> folder.folder().equals(version))
+			.findFirst()
+			.orElseThrow();
+		return loader.load(files);
+	}
+
+	private static RuleReloader unstarted(RuleLoader loader, RuleVersions versions, Path rules) {
+		return new RuleReloader(loader, versions, new SimpleMeterRegistry(),
+				new RulesProperties(rules.toString(), false, Duration.ofMillis(500), RulesProperties.Completeness.OFF),
+				new HeldGate(List.of()));
+	}
+
+	@Test
+	void takesTheVersionTheChecksCompiledInsteadOfCompilingTheSameFilesAgain(@TempDir Path dir) throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rules));
+		CompiledRules checked = compiledByTheChecks(loader, "2023.01");
+		RuleVersions versions = new RuleVersions();
+
+		unstarted(loader, versions, rules).reload(checked);
+
+		CompiledRules serving = versions.active()
+			.stream()
+			.filter((version) -> version.version().equals("2023.01"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(serving).isSameAs(checked);
+		assertThat(versions.active()).filteredOn((version) -> version.version().equals("2021.03"))
+			.singleElement()
+			.isNotSameAs(checked);
+	}
+
+	@Test
+	void compilesAndRefusesAFolderWhoseChecksumIsNotTheCheckedOne(@TempDir Path dir) throws Exception {
+		Path rules = RuleCopies.copy(dir);
+		RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rules));
+		CompiledRules checked = compiledByTheChecks(loader, "2023.01");
+		java.nio.file.Files.writeString(rules.resolve("2023.01/tiers.drl"), "\nrule \"broken\" when then\n",
+				java.nio.file.StandardOpenOption.APPEND);
+		RuleVersions versions = new RuleVersions();
+
+		unstarted(loader, versions, rules).reload(checked);
+
+		assertThat(versions.active()).extracting(CompiledRules::version).containsExactly("2021.03");
+		assertThat(versions.entries()).filteredOn((entry) -> entry.version().equals("2023.01"))
+			.singleElement()
+			.extracting(RuleVersions.Entry::state)
+			.isEqualTo(RuleVersions.State.REFUSED);
 	}
 
 }

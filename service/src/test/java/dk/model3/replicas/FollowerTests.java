@@ -10,7 +10,6 @@ import dk.model3.authoring.RuleCopies;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.request.RequestReader;
 import dk.model3.rules.CompiledRules;
-import dk.model3.rules.CompletenessGate;
 import dk.model3.rules.Decision;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.versions.RuleLoader;
@@ -187,8 +186,7 @@ class FollowerTests {
 			this.published.update();
 			RuleReloader reloader = new RuleReloader(new RuleLoader(RuleFolders.inDirectory(this.folder)),
 					this.versions, new SimpleMeterRegistry(), new RulesProperties(this.folder.toString(), false,
-							Duration.ofMillis(500), RulesProperties.Completeness.OFF),
-					new NoCompletenessCheck());
+							Duration.ofMillis(500), RulesProperties.Completeness.OFF));
 			reloader.start();
 			this.follower = new Follower(this.published, reloader, this.versions, properties);
 		}
@@ -208,21 +206,6 @@ class FollowerTests {
 		Decision decide() {
 			var request = RequestReader.read(JsonMapper.builder().build().readTree(PROFILE));
 			return this.versions.inForceOn(request.assessmentDate()).evaluate(request.profile());
-		}
-
-	}
-
-	/** The tests run with the completeness check off, as the reloader is told. */
-	private static final class NoCompletenessCheck implements CompletenessGate {
-
-		@Override
-		public List<RuleProblem> check(CompiledRules rules, RulesProperties.Completeness mode) {
-			throw new AssertionError("the completeness check is off in these tests");
-		}
-
-		@Override
-		public long profiles(RulesProperties.Completeness mode) {
-			return 0;
 		}
 
 	}

@@ -26,6 +26,8 @@ import org.eclipse.jgit.internal.storage.file.PackIndex;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +74,9 @@ class WorkbenchApiIntegrationTests {
 
 	@Autowired
 	VersionStore store;
+
+	@Autowired
+	MeterRegistry meters;
 
 	WorkbenchApi api;
 
@@ -138,9 +143,12 @@ class WorkbenchApiIntegrationTests {
 		assertThat(this.api
 			.post("/api/v1/drafts/2023.02/approval", WorkbenchApi.CASEWORKER, "{\"approve\":true,\"comment\":\"x\"}")
 			.statusCode()).isEqualTo(403);
+		double taken = compiles("checks");
 		HttpResponse<String> approved = this.api.approve("2023.02", WorkbenchApi.PAULA, "KUI til under 30");
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		assertThat(this.api.json(approved).path("state").asString()).isEqualTo("PUBLISHED");
+		// the version the passing checks compiled serves: not compiled again
+		assertThat(compiles("checks")).isEqualTo(taken + 1);
 
 		// activated without a restart, with the checksum the checks ran for
 		String checksum = passing.path("checksum").asString();
@@ -735,6 +743,11 @@ class WorkbenchApiIntegrationTests {
 			}
 		}
 		throw new AssertionError(part + " not found");
+	}
+
+	private double compiles(String compiled) {
+		Counter counter = this.meters.find("triage.rules.compiles").tag("compiled", compiled).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dk.model3.facts.Profile;
+import dk.model3.rules.CompiledRules;
+import dk.model3.rules.RuleProblem;
 import dk.model3.rules.Trace;
 
 /**
@@ -148,6 +150,45 @@ public final class CheckReport {
 	public boolean passed() {
 		return this.gaps.count() == 0 && this.conflicts.isEmpty() && this.whyNotViolations.isEmpty()
 				&& this.deadRules.isEmpty();
+	}
+
+	/**
+	 * What keeps the checked version from serving, as the problems of a refusal: the
+	 * gaps, each conflict at the place of its first rule, the why-not violations; empty
+	 * when every profile got exactly one outcome and the why-not reasons agree.
+	 */
+	public List<RuleProblem> problems(CompiledRules rules) {
+		if (decidesEveryProfile()) {
+			return List.of();
+		}
+		List<RuleProblem> problems = new ArrayList<>();
+		String folder = rules.files().folder();
+		if (gaps().count() > 0) {
+			problems.add(new RuleProblem(folder, 0, 0,
+					"completeness: " + gaps().count() + " profiles get no outcome, for example " + example(gaps())));
+		}
+		conflicts().forEach(
+				(ids, examples) -> problems.add(at(rules, ids.split(" \\+ ")[0], "completeness: " + examples.count()
+						+ " profiles get an outcome from each of " + ids + ", for example " + example(examples))));
+		whyNotViolations().forEach((violation,
+				examples) -> problems.add(new RuleProblem(folder, 0, 0,
+						"completeness: " + examples.count() + " profiles with a why-not reason against their outcome ("
+								+ violation + "), for example " + example(examples))));
+		return problems;
+	}
+
+	private static String example(Examples<Counterexample> examples) {
+		return examples.examples().isEmpty() ? "(none kept)" : examples.examples().get(0).profile().toString();
+	}
+
+	// the problem at the rule's place, "folder/file:line:column"
+	private static RuleProblem at(CompiledRules rules, String ruleId, String message) {
+		String where = rules.locationOf(ruleId);
+		if (where == null) {
+			return new RuleProblem(rules.files().folder(), 0, 0, message);
+		}
+		String[] parts = where.split(":");
+		return new RuleProblem(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), message);
 	}
 
 }
