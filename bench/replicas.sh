@@ -109,7 +109,8 @@ printf 'approver:POLICY:{noop}bench-approver-password\n' > "$WORK/users" && chmo
 start() { # n
 	local n=$1
 	mkdir -p "$WORK/i$n" && chmod 700 "$WORK/i$n"
-	TRIAGE_CASEWORKER_PASSWORD=${CASEWORKER#*:} TRIAGE_POLICY_PASSWORD=${POLICY#*:} TRIAGE_USERS_FILE=$WORK/users \
+	SPRING_DATASOURCE_PASSWORD=$TRIAGE_TEST_POSTGRES_PASSWORD TRIAGE_CASEWORKER_PASSWORD=${CASEWORKER#*:} \
+		TRIAGE_POLICY_PASSWORD=${POLICY#*:} TRIAGE_USERS_FILE=$WORK/users \
 		java -Xmx384m -XX:TieredStopAtLevel=1 -jar "$JAR" --server.port="${PORT[$n]}" --triage.instance-id="i$n" \
 		--triage.data-dir="$WORK/i$n/data" --triage.rules.dir="$WORK/i$n/data/rules" \
 		--triage.versions.remote="$WORK/versions.git" --triage.versions.poll-interval="$POLL" \
@@ -214,7 +215,15 @@ if [ "$WB" = 201 ]; then
 		json "'\"checksum\":\"%s\",\"inForceFrom\":\"%s\"' % (d['checksum'], d['inForceFrom'])")
 	APPROVAL=$(curl -s -o /dev/null -w '%{http_code}' -u "$APPROVER" -H 'Content-Type: application/json' \
 		"localhost:${PORT[1]}/api/v1/drafts/$NEW/approval" -d "{\"approve\":true,\"comment\":\"replica bench\",$PINS}")
-	check "a second POLICY user approves $NEW on instance i1 (answer $APPROVAL)" test "$APPROVAL" = 200
+	check "a second POLICY user approves $NEW on instance i1 (answer $APPROVAL, publishing)" test "$APPROVAL" = 202
+	# the publication runs off the request thread: the draft says PUBLISHING until it is done
+	for _ in $(seq 1 240); do
+		curl -s -u "$APPROVER" "localhost:${PORT[1]}/api/v1/drafts/$NEW" | json "(d.get('publication') or {}).get('state', '')" |
+			grep -q PUBLISHING || break
+		sleep 0.5
+	done
+	check "the workbench published $NEW (state $(curl -s -u "$APPROVER" "localhost:${PORT[1]}/api/v1/drafts/$NEW" | json "d['state']"))" \
+		test "$(curl -s -u "$APPROVER" "localhost:${PORT[1]}/api/v1/drafts/$NEW" | json "d['state']")" = PUBLISHED
 	T1=$(now_ms)   # converging starts with the publication, not with the draft's checks
 	# the approving instance activated it during the approval: its checksum is the published one
 	EXPECTED=$(rules_of 1 "$CASEWORKER" | json "next((v['checksum'] for v in d['versions'] if v['version']=='$NEW'), '')")

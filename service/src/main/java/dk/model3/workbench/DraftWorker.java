@@ -19,7 +19,8 @@ import dk.model3.rules.SourceDocument;
  * the users or any service object, and hands back its results as values. The completeness
  * check and the preview run their parallel streams inside this pool too, so no rule of a
  * draft runs on another thread. (A thread is not a sandbox: what keeps a rule file from
- * running code is the rule-language check that comes before the compiler.)
+ * running code is the rule-language check that comes before the compiler.) The threads
+ * load classes as the application does, whatever the thread that made the pool.
  */
 final class DraftWorker implements AutoCloseable {
 
@@ -27,6 +28,10 @@ final class DraftWorker implements AutoCloseable {
 		ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
 		thread.setName("draft-worker-" + thread.getPoolIndex());
 		thread.setDaemon(true);
+		// the compiler finds the rule engine's classes through the thread's context class
+		// loader; a fork-join thread gets the system class loader, which in the packaged
+		// jar sees none of the nested jars ("GeneratedFact cannot be resolved")
+		thread.setContextClassLoader(DraftWorker.class.getClassLoader());
 		return thread;
 	}, null, false);
 
