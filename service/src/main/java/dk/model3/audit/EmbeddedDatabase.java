@@ -21,9 +21,12 @@ class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
 	static final String FILE = "records";
 
 	// PostgreSQL mode with lower-case names, as PostgreSQL folds them, so the same SQL
-	// runs on
-	// both
-	static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+	// runs on both. RETENTION_TIME=0: the space of a chunk no longer in use is written
+	// over at once instead of after 45 s, so a file written to at every commit
+	// (Durability) stays about the size of its rows instead of growing by a chunk per
+	// commit; H2's 45 s only guard against an operating system that has not yet written
+	// its buffers (a power cut), which the embedded database does not promise anyway.
+	static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;RETENTION_TIME=0";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
