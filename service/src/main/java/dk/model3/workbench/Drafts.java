@@ -196,15 +196,17 @@ class Drafts implements DisposableBean {
 	}
 
 	DraftView view(String id) {
+		// the publication before the state: it is forgotten only after the state
+		// PUBLISHED is committed, so a view never shows neither
+		DraftPublication.Publishing publishing = this.publication.of(id);
 		DraftState state = state(id);
 		RuleVersionFiles files = files(id);
 		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		LocalDate date = VersionYaml.inForceFrom(descriptor);
 		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
 				VersionYaml.titleDa(descriptor), files.checksum(), state.state().name(),
-				(state.state() == DraftStatus.PUBLISHED) ? null : this.publication.of(id), state.author(),
-				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()),
-				checksView(id));
+				(state.state() == DraftStatus.PUBLISHED) ? null : publishing, state.author(), state.requestedBy(),
+				state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()), checksView(id));
 	}
 
 	String file(String id, String name) {
