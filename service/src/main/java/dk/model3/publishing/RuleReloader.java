@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -85,6 +87,16 @@ public class RuleReloader implements DisposableBean {
 		return thread;
 	});
 
+	// compiles new and changed folders; its threads load classes as this service does
+	// (in the packaged jar the system class loader sees none of the nested jars)
+	private final ExecutorService cores = Executors
+		.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), (task) -> {
+			Thread thread = new Thread(task, "rule-versions-load");
+			thread.setDaemon(true);
+			thread.setContextClassLoader(RuleReloader.class.getClassLoader());
+			return thread;
+		});
+
 	@Autowired
 	public RuleReloader(RuleLoader loader, RuleVersions versions, MeterRegistry meters, RulesProperties properties) {
 		this(loader, versions, meters, properties, (rules) -> completeness(rules, properties.completeness()));
@@ -160,8 +172,9 @@ public class RuleReloader implements DisposableBean {
 			count(ReloadResult.Outcome.REFUSED);
 			return new ReloadResult(List.of());
 		}
+		Map<String, CompletableFuture<CompiledRules>> compiles = compileChanged(folders, checked);
 		for (RuleVersionFiles files : folders) {
-			results.add(reload(files, recorded, checked));
+			results.add(reload(files, recorded, checked, compiles.get(files.folder())));
 		}
 		Set<String> present = folders.stream().map(RuleVersionFiles::folder).collect(Collectors.toSet());
 		for (RuleVersions.Entry entry : this.versions.entries()) {
@@ -195,7 +208,24 @@ public class RuleReloader implements DisposableBean {
 		return Optional.ofNullable(this.checking.get(version));
 	}
 
-	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded, CompiledRules checked) {
+	/**
+	 * Starts compiling and verifying every new or changed folder at once, each on its own
+	 * core: a start with two versions waits for the slower one, not for both in turn. The
+	 * folder {@code checked} was compiled from is not compiled again.
+	 */
+	private Map<String, CompletableFuture<CompiledRules>> compileChanged(List<RuleVersionFiles> folders,
+			CompiledRules checked) {
+		Map<String, CompletableFuture<CompiledRules>> compiles = new HashMap<>();
+		for (RuleVersionFiles files : folders) {
+			if (!files.checksum().equals(this.lastSeen.get(files.folder())) && !sameFiles(checked, files)) {
+				compiles.put(files.folder(), CompletableFuture.supplyAsync(() -> this.loader.load(files), this.cores));
+			}
+		}
+		return compiles;
+	}
+
+	private ReloadResult.VersionReload reload(RuleVersionFiles files, Set<String> recorded, CompiledRules checked,
+			CompletableFuture<CompiledRules> compiling) {
 		String version = files.folder();
 		String checksum = files.checksum();
 		String previous = this.lastSeen.get(version);
@@ -216,7 +246,7 @@ public class RuleReloader implements DisposableBean {
 		}
 		try {
 			boolean reused = sameFiles(checked, files);
-			CompiledRules rules = reused ? checked : this.loader.load(files);
+			CompiledRules rules = reused ? checked : compiled(compiling);
 			Counter.builder("triage.rules.compiles")
 				.description("Rule versions compiled and verified by the reloader (compiled=reload), or taken as the "
 						+ "workbench's checks compiled them for the same checksum (compiled=checks)")
@@ -245,6 +275,19 @@ public class RuleReloader implements DisposableBean {
 			// whatever else goes wrong with a folder, it must not stop the others
 			return refuse(version, checksum, previous,
 					List.of(new RuleProblem(version, 0, 0, "cannot load: " + ex.getMessage())), serving);
+		}
+	}
+
+	// the compile's own exception, as if it had run on this thread
+	private static CompiledRules compiled(CompletableFuture<CompiledRules> compiling) {
+		try {
+			return compiling.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 
@@ -360,6 +403,7 @@ public class RuleReloader implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.background.shutdownNow();
+		this.cores.shutdownNow();
 	}
 
 }

@@ -35,7 +35,7 @@ final class WorkbenchApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(HttpTestClient.HANG_GUARD).build();
 
 	private final int port;
 
@@ -231,7 +231,7 @@ final class WorkbenchApi {
 
 	private HttpRequest.Builder request(String path, String user) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(60))
+			.timeout(HttpTestClient.HANG_GUARD)
 			.header("Accept", "application/json, application/problem+json, text/plain");
 		if (user != null) {
 			builder.header("Authorization", user);
