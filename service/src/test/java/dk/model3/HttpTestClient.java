@@ -52,6 +52,20 @@ public final class HttpTestClient {
 		}
 	}
 
+	/** The answer's bytes as they came: a gzipped body stays gzipped. */
+	public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public HttpResponse<String> get(String path, String authorization) {
 		HttpRequest.Builder builder = request(path).GET();
 		if (authorization != null) {

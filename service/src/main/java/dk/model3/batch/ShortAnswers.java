@@ -1,12 +1,11 @@
 package dk.model3.batch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import dk.model3.response.OutcomeView;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.Decision;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,18 +55,7 @@ final class ShortAnswers {
 
 	// the object's fields after the case reference, without its opening brace
 	private byte[] rest(Decision decision) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("status", decision.status());
-		fields.put("tier", decision.tier());
-		fields.put("responsibleArea", decision.responsibleArea());
-		fields.put("flags", List.copyOf(decision.flags()));
-		fields.put("warnings", decision.warnings());
-		fields.put("rulesVersion", decision.rulesVersion());
-		fields.put("rulesChecksum", decision.rulesChecksum());
-		if (this.ruleIds) {
-			fields.put("ruleIds", decision.ruleIds());
-		}
-		byte[] object = this.mapper.writeValueAsBytes(fields);
+		byte[] object = this.mapper.writeValueAsBytes(OutcomeView.of(decision, this.ruleIds));
 		byte[] rest = new byte[object.length - 1];
 		System.arraycopy(object, 1, rest, 0, rest.length);
 		return rest;

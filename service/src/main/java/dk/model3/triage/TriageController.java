@@ -1,11 +1,20 @@
 package dk.model3.triage;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import dk.model3.request.FieldError;
+import dk.model3.request.InvalidRequest;
+import dk.model3.response.OutcomeView;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.response.TriageResponse;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,17 +45,28 @@ class TriageController {
 
 	private final ResponseTemplates responses;
 
+	private final JsonMapper mapper;
+
 	TriageController(Triage triage, JsonBodyReader bodies, JsonMapper mapper) {
 		this.triage = triage;
 		this.bodies = bodies;
 		this.responses = new ResponseTemplates(mapper);
+		this.mapper = mapper;
 	}
 
 	@PostMapping(path = "/api/v1/triage", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-			schema = @Schema(implementation = TriageResponse.class)))
+	@Parameter(name = "explain", in = ParameterIn.QUERY,
+			description = "full (the default): the response with its explanation; ids: decisionId, citizenRef and "
+					+ "the outcome (status, tier, responsibleArea, flags, warnings, rulesVersion, rulesChecksum) "
+					+ "with the deciding ruleIds, as batch --explain ids writes it; none: the same without ruleIds",
+			schema = @Schema(allowableValues = { "full", "ids", "none" }, defaultValue = "full"))
+	@ApiResponse(responseCode = "200",
+			description = "The decision; gzipped when the client accepts it (Accept-Encoding: gzip)",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TriageResponse.class)))
 	void triage(HttpServletRequest http, HttpServletResponse answer) throws IOException {
+		Explain explain = Explain.of(http.getParameter("explain"));
 		TriageRequest request = RequestReader.read(this.bodies.read(http.getInputStream().readAllBytes()));
 		Triage.Decided decided = this.triage.decided(request,
 				http.isUserInRole("POLICY") ? Triage.Pinning.ANY_ACTIVE : Triage.Pinning.IN_FORCE_ONLY);
@@ -56,11 +76,47 @@ class TriageController {
 		log.info("triage decisionId={} rulesVersion={} status={} tier={} flags={}", decided.decisionId(),
 				decided.decision().rulesVersion(), decided.decision().status(), decided.decision().tier(),
 				decided.decision().flags());
-		byte[] body = this.responses.bytes(decided.decision(), decided.decisionId(), decided.citizenRef(),
-				decided.assessmentDate());
+		byte[] body = (explain == Explain.FULL)
+				? this.responses.bytes(decided.decision(), decided.decisionId(), decided.citizenRef(),
+						decided.assessmentDate())
+				: this.mapper.writeValueAsBytes(outcome(decided, explain == Explain.IDS));
 		answer.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		answer.setContentLength(body.length);
 		answer.getOutputStream().write(body);
+	}
+
+	// the answer of ?explain=ids or none: the decision's id, the case reference and the
+	// outcome, as the batch writes it
+	private static Map<String, Object> outcome(Triage.Decided decided, boolean ruleIds) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("decisionId", decided.decisionId());
+		fields.put("citizenRef", decided.citizenRef());
+		fields.putAll(OutcomeView.of(decided.decision(), ruleIds));
+		return fields;
+	}
+
+	/**
+	 * How much of the answer a caller asks for ({@code ?explain=}): the contract's full
+	 * response (the default), or the outcome with ({@code ids}) or without ({@code none})
+	 * the ids of the rules that decided.
+	 */
+	enum Explain {
+
+		FULL, IDS, NONE;
+
+		static Explain of(String parameter) {
+			if (parameter == null) {
+				return FULL;
+			}
+			for (Explain explain : values()) {
+				if (explain.name().toLowerCase(Locale.ROOT).equals(parameter)) {
+					return explain;
+				}
+			}
+			throw new InvalidRequest(List.of(new FieldError("explain", "must be full (the default), ids or none; not \""
+					+ parameter.replaceAll("[^A-Za-z0-9]", "?") + "\"")));
+		}
+
 	}
 
 }
