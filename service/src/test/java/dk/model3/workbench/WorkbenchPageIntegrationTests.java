@@ -217,7 +217,8 @@ class WorkbenchPageIntegrationTests {
 		browser.clickAndWait("#decide");
 		assertThat(browser.field("errors")).contains("Vælg, om du godkender");
 		browser.find("#changes summary").click();
-		assertThat(browser.find("#changes summary").getText()).contains("1 regel og", "scenarier ændret");
+		assertThat(browser.find("#changes summary").getText()).endsWith(
+				"1 regel og " + ((failing.size() == 1) ? "1 scenarie" : failing.size() + " scenarier") + " ændret");
 		screenshotAt(SCREENSHOTS.resolve("workbench-approval.png"), 1280, 1400);
 		screenshotAt(SCREENSHOTS.resolve("workbench-approval-phone.png"), 390, 1400);
 		assertThat(browser.accessibilityViolations()).isEmpty();
