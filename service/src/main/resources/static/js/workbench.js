@@ -75,4 +75,18 @@
 		};
 		window.setTimeout(follow, 1000);
 	}
+	// the approver opens the changes before deciding: the button waits for that, and
+	// opening them marks them read (without JavaScript the approver ticks the box inside,
+	// and the server refuses an approval without it)
+	var changes = document.getElementById('changes');
+	var decide = document.getElementById('decide');
+	var seen = document.getElementById('changes-seen');
+	if (changes && decide && changes.tagName === 'DETAILS') {
+		var follow = function () {
+			decide.disabled = !changes.open;
+			if (changes.open && seen) { seen.checked = true; }
+		};
+		changes.addEventListener('toggle', follow);
+		follow();
+	}
 })();

@@ -13,6 +13,8 @@ import dk.model3.decisions.NotTheDecisionMaker;
 import dk.model3.decisions.ReviewRequest;
 import dk.model3.decisions.Reviews;
 import dk.model3.decisions.UnknownDecision;
+import dk.model3.publishing.RuleNames;
+import dk.model3.rules.versions.RuleVersions;
 import dk.model3.facts.Area;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
@@ -47,7 +49,11 @@ class DecisionPagesController {
 
 	private final MessageSource messages;
 
-	DecisionPagesController(Justifications justifications, Reviews reviews, MessageSource messages) {
+	private final RuleNames ruleNames;
+
+	DecisionPagesController(Justifications justifications, Reviews reviews, MessageSource messages,
+			RuleVersions versions) {
+		this.ruleNames = new RuleNames(versions);
 		this.justifications = justifications;
 		this.reviews = reviews;
 		this.messages = messages;
@@ -125,6 +131,7 @@ class DecisionPagesController {
 		String chosen = (version == null || version.isBlank()) ? null : version;
 		model.addAttribute("version", chosen);
 		model.addAttribute("summary", this.reviews.summary(chosen));
+		model.addAttribute("ruleNames", this.ruleNames);
 		return "decisions/summary";
 	}
 

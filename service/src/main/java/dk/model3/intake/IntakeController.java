@@ -65,7 +65,11 @@ class IntakeController {
 	}
 
 	@GetMapping("/")
-	String form(Model model) {
+	String form(Model model, HttpServletRequest request) {
+		// policy staff who are not caseworkers start on their own page
+		if (request.isUserInRole("POLICY") && !request.isUserInRole("CASEWORKER")) {
+			return "forward:/start";
+		}
 		model.addAttribute("form", IntakeForm.empty());
 		choices(model);
 		return "triage/form";

@@ -20,6 +20,12 @@ class PageModel {
 		return (principal != null) ? principal.getName() : null;
 	}
 
+	/** Whether the layout links to the pages of policy staff. */
+	@ModelAttribute("policy")
+	boolean policy(HttpServletRequest request) {
+		return request.isUserInRole("POLICY");
+	}
+
 	@ModelAttribute("here")
 	String here(HttpServletRequest request) {
 		return "GET".equals(request.getMethod()) ? request.getRequestURI() : "/";

@@ -52,7 +52,7 @@ class PageSecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/login/**", "/oauth2/**", "/dkfds/**", "/css/**", "/js/**", "/favicon.ico")
 			.permitAll()
-			.requestMatchers("/reviews", "/reviews/**", "/workbench", "/workbench/**")
+			.requestMatchers("/start", "/reviews", "/reviews/**", "/workbench", "/workbench/**")
 			.hasRole(Roles.POLICY)
 			.requestMatchers("/", "/ret", "/decisions/**", "/rules", "/rules/**")
 			.hasAnyRole(Roles.CASEWORKER, Roles.POLICY)

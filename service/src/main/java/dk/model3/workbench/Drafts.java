@@ -100,9 +100,9 @@ class Drafts implements DisposableBean {
 	 * from its {@code version.yaml} (null when it gives none readable); {@code checksum}
 	 * covers every file's name and text, as the rule loader's does.
 	 */
-	record DraftView(String id, String from, String inForceFrom, String title, String titleDa, String checksum,
-			String state, DraftPublication.Publishing publication, String author, String requestedBy, String decidedBy,
-			String comment, List<String> files, ChecksView checks) {
+	record DraftView(String id, String from, String inForceFrom, String title, String titleDa, ChangeNote note,
+			String checksum, String state, DraftPublication.Publishing publication, String author, String requestedBy,
+			String decidedBy, String comment, List<String> files, ChecksView checks) {
 	}
 
 	/**
@@ -204,9 +204,10 @@ class Drafts implements DisposableBean {
 		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		LocalDate date = VersionYaml.inForceFrom(descriptor);
 		return new DraftView(id, state.from(), (date != null) ? date.toString() : null, VersionYaml.title(descriptor),
-				VersionYaml.titleDa(descriptor), files.checksum(), state.state().name(),
-				(state.state() == DraftStatus.PUBLISHED) ? null : publishing, state.author(), state.requestedBy(),
-				state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()), checksView(id));
+				VersionYaml.titleDa(descriptor), ChangeNote.of(descriptor, fromDescriptor(state)), files.checksum(),
+				state.state().name(), (state.state() == DraftStatus.PUBLISHED) ? null : publishing, state.author(),
+				state.requestedBy(), state.decidedBy(), state.comment(), List.copyOf(files.files().keySet()),
+				checksView(id));
 	}
 
 	String file(String id, String name) {
@@ -231,6 +232,21 @@ class Drafts implements DisposableBean {
 		List<CheckResults.Problem> problems = new ArrayList<>(dateClashes(id, changed));
 		problems.addAll(this.worker.validate(changed, this.loader.sources()));
 		return problems;
+	}
+
+	/**
+	 * Writes the change note into the draft's {@code version.yaml} (a save like any
+	 * other: validated, and the checks must run again).
+	 */
+	synchronized List<CheckResults.Problem> note(String id, ChangeNote note, String user) {
+		String descriptor = files(id).files().get(RuleVersionFiles.DESCRIPTOR);
+		return save(id, RuleVersionFiles.DESCRIPTOR, VersionYaml.withNote(descriptor, note.da(), note.en()), user);
+	}
+
+	// the descriptor of the version the draft was made from, as the draft's branch has it
+	private String fromDescriptor(DraftState state) {
+		String path = state.from() + "/" + RuleVersionFiles.DESCRIPTOR;
+		return (state.from() != null) ? this.store.draftFiles(state.id(), path).get(path) : null;
 	}
 
 	/**
@@ -326,6 +342,9 @@ class Drafts implements DisposableBean {
 
 	synchronized DraftView request(String id, String user) {
 		DraftState state = state(id).require(DraftStatus.Step.REQUEST);
+		if (ChangeNote.of(files(id).files().get(RuleVersionFiles.DESCRIPTOR), fromDescriptor(state)) == null) {
+			throw new NoteMissing(id);
+		}
 		requireChecksPassed(id);
 		requireNotBackwards(id, inForceFrom(files(id)));
 		DraftState requested = state.take(DraftStatus.Step.REQUEST, user, null, null,

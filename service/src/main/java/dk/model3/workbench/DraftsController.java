@@ -30,8 +30,11 @@ class DraftsController {
 
 	private final Drafts drafts;
 
-	DraftsController(Drafts drafts) {
+	private final DraftChanges changes;
+
+	DraftsController(Drafts drafts, DraftChanges changes) {
 		this.drafts = drafts;
+		this.changes = changes;
 	}
 
 	@GetMapping(path = "/api/v1/drafts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -100,6 +103,40 @@ class DraftsController {
 		return ChecksJson.of(this.drafts.checksView(id));
 	}
 
+	@GetMapping(path = "/api/v1/drafts/{id}/changes", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The draft against the version it was made from, rule by rule, in Danish",
+			description = "{\"from\", \"draft\", \"checksum\", \"rules\": [{\"ruleId\", \"change\": "
+					+ "ADDED|REMOVED|CHANGED, \"file\", \"text\", \"da\", \"conditions\": [{\"da\", \"before\", "
+					+ "\"after\"}], \"texts\": [{\"da\", \"before\", \"after\"}]}], \"scenarios\": {\"added\", "
+					+ "\"removed\", \"changed\"}, \"files\": [{\"file\", \"change\", \"da\"}]}. Each change has "
+					+ "a Danish sentence (da), e.g. \"F-05: alder under 25 → under 30\", and the rule file's text "
+					+ "before and after (null for what was added or removed). checksum names this diff; an "
+					+ "approval may send it as \"changes\" (the page does), and is refused (409 "
+					+ "changed-since-seen, naming /changes) when the diff is another now.")
+	Changes changes(@PathVariable String id) {
+		DraftIds.require(id, "/id");
+		return this.changes.of(id);
+	}
+
+	/**
+	 * {@code {"da":"…","en":"…"}}: the change note, required before a publication
+	 * request; it becomes the version's change notes in its {@code version.yaml}.
+	 */
+	@PutMapping(path = "/api/v1/drafts/{id}/note", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Set the draft's change note, in Danish and English",
+			description = "Body {\"da\": \"…\", \"en\": \"…\"}, each 1-2000 characters. Required before a "
+					+ "publication request (409 note-missing without). Written into the draft's version.yaml "
+					+ "(changes, and changes under da:) as one save: the checks must run again.")
+	Map<String, Object> note(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
+		DraftIds.require(id, "/id");
+		if (body == null || !body.isObject()) {
+			throw new InvalidDraftRequest("", "a JSON object with da and en");
+		}
+		ChangeNote note = ChangeNote.sent(text(body, "da"), text(body, "en"));
+		return Map.of("note", note, "problems", this.drafts.note(id, note, user.getName()));
+	}
+
 	@PostMapping(path = "/api/v1/drafts/{id}/publication-request", produces = MediaType.APPLICATION_JSON_VALUE)
 	Drafts.DraftView request(@PathVariable String id, Principal user) {
 		DraftIds.require(id, "/id");
@@ -109,7 +146,8 @@ class DraftsController {
 	/**
 	 * {@code {"approve":true,"comment":"…","checksum":"sha256:…","inForceFrom":"YYYY-MM-DD"}}:
 	 * an approval names the checksum and the in-force date its approver saw (the page
-	 * sends what it showed); a rejection needs neither.
+	 * sends what it showed), and may name the checksum of the changes they read
+	 * ({@code "changes"}, required from the page); a rejection needs none.
 	 */
 	@PostMapping(path = "/api/v1/drafts/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Approve or reject a requested draft",
@@ -129,6 +167,10 @@ class DraftsController {
 			throw new InvalidDraftRequest("/comment", "comment: a text");
 		}
 		boolean approve = body.get("approve").asBoolean();
+		String seenChanges = text(body, "changes");
+		if (approve && seenChanges != null) {
+			this.changes.requireSeen(id, seenChanges);
+		}
 		Drafts.DraftView decided = this.drafts.decide(id, approve, comment.isString() ? comment.asString() : "",
 				new Drafts.Seen(text(body, "checksum"), text(body, "inForceFrom")), user.getName());
 		if (!approve) {

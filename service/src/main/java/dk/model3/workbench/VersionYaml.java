@@ -2,6 +2,8 @@ package dk.model3.workbench;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -65,14 +67,61 @@ final class VersionYaml {
 			ObjectNode da = (tree.get("da") instanceof ObjectNode given) ? given : tree.putObject("da");
 			da.put("title", titleDa);
 		}
+		return comments(source) + YAML.writeValueAsString(tree);
+	}
+
+	/** The descriptor's change notes in English ({@code changes}), empty when none. */
+	static List<String> changes(String yaml) {
+		return texts(object(yaml), "changes");
+	}
+
+	/**
+	 * The descriptor's change notes in Danish (its {@code da:} block's), empty when none.
+	 */
+	static List<String> changesDa(String yaml) {
+		ObjectNode tree = object(yaml);
+		return texts((tree != null && tree.get("da") instanceof ObjectNode da) ? da : null, "changes");
+	}
+
+	/**
+	 * The descriptor with this change note as its only change notes: the English under
+	 * {@code changes}, the Danish under {@code da: changes} (written quoted); the comment
+	 * lines at its top are kept.
+	 */
+	static String withNote(String source, String da, String en) {
+		ObjectNode tree = object(source);
+		if (tree == null) {
+			tree = YAML.createObjectNode();
+		}
+		tree.putArray("changes").add(en);
+		ObjectNode danish = (tree.get("da") instanceof ObjectNode given) ? given : tree.putObject("da");
+		danish.putArray("changes").add(da);
+		return comments(source) + YAML.writeValueAsString(tree);
+	}
+
+	private static String comments(String source) {
 		StringBuilder text = new StringBuilder();
-		for (String line : source.split("\n", -1)) {
+		for (String line : ((source != null) ? source : "").split("\n", -1)) {
 			if (!line.startsWith("#")) {
 				break;
 			}
 			text.append(line).append('\n');
 		}
-		return text.append(YAML.writeValueAsString(tree)).toString();
+		return text.toString();
+	}
+
+	private static List<String> texts(ObjectNode tree, String name) {
+		JsonNode value = (tree != null) ? tree.get(name) : null;
+		if (value == null || !value.isArray()) {
+			return List.of();
+		}
+		List<String> texts = new ArrayList<>();
+		value.forEach((item) -> {
+			if (item.isValueNode() && !item.isNull()) {
+				texts.add(item.asString());
+			}
+		});
+		return List.copyOf(texts);
 	}
 
 	private static String field(ObjectNode tree, String name) {

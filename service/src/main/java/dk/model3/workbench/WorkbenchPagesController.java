@@ -58,9 +58,12 @@ class WorkbenchPagesController {
 
 	private final MessageSource messages;
 
+	private final DraftChanges changes;
+
 	WorkbenchPagesController(Drafts drafts, VersionStore store, RuleVersions versions, Reviews reviews,
-			MessageSource messages) {
+			MessageSource messages, DraftChanges changes) {
 		this.drafts = drafts;
+		this.changes = changes;
 		this.store = store;
 		this.versions = versions;
 		this.reviews = reviews;
@@ -127,6 +130,8 @@ class WorkbenchPagesController {
 		model.addAttribute("checks", checks);
 		model.addAttribute("matrix", (checks.preview() != null) ? Matrix.of(checks.preview().transitions()) : null);
 		model.addAttribute("overrides", overrides(draft));
+		// what the approver reads before deciding
+		model.addAttribute("changes", draft.state().equals("REQUESTED") ? this.changes.of(id) : null);
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", List.of());
 		}
@@ -223,11 +228,45 @@ class WorkbenchPagesController {
 				draft.publication() != null && draft.publication().running());
 	}
 
+	/** The change note, in Danish and English: written into the draft's version.yaml. */
+	@PostMapping("/workbench/drafts/{id}/note")
+	String note(@PathVariable String id, @RequestParam(required = false) String noteDa,
+			@RequestParam(required = false) String noteEn, Principal user, RedirectAttributes redirect) {
+		known(id);
+		try {
+			// a browser's textarea sends CRLF line ends
+			ChangeNote note = ChangeNote.sent(lf(noteDa), lf(noteEn));
+			List<CheckResults.Problem> problems = this.drafts.note(id, note, user.getName());
+			redirect.addFlashAttribute("noteSaved", true);
+			if (!problems.isEmpty()) {
+				redirect.addFlashAttribute("errors", problems.stream().map(this::pageProblem).toList());
+			}
+		}
+		catch (InvalidDraftRequest ex) {
+			String field = ex.field().equals("/en") ? "note-en" : "note-da";
+			redirect.addFlashAttribute("errors", List.of(new PageProblem(field, field,
+					message(field.equals("note-en") ? "workbench.note.missingEn" : "workbench.note.missingDa"))));
+			redirect.addFlashAttribute("noteForm", Map.of("da", nullToEmpty(noteDa), "en", nullToEmpty(noteEn)));
+		}
+		catch (DraftRefused ex) {
+			redirect.addFlashAttribute("errors", List.of(new PageProblem("note-da", "note", ex.getMessage())));
+		}
+		return "redirect:/workbench/drafts/" + id + "#note";
+	}
+
+	private static String lf(String text) {
+		return (text != null) ? text.replace("\r\n", "\n") : null;
+	}
+
 	@PostMapping("/workbench/drafts/{id}/publication-request")
 	String request(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		known(id);
 		try {
 			this.drafts.request(id, user.getName());
+		}
+		catch (NoteMissing ex) {
+			redirect.addFlashAttribute("errors",
+					List.of(new PageProblem("note-da", "note", message("workbench.note.required"))));
 		}
 		catch (DraftRefused ex) {
 			redirect.addFlashAttribute("errors",
@@ -244,12 +283,28 @@ class WorkbenchPagesController {
 	 * checksum and the in-force date, which the approval names.
 	 */
 	@PostMapping("/workbench/drafts/{id}/approval")
-	String approval(@PathVariable String id, @RequestParam(defaultValue = "true") boolean approve,
+	String approval(@PathVariable String id, @RequestParam(required = false) String approve,
 			@RequestParam(defaultValue = "") String comment, @RequestParam(required = false) String checksum,
-			@RequestParam(required = false) String inForceFrom, Principal user, RedirectAttributes redirect) {
+			@RequestParam(required = false) String inForceFrom, @RequestParam(required = false) String changesSeen,
+			Principal user, RedirectAttributes redirect) {
 		known(id);
+		// nothing is chosen for the approver, and an approval needs the changes read
+		if (!"true".equals(approve) && !"false".equals(approve)) {
+			redirect.addFlashAttribute("errors",
+					List.of(new PageProblem("approve-yes", "approve", message("workbench.approval.choose"))));
+			return "redirect:/workbench/drafts/" + id + "#approval";
+		}
 		try {
-			this.drafts.decide(id, approve, comment, new Drafts.Seen(checksum, inForceFrom), user.getName());
+			if (approve.equals("true")) {
+				if (changesSeen == null || changesSeen.isBlank()) {
+					redirect.addFlashAttribute("errors", List
+						.of(new PageProblem("changes-seen", "changes", message("workbench.approval.readChanges"))));
+					return "redirect:/workbench/drafts/" + id + "#approval";
+				}
+				this.changes.requireSeen(id, changesSeen);
+			}
+			this.drafts.decide(id, approve.equals("true"), comment, new Drafts.Seen(checksum, inForceFrom),
+					user.getName());
 		}
 		catch (ApproverTookPart ex) {
 			redirect.addFlashAttribute("errors",
@@ -272,6 +327,7 @@ class WorkbenchPagesController {
 	String history(@PathVariable String id, Model model, HttpServletResponse response) {
 		try {
 			model.addAttribute("history", this.drafts.history(known(id)));
+			model.addAttribute("changes", changes(id));
 			return "workbench/history";
 		}
 		catch (DraftNotFound ex) {
@@ -279,6 +335,20 @@ class WorkbenchPagesController {
 			model.addAttribute("id", id);
 			return "workbench/unknown";
 		}
+	}
+
+	/**
+	 * The version's change notes, Danish and English: a draft's own note (none while it
+	 * has none), a version published without a draft its {@code version.yaml}'s.
+	 */
+	private Map<String, List<String>> changes(String id) {
+		if (this.store.hasDraft(id)) {
+			ChangeNote note = this.drafts.view(id).note();
+			return (note != null) ? Map.of("da", List.of(note.da()), "en", List.of(note.en()))
+					: Map.of("da", List.of(), "en", List.of());
+		}
+		String descriptor = this.store.mainFiles().get(id + "/" + dk.model3.rules.RuleVersionFiles.DESCRIPTOR);
+		return Map.of("da", VersionYaml.changesDa(descriptor), "en", VersionYaml.changes(descriptor));
 	}
 
 	/** An id that is no version's (anything but YYYY.NN): the page that says so, 404. */

@@ -81,6 +81,18 @@ class WorkbenchProblems {
 		return problem;
 	}
 
+	@ExceptionHandler(NoteMissing.class)
+	ProblemDetail noteMissing(NoteMissing ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "note-missing",
+				"A change note is required before a publication request", ex.getMessage());
+		problem.setProperty("errors",
+				NoteMissing.FIELDS.stream()
+					.map((field) -> Map.of("field", field, "message",
+							field.substring(field.lastIndexOf('/') + 1) + ": what the draft changes"))
+					.toList());
+		return problem;
+	}
+
 	@ExceptionHandler(InForceDatePassed.class)
 	ProblemDetail backwards(InForceDatePassed ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "in-force-date-passed",

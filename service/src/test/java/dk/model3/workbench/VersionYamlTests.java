@@ -42,6 +42,24 @@ class VersionYamlTests {
 	}
 
 	@Test
+	void writesTheChangeNoteAsTheVersionsOnlyChangeNotesDanishUnderDa() {
+		String draft = VersionYaml.forDraft(SOURCE, "2023.02", LocalDate.of(2030, 1, 1), null, null);
+		// the notes of the version it was made from are not the draft's note
+		assertThat(ChangeNote.of(draft, SOURCE)).isNull();
+
+		String noted = VersionYaml.withNote(draft, "KUI til \"unge\" under 30: æøå", "KUI for under-30s");
+
+		assertThat(noted).startsWith("# Rule version descriptor.");
+		assertThat(VersionYaml.changesDa(noted)).containsExactly("KUI til \"unge\" under 30: æøå");
+		assertThat(VersionYaml.changes(noted)).containsExactly("KUI for under-30s");
+		assertThat(VersionYaml.titleDa(noted)).isEqualTo("Model 3 på dansk");
+		assertThat(VersionYaml.inForceFrom(noted)).isEqualTo(LocalDate.of(2030, 1, 1));
+		assertThat(ChangeNote.of(noted, SOURCE))
+			.isEqualTo(new ChangeNote("KUI til \"unge\" under 30: æøå", "KUI for under-30s"));
+		assertThat(ChangeNote.of("id: \"2023.02\"\nchanges:\n  - \"English only\"\n", SOURCE)).isNull();
+	}
+
+	@Test
 	void readsTheDateAsTheRuleLoaderDoes() {
 		assertThat(VersionYaml.inForceFrom(SOURCE)).isEqualTo(LocalDate.of(2023, 1, 1));
 		assertThat(VersionYaml.inForceFrom("inForceFrom: '2048-01-01' # quoted\n")).isEqualTo(LocalDate.of(2048, 1, 1));

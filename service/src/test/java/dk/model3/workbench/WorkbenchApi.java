@@ -110,21 +110,31 @@ final class WorkbenchApi {
 	/** An approval naming what the approver sees now: the draft's checksum and date. */
 	HttpResponse<String> approve(String id, String user, String comment) {
 		JsonNode draft = draft(id, user);
-		return approve(id, user, comment, draft.path("checksum").asString(), draft.path("inForceFrom").asString());
+		HttpResponse<String> changes = get("/api/v1/drafts/" + id + "/changes", user);
+		return approve(id, user, comment, draft.path("checksum").asString(), draft.path("inForceFrom").asString(),
+				(changes.statusCode() == 200) ? json(changes).path("checksum").asString() : null);
+	}
+
+	HttpResponse<String> approve(String id, String user, String comment, String checksum, String inForceFrom) {
+		return approve(id, user, comment, checksum, inForceFrom, null);
 	}
 
 	/**
 	 * An approval: a refusal as answered; an accepted approval (202, the publication runs
 	 * off the request thread) followed until it is done, answered as the draft then.
 	 */
-	HttpResponse<String> approve(String id, String user, String comment, String checksum, String inForceFrom) {
-		HttpResponse<String> accepted = post("/api/v1/drafts/" + id + "/approval", user,
-				JSON.createObjectNode()
-					.put("approve", true)
-					.put("comment", comment)
-					.put("checksum", checksum)
-					.put("inForceFrom", inForceFrom)
-					.toString());
+	/** An approval naming the changes read too ({@code changes}: null for none). */
+	HttpResponse<String> approve(String id, String user, String comment, String checksum, String inForceFrom,
+			String changes) {
+		tools.jackson.databind.node.ObjectNode body = JSON.createObjectNode()
+			.put("approve", true)
+			.put("comment", comment)
+			.put("checksum", checksum)
+			.put("inForceFrom", inForceFrom);
+		if (changes != null) {
+			body.put("changes", changes);
+		}
+		HttpResponse<String> accepted = post("/api/v1/drafts/" + id + "/approval", user, body.toString());
 		if (accepted.statusCode() != 202) {
 			return accepted;
 		}
@@ -158,10 +168,36 @@ final class WorkbenchApi {
 		return JSON.readTree(response.body());
 	}
 
+	/**
+	 * A new draft from 2023.01 with its change note written at once, as a script makes it
+	 * (a publication request needs the note); the answer is the creation's.
+	 */
 	HttpResponse<String> create(String id, String inForceFrom) {
-		return post("/api/v1/drafts", POLICY, """
+		HttpResponse<String> created = post("/api/v1/drafts", POLICY, """
 				{"id": "%s", "from": "2023.01", "inForceFrom": "%s", "title": "A test draft"}""".formatted(id,
 				inForceFrom));
+		if (created.statusCode() == 201) {
+			HttpResponse<String> note = note(id, POLICY, "Et testudkast.", "A test draft.");
+			assertThat(note.statusCode()).as(note.body()).isEqualTo(200);
+		}
+		return created;
+	}
+
+	/** A page as a browser asks for it, signed in as the user (null: nobody). */
+	HttpResponse<String> page(String path, String user) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", "text/html");
+		if (user != null) {
+			builder.header("Authorization", user);
+		}
+		return send(builder.GET());
+	}
+
+	/** Writes the draft's change note. */
+	HttpResponse<String> note(String id, String user, String da, String en) {
+		return send(request("/api/v1/drafts/" + id + "/note", user).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("da", da).put("en", en).toString())));
 	}
 
 	String file(String id, String name) {

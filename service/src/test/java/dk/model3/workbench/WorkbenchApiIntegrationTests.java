@@ -143,6 +143,30 @@ class WorkbenchApiIntegrationTests {
 		assertThat(this.api
 			.post("/api/v1/drafts/2023.02/approval", WorkbenchApi.CASEWORKER, "{\"approve\":true,\"comment\":\"x\"}")
 			.statusCode()).isEqualTo(403);
+		// the changes, rule by rule in Danish; an approval naming another diff is refused
+		HttpResponse<String> diff = this.api.get("/api/v1/drafts/2023.02/changes", WorkbenchApi.PAULA);
+		assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+		JsonNode changes = this.api.json(diff);
+		assertThat(changes.path("from").asString()).isEqualTo("2023.01");
+		assertThat(changes.path("rules").get(0).path("ruleId").asString()).isEqualTo("F-05");
+		assertThat(changes.path("rules").get(0).path("change").asString()).isEqualTo("CHANGED");
+		assertThat(changes.path("rules").get(0).path("conditions").get(0).path("da").asString())
+			.isEqualTo("betingelse tilføjet: alder under 30");
+		assertThat(changes.path("scenarios").path("changed").size()).isEqualTo(lines.size());
+		assertThat(changes.path("scenarios").path("changed").get(0).path("da").asString())
+			.contains("forventede markeringer");
+		JsonNode seen = this.api.draft("2023.02", WorkbenchApi.PAULA);
+		HttpResponse<String> otherDiff = this.api.post("/api/v1/drafts/2023.02/approval", WorkbenchApi.PAULA,
+				JSON.createObjectNode()
+					.put("approve", true)
+					.put("checksum", seen.path("checksum").asString())
+					.put("inForceFrom", seen.path("inForceFrom").asString())
+					.put("changes", "sha256:" + "0".repeat(64))
+					.toString());
+		assertRefused(otherDiff, "changed-since-seen");
+		assertThat(otherDiff.body()).contains("/changes");
+		assertThat(this.api.get("/api/v1/drafts/2023.02/changes", WorkbenchApi.CASEWORKER).statusCode()).isEqualTo(403);
+		assertThat(this.api.get("/api/v1/drafts/2099.98/changes", WorkbenchApi.POLICY).statusCode()).isEqualTo(404);
 		double taken = compiles("checks");
 		HttpResponse<String> approved = this.api.approve("2023.02", WorkbenchApi.PAULA, "KUI til under 30");
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
@@ -176,6 +200,12 @@ class WorkbenchApiIntegrationTests {
 		assertThat(this.store.publication("2023.02")).hasValueSatisfying((tag) -> assertThat(tag)
 			.contains("checksum: " + checksum, "requested-by: policy", "approved-by: paula"));
 		assertThat(this.store.mainFiles()).containsKey("2023.02/flags.drl");
+		// the change note is the published catalogue's changes, Danish on the Danish page
+		String catalogue = this.api.page("/rules/2023.02", WorkbenchApi.POLICY).body();
+		assertThat(catalogue).contains("Et testudkast.")
+			.doesNotContain("A test draft.")
+			.doesNotContain("KUI network meeting for 15-24");
+		assertThat(this.api.page("/rules/2023.02?lang=en", WorkbenchApi.POLICY).body()).contains("A test draft.");
 		JsonNode history = this.api.json(this.api.get("/api/v1/versions/2023.02/history", WorkbenchApi.POLICY));
 		List<String> actions = new ArrayList<>();
 		history.path("events").forEach((event) -> actions.add(event.path("action").asString()));
@@ -185,6 +215,59 @@ class WorkbenchApiIntegrationTests {
 		assertThat(history.path("commits").size()).isPositive();
 		assertThat(history.path("commits").get(history.path("commits").size() - 1).path("author").asString())
 			.isEqualTo("policy");
+	}
+
+	@Test
+	void requiresAChangeNoteInDanishAndEnglishBeforeAPublicationRequest() {
+		HttpResponse<String> created = this.api.post("/api/v1/drafts", WorkbenchApi.POLICY, """
+				{"id": "2093.01", "from": "2023.01", "inForceFrom": "2036-01-01", "title": "No note yet"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		// the notes of the version it was made from are not the draft's note
+		assertThat(this.api.json(created).path("note").isNull()).isTrue();
+		assertThat(this.api.check("2093.01").path("passed").asBoolean()).isTrue();
+		HttpResponse<String> refused = this.api.post("/api/v1/drafts/2093.01/publication-request", WorkbenchApi.POLICY,
+				"");
+		assertRefused(refused, "note-missing");
+		assertThat(refused.body()).contains("/note/da", "/note/en");
+
+		HttpResponse<String> english = this.api.note("2093.01", WorkbenchApi.POLICY, "Kun dansk", " ");
+		assertThat(english.statusCode()).isEqualTo(400);
+		assertThat(english.body()).contains("\"/en\"");
+		assertThat(this.api.note("2093.01", WorkbenchApi.POLICY, "x".repeat(2001), "long").statusCode()).isEqualTo(400);
+		assertThat(this.api.note("2093.01", WorkbenchApi.CASEWORKER, "a", "b").statusCode()).isEqualTo(403);
+		HttpResponse<String> saved = this.api.note("2093.01", WorkbenchApi.POLICY,
+				"KUI-netværksmødet gælder nu \"unge\" under 30 år.", "The KUI network meeting now reaches under-30s.");
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		assertThat(this.api.json(saved).path("problems").size()).isZero();
+
+		// the note is the version's change notes in version.yaml, Danish under da:
+		JsonNode draft = this.api.draft("2093.01", WorkbenchApi.POLICY);
+		assertThat(draft.path("note").path("da").asString())
+			.isEqualTo("KUI-netværksmødet gælder nu \"unge\" under 30 år.");
+		assertThat(draft.path("note").path("en").asString())
+			.isEqualTo("The KUI network meeting now reaches under-30s.");
+		String descriptor = this.api.file("2093.01", "version.yaml");
+		assertThat(descriptor).doesNotContain("Adds the KUI network meeting for 15-24 year olds");
+		assertThat(VersionYaml.changesDa(descriptor))
+			.containsExactly("KUI-netværksmødet gælder nu \"unge\" under 30 år.");
+		assertThat(VersionYaml.changes(descriptor)).containsExactly("The KUI network meeting now reaches under-30s.");
+
+		// a save like any other: the checks run again before the request
+		assertRefused(this.api.post("/api/v1/drafts/2093.01/publication-request", WorkbenchApi.POLICY, ""),
+				"checks-out-of-date");
+		assertThat(this.api.check("2093.01").path("passed").asBoolean()).isTrue();
+		assertThat(this.api.post("/api/v1/drafts/2093.01/publication-request", WorkbenchApi.POLICY, "").statusCode())
+			.isEqualTo(200);
+		assertRefused(this.api.note("2093.01", WorkbenchApi.POLICY, "a", "b"), "not-a-draft");
+
+		// both calls are in the OpenAPI description
+		assertThat(this.api.get("/v3/api-docs", WorkbenchApi.POLICY).body()).contains("/api/v1/drafts/{id}/note",
+				"/api/v1/drafts/{id}/changes");
+
+		// the history page shows the note
+		HttpResponse<String> history = this.api.page("/workbench/versions/2093.01/history", WorkbenchApi.POLICY);
+		assertThat(history.statusCode()).isEqualTo(200);
+		assertThat(history.body()).contains("KUI-netværksmødet gælder nu &quot;unge&quot; under 30 år.");
 	}
 
 	@Test

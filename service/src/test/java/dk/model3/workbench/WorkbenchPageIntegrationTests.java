@@ -162,9 +162,24 @@ class WorkbenchPageIntegrationTests {
 			}));
 		}
 
+		// a request needs a change note, in Danish and English; saving it means checking
+		// again
+		browser.clickAndWait("#request-publication");
+		assertThat(browser.field("errors")).contains("Skriv en ændringsnote på dansk og engelsk");
+		assertThat(browser.find("[data-field='errors'] a").getAttribute("href")).endsWith("#note-da");
+		assertThat(browser.field("state")).isEqualTo("Udkast");
+		browser.find("#note-da").sendKeys("KUI-netværksmødet gælder nu alle unge under 30 år.");
+		browser.find("#note-en").sendKeys("The KUI network meeting now reaches everybody under 30.");
+		browser.clickAndWait("#save-note");
+		assertThat(browser.field("note-saved")).contains("Ændringsnoten er gemt");
+		runChecks();
+		assertThat(browser.find("[data-field='checks-result']").getAttribute("data-passed")).isEqualTo("true");
+
 		// request; the author cannot approve
 		browser.clickAndWait("#request-publication");
 		assertThat(browser.field("state")).isEqualTo("Anmodet om offentliggørelse");
+		browser.find("#changes summary").click();
+		browser.find("label[for='approve-yes']").click();
 		browser.find("#comment").sendKeys("Min egen");
 		browser.clickAndWait("#decide");
 		assertThat(browser.field("errors")).contains("En anden medarbejder med politikrollen");
@@ -177,6 +192,37 @@ class WorkbenchPageIntegrationTests {
 		// the approval names what the page shows: the files' checksum and the date
 		assertThat(browser.field("inForceFrom")).isEqualTo("2029-01-01");
 		assertThat(browser.field("approval-pins")).contains("2029-01-01", "sha256:");
+		// nothing is chosen for the approver, and the button waits until the changes are
+		// open
+		assertThat(browser.find("#approve-yes").isSelected()).isFalse();
+		assertThat(browser.find("#approve-no").isSelected()).isFalse();
+		assertThat(browser.find("#decide").isEnabled()).isFalse();
+		// without JavaScript the server holds: an approval without the changes read is
+		// refused
+		browser.script("document.getElementById('decide').disabled = false");
+		browser.find("label[for='approve-yes']").click();
+		browser.clickAndWait("#decide");
+		assertThat(browser.field("errors")).contains("Åbn ændringerne");
+		assertThat(browser.field("state")).isEqualTo("Anmodet om offentliggørelse");
+		// the approval shows the note, the checks, whom the change moves, and the changes
+		assertThat(browser.field("approval-note")).isEqualTo("KUI-netværksmødet gælder nu alle unge under 30 år.");
+		assertThat(browser.find("[data-field='approval-checks']").getAttribute("data-passed")).isEqualTo("true");
+		assertThat(browser.field("approval-preview")).contains("2023.01");
+		browser.find("#changes summary").click();
+		assertThat(browser.find("#decide").isEnabled()).isTrue();
+		assertThat(browser.find("#changes-seen").isSelected()).isTrue();
+		assertThat(browser.find("[data-rule='F-05']").getText()).contains("F-05 (ændret)",
+				"betingelse tilføjet: alder under 30");
+		assertThat(browser.all("[data-scenario-change='changed']")).hasSize(failing.size());
+		browser.clickAndWait("#decide");
+		assertThat(browser.field("errors")).contains("Vælg, om du godkender");
+		browser.find("#changes summary").click();
+		assertThat(browser.find("#changes summary").getText()).endsWith(
+				"1 regel og " + ((failing.size() == 1) ? "1 scenarie" : failing.size() + " scenarier") + " ændret");
+		screenshotAt(SCREENSHOTS.resolve("workbench-approval.png"), 1280, 1400);
+		screenshotAt(SCREENSHOTS.resolve("workbench-approval-phone.png"), 390, 1400);
+		assertThat(browser.accessibilityViolations()).isEmpty();
+		browser.find("label[for='approve-yes']").click();
 		browser.find("#comment").sendKeys("KUI til under 30 som aftalt");
 		browser.clickAndWait("#decide");
 		// the publication runs off the request thread; the page follows it and reloads
@@ -203,6 +249,9 @@ class WorkbenchPageIntegrationTests {
 		assertThat(browser.field("requestedBy")).isEqualTo("policy");
 		assertThat(browser.field("approvedBy")).isEqualTo("paula");
 		assertThat(browser.all("[data-action='published']")).hasSize(1);
+		assertThat(browser.find("[data-field='changes']").getText())
+			.isEqualTo("KUI-netværksmødet gælder nu alle unge under 30 år.");
+		assertThat(browser.accessibilityViolations()).isEmpty();
 		browser.screenshot(SCREENSHOTS.resolve("workbench-history.png"), 1000);
 
 		// zero failed requests; 2023.01 before, 2023.02 with its checksum after
@@ -230,6 +279,24 @@ class WorkbenchPageIntegrationTests {
 		assertThat(browser.field("rulesVersion")).isEqualTo("2023.02");
 		assertThat(browser.field("rulesChecksum")).isEqualTo(checksum);
 		assertThat(browser.all("[data-flag='KUI_NETWORK_MEETING']")).isNotEmpty();
+	}
+
+	// the page at this width, from its top; the window as it was afterwards
+	private static void screenshotAt(Path file, int width, int height) {
+		org.openqa.selenium.Dimension size = browser.driver().manage().window().getSize();
+		try {
+			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+			browser.script("document.getElementById('publication').scrollIntoView()");
+			java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+			java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser.driver())
+				.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		finally {
+			browser.driver().manage().window().setSize(size);
+		}
 	}
 
 	private void runChecks() {
