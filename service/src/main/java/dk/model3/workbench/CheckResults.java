@@ -1,6 +1,8 @@
 package dk.model3.workbench;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dk.model3.rules.RuleProblem;
@@ -37,6 +39,44 @@ record CheckResults(String checksum, String ranBy, String at, boolean passed, Li
 				this.millis);
 	}
 
+	/**
+	 * What fails, in Danish with the right number, for a refusal a policy editor reads:
+	 * "1 problem i valideringen; 2 scenarier fejler; fuldstændighed: 1 borger uden
+	 * anbefaling". Empty when nothing fails.
+	 */
+	String failuresDa() {
+		List<String> failed = new ArrayList<>();
+		if (!this.validation.isEmpty()) {
+			failed.add(count(this.validation.size(), "problem", "problemer") + " i valideringen");
+		}
+		if (this.scenarios != null && !this.scenarios.failed().isEmpty()) {
+			failed.add(count(this.scenarios.failed().size(), "scenarie fejler", "scenarier fejler"));
+		}
+		if (this.completeness != null && !this.completeness.passed()) {
+			Completeness c = this.completeness;
+			List<String> found = new ArrayList<>();
+			if (c.gaps() > 0) {
+				found.add(count(c.gaps(), "borger", "borgere") + " uden anbefaling");
+			}
+			if (c.overlaps() > 0) {
+				found.add(count(c.overlaps(), "borger", "borgere") + " med flere anbefalinger");
+			}
+			if (c.whyNotMismatches() > 0) {
+				found.add(count(c.whyNotMismatches(), "begrundelse", "begrundelser") + " for et lag, der ikke passer");
+			}
+			if (!c.deadRules().isEmpty()) {
+				found.add(count(c.deadRules().size(), "regel", "regler") + ", der aldrig bruges ("
+						+ String.join(", ", c.deadRules()) + ")");
+			}
+			failed.add("fuldstændighed: " + String.join(", ", found));
+		}
+		return String.join("; ", failed);
+	}
+
+	private static String count(long n, String one, String many) {
+		return String.format(Locale.forLanguageTag("da"), "%,d", n) + " " + ((n == 1) ? one : many);
+	}
+
 	/** A problem at its place, as the contract names it. */
 	record Problem(String file, int line, int column, String message) {
 
@@ -53,7 +93,12 @@ record CheckResults(String checksum, String ranBy, String at, boolean passed, Li
 	record Scenarios(int passed, List<FailedScenario> failed) {
 	}
 
-	record FailedScenario(String name, int line, List<String> differences, List<String> rules) {
+	/**
+	 * @param differences how the answer differed, with the contract's codes (for scripts)
+	 * @param differencesDa the same in Danish, the codes in words (for the page)
+	 */
+	record FailedScenario(String name, int line, List<String> differences, List<String> rules,
+			List<String> differencesDa) {
 	}
 
 	record Coverage(List<String> neverFired) {

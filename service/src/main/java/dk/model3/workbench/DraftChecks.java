@@ -1,13 +1,20 @@
 package dk.model3.workbench;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dk.model3.decisions.Labels;
+import dk.model3.facts.Profile;
+import dk.model3.facts.ProfileFields;
 import dk.model3.rules.check.CheckReport;
 import dk.model3.batch.ExpectedSizes;
 import dk.model3.rules.check.CompletenessCheck;
@@ -156,8 +163,8 @@ final class DraftChecks {
 				}
 				else {
 					failed.add(new CheckResults.FailedScenario(result.scenario().name(), result.scenario().line(),
-							result.differences(),
-							(result.decision() != null) ? result.decision().ruleIds() : List.of()));
+							result.differences(), (result.decision() != null) ? result.decision().ruleIds() : List.of(),
+							ScenarioDifferenceText.danish(result.found())));
 				}
 			}
 			scenarios = new CheckResults.Scenarios(passed, failed);
@@ -199,26 +206,56 @@ final class DraftChecks {
 		});
 		List<CheckResults.Problem> problems = new ArrayList<>();
 		for (CheckReport.Counterexample gap : report.gaps().examples()) {
-			problems.add(new CheckResults.Problem("", 0, 0, "no outcome for " + ProfileJson.of(gap.profile())
-					+ " (rules that fired: " + String.join(", ", gap.trace().fired()) + ")"));
+			problems
+				.add(new CheckResults.Problem("", 0, 0, "Ingen anbefaling til en borger med " + inWords(gap.profile())
+						+ " (regler, der blev brugt: " + String.join(", ", gap.trace().fired()) + ")"));
 		}
 		report.conflicts().forEach((ids, examples) -> {
 			String first = ids.split(" \\+ ")[0];
-			problems.add(at(rules, first, examples.count() + " profiles get an outcome from each of " + ids
-					+ ", for example " + example(examples)));
+			problems.add(at(rules, first, count(examples.count()) + " får en anbefaling fra hver af "
+					+ ids.replace(" + ", " og ") + ", fx en borger med " + example(examples)));
 		});
 		report.whyNotViolations()
-			.forEach((violation, examples) -> problems.add(new CheckResults.Problem("", 0, 0,
-					examples.count() + " profiles: " + violation + ", for example " + example(examples))));
+			.forEach((violation, examples) -> problems.add(new CheckResults.Problem("", 0, 0, count(examples.count())
+					+ ": " + whyNotInWords(violation) + ", fx en borger med " + example(examples))));
 		for (String dead : report.deadRules()) {
-			problems.add(at(rules, dead, dead + " never fires: no citizen of the space meets its conditions"));
+			problems.add(at(rules, dead, dead + " bruges aldrig: ingen borger opfylder reglens betingelser"));
 		}
 		return new CheckResults.Completeness(report.profiles(), full, report.gaps().count(), report.conflictCount(),
 				report.whyNotViolationCount(), report.deadRules(), problems);
 	}
 
 	private static String example(Examples<CheckReport.Counterexample> examples) {
-		return examples.examples().isEmpty() ? "(none kept)" : ProfileJson.of(examples.examples().get(0).profile());
+		return examples.examples().isEmpty() ? "(intet eksempel gemt)" : inWords(examples.examples().get(0).profile());
+	}
+
+	// the completeness check's finding about why-not reasons, the tier in words
+	static String whyNotInWords(String violation) {
+		Matcher given = Pattern.compile("a why-not rule fired for the tier given, ([A-Z_]+)").matcher(violation);
+		if (given.matches()) {
+			return "en grund til ikke at give " + Labels.value("tier", given.group(1), "da")
+					+ " blev givet, men borgeren fik netop det lag";
+		}
+		Matcher missing = Pattern.compile("no why-not rule fired for ([A-Z_]+), a tier not given").matcher(violation);
+		if (missing.matches()) {
+			return "ingen grund blev givet til, at borgeren ikke fik " + Labels.value("tier", missing.group(1), "da");
+		}
+		return violation;
+	}
+
+	// "1 borger", "2.500 borgere"
+	private static String count(long citizens) {
+		return String.format(Locale.forLanguageTag("da"), "%,d", citizens) + ((citizens == 1) ? " borger" : " borgere");
+	}
+
+	// the citizen's facts as the result page names them: "Alder: 25 år; Ydelse:
+	// kontanthjælp; …"
+	static String inWords(Profile profile) {
+		List<String> facts = new ArrayList<>();
+		for (RecordComponent field : Profile.class.getRecordComponents()) {
+			facts.add(Labels.fact(field.getName(), ProfileFields.value(profile, field.getName()), "da"));
+		}
+		return String.join("; ", facts);
 	}
 
 	private static CheckResults.Problem at(CompiledRules rules, String ruleId, String message) {

@@ -49,7 +49,7 @@ class ValidateCommandTests {
 		CommandRun run = CommandRun.of(new ValidateCommand(), "--rules-dir", rules.toString(), "2021.03");
 
 		assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-		assertThat(run.out()).contains("flags.drl").contains("is not UTF-8 text").doesNotContain(".DS_Store", ".swp");
+		assertThat(run.out()).contains("flags.drl").contains("er ikke UTF-8-tekst").doesNotContain(".DS_Store", ".swp");
 		assertThat(run.err()).doesNotContain("Exception");
 	}
 
@@ -66,7 +66,7 @@ class ValidateCommandTests {
 		CommandRun run = CommandRun.of(new ValidateCommand(), "--rules-dir", rules.toString(), "2021.03");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.out()).contains(tiers + ":" + line + ":1: rule \"T2-01").contains("lacks @da");
+		assertThat(run.out()).contains(tiers + ":" + line + ":1: reglen \"T2-01").contains("mangler @da");
 	}
 
 	@Test
@@ -84,8 +84,9 @@ class ValidateCommandTests {
 		CommandRun run = CommandRun.of(new ValidateCommand(), "--rules-dir", rules.toString(), "2021.03");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.out()).contains(tiers + ":" + line + ":1: rule id T2-01 is used twice");
-		assertThat(run.out()).contains(flags + ":" + flagLine + ":1: @source \"999_missing.txt\" is not a document");
+		assertThat(run.out()).contains(tiers + ":" + line + ":1: regel-id T2-01 er brugt to gange");
+		assertThat(run.out())
+			.contains(flags + ":" + flagLine + ":1: @source \"999_missing.txt\" står ikke i rules/sources.yaml");
 	}
 
 	@Test
@@ -98,7 +99,8 @@ class ValidateCommandTests {
 		CommandRun run = CommandRun.of(new ValidateCommand(), "--rules-dir", rules.toString(), "2021.03");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.out()).contains(descriptor + ":" + line + ":1: source \"009_not_listed.txt\"");
+		assertThat(run.out())
+			.contains(descriptor + ":" + line + ":1: kilden \"009_not_listed.txt\" står ikke i rules/sources.yaml");
 	}
 
 	@Test

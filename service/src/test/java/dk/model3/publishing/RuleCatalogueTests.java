@@ -31,9 +31,9 @@ class RuleCatalogueTests {
 		var conditions = new RuleCatalogue(rules).conditions();
 
 		assertThat(conditions).containsOnlyKeys(rules.rules().stream().map(RuleMetadata::id).toList());
-		assertThat(conditions.get("F-05")).isEqualTo(
-				"Profile( age >= 15, departmentsInvolved != null, departmentsInvolved >= 2 )\n" + "not JointPlanAge()\n"
-						+ "Outcome( tier != Tier.CROSS_SECTOR )\n" + "not YouthPlanDespiteVeryLimitedPotential()");
+		assertThat(conditions.get("F-05")).isEqualTo("not Child()\n"
+				+ "Profile( departmentsInvolved != null, departmentsInvolved >= 2 )\n" + "not JointPlanAge()\n"
+				+ "Outcome( tier != Tier.CROSS_SECTOR )\n" + "not YouthPlanDespiteVeryLimitedPotential()");
 		assertThat(conditions.get("T0-01")).isEqualTo("Child()");
 		assertThat(new RuleCatalogue(rules).markdown()).contains("**Betingelse · Condition:**");
 	}

@@ -239,8 +239,8 @@ final class WorkbenchApi {
 	 */
 	static String kuiUnder30(String flags) {
 		String changed = flags.replace(
-				"Profile( age >= 15, departmentsInvolved != null, departmentsInvolved >= 2 )\n\tnot JointPlanAge()",
-				"Profile( age >= 15, age < 30, departmentsInvolved != null, departmentsInvolved >= 2 )");
+				"Profile( departmentsInvolved != null, departmentsInvolved >= 2 )\n\tnot JointPlanAge()",
+				"Profile( age < 30, departmentsInvolved != null, departmentsInvolved >= 2 )");
 		assertThat(changed).isNotEqualTo(flags);
 		return changed;
 	}

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dk.model3.rules.RuleLocation;
 import dk.model3.rules.RuleProblem;
@@ -20,6 +23,11 @@ import org.kie.api.builder.Message;
  * be, with a short message: never the generated Java.
  */
 final class CompilerProblems {
+
+	// the engine's words for a constraint whose field the fact does not have
+	private static final Pattern UNKNOWN_FIELD = Pattern.compile("Unable to parse left part of expression: (.+)");
+
+	private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	/** The longest message kept from the engine or the compiler. */
 	static final int MAX_MESSAGE = 300;
@@ -49,8 +57,7 @@ final class CompilerProblems {
 						: new RuleProblem(files.folder(), 0, 0, said));
 			}
 			else {
-				problems
-					.add(new RuleProblem(fileName(path, files), message.getLine(), message.getColumn(), shorten(text)));
+				problems.add(located(files, fileName(path, files), message.getLine(), message.getColumn(), text));
 			}
 		}
 		if (problems.isEmpty() && (!errors.isEmpty() || !generated.findings().isEmpty())) {
@@ -79,6 +86,32 @@ final class CompilerProblems {
 							+ "); versionen er afvist, og intet af den er oversat eller kørt. Tjek regelnavne, filnavne og tekster for usædvanlige tegn"));
 		});
 		return problems;
+	}
+
+	/**
+	 * The engine's message about a rule file in Danish, at its line: where the engine
+	 * gives none but quotes the expression at fault, the line that holds it.
+	 */
+	static RuleProblem located(RuleVersionFiles files, String file, int line, int column, String text) {
+		String said = shorten(text);
+		Matcher unknown = UNKNOWN_FIELD.matcher(said);
+		String expression = unknown.matches() ? unknown.group(1).strip() : null;
+		String message = (expression != null)
+				? "feltet `"
+						+ FIELD.matcher(expression).results().findFirst().map(MatchResult::group).orElse(expression)
+						+ "` findes ikke; tjek stavningen af feltet i betingelsen: " + expression
+				: "reglen kan ikke oversættes: " + said;
+		String content = files.files().get(file.substring(file.indexOf('/') + 1));
+		if (line <= 0 && expression != null && content != null) {
+			String[] lines = content.split("\n", -1);
+			for (int i = 0; i < lines.length; i++) {
+				int at = lines[i].indexOf(expression);
+				if (at >= 0) {
+					return new RuleProblem(file, i + 1, at + 1, message);
+				}
+			}
+		}
+		return new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), message);
 	}
 
 	/** The first line of a message, at most {@value #MAX_MESSAGE} characters. */

@@ -83,7 +83,7 @@ public final class RuleCompiler {
 		VersionDescriptor descriptor = DescriptorReader.read(files, this.knownSources, problems);
 		String version = (descriptor != null) ? descriptor.id() : files.folder();
 		if (files.drlFiles().isEmpty()) {
-			problems.add(new RuleProblem(files.folder(), 0, 0, "the folder has no .drl rule file"));
+			problems.add(new RuleProblem(files.folder(), 0, 0, "mappen har ingen regelfil (.drl)"));
 		}
 		// before anything of the version is compiled: a rule file is otherwise Java
 		problems.addAll(RuleLanguage.check(files));
@@ -194,36 +194,35 @@ public final class RuleCompiler {
 				.filter((key) -> meta.get(key) == null || meta.get(key).isBlank())
 				.toList();
 			if (!missing.isEmpty()) {
-				problems.add(location.problem("rule \"" + rule.getName() + "\" lacks @" + String.join(", @", missing)
-						+ "; every rule needs @id, @source, @section, @da and @en"));
+				problems.add(location.problem("reglen \"" + rule.getName() + "\" mangler @"
+						+ String.join(", @", missing) + "; hver regel skal have @id, @source, @section, @da og @en"));
 				continue;
 			}
 			String id = meta.get("id");
 			if (!RULE_ID.matcher(id).matches()) {
-				problems.add(location
-					.problem("rule id \"" + id + "\" must be letters and digits, a dash and two digits, like T2-01"));
+				problems.add(location.problem(
+						"regel-id \"" + id + "\" skal være bogstaver og tal, en bindestreg og to cifre, fx T2-01"));
 			}
 			if (!rule.getName().startsWith(id + " ")) {
-				problems.add(location
-					.problem("rule name \"" + rule.getName() + "\" must start with its id \"" + id + "\" and a space"));
+				problems.add(location.problem("regelnavnet \"" + rule.getName() + "\" skal begynde med sit id \"" + id
+						+ "\" og et mellemrum"));
 			}
 			String other = idToName.putIfAbsent(id, rule.getName());
 			if (other != null) {
-				problems.add(location.problem("rule id " + id + " is used twice: also by \"" + other + "\""));
+				problems.add(location.problem("regel-id " + id + " er brugt to gange: også af \"" + other + "\""));
 			}
 			if (!this.knownSources.contains(meta.get("source"))) {
-				problems.add(location
-					.problem("@source \"" + meta.get("source") + "\" is not a document listed in rules/sources.yaml"));
+				problems.add(location.problem("@source \"" + meta.get("source") + "\" står ikke i rules/sources.yaml"));
 			}
 			problems.addAll(SalienceConvention.check(rule, location));
 			boolean hasNextDa = meta.get("nextDa") != null;
 			if (hasNextDa != (meta.get("nextEn") != null)) {
-				problems.add(location.problem("@nextDa and @nextEn go together: give both or neither"));
+				problems.add(location.problem("@nextDa og @nextEn hører sammen: skriv begge eller ingen af dem"));
 			}
 			String statute = meta.get("statute");
 			if (statute != null && statute.isBlank()) {
 				problems.add(location
-					.problem("@statute names the statute the rule rests on as a source names it, or is left out"));
+					.problem("@statute nævner loven, reglen bygger på, som en kilde nævner den, eller udelades"));
 			}
 			Text next = hasNextDa ? new Text(meta.get("nextDa"), meta.get("nextEn")) : null;
 			byName.put(rule.getName(),

@@ -29,12 +29,13 @@ final class SalienceConvention {
 		int salience = impl.getSalience().getValue();
 		boolean derived = location.file().equals(DERIVED_FILE);
 		if (derived && salience != DERIVED_SALIENCE) {
-			return List.of(location.problem("rule \"" + rule.getName() + "\" derives a fact, so it needs \"salience "
-					+ DERIVED_SALIENCE + "\" to run before any decision"));
+			return List.of(location
+				.problem("reglen \"" + rule.getName() + "\" udleder et faktum og skal derfor have \"salience "
+						+ DERIVED_SALIENCE + "\" for at køre før enhver afgørelse"));
 		}
 		if (!derived && salience != 0) {
-			return List.of(location.problem("rule \"" + rule.getName()
-					+ "\" sets a salience; only the rules in derived.drl may, so that decisions never depend on firing order"));
+			return List.of(location.problem("reglen \"" + rule.getName()
+					+ "\" sætter salience; det må kun reglerne i derived.drl, så en afgørelse aldrig afhænger af rækkefølgen"));
 		}
 		return List.of();
 	}

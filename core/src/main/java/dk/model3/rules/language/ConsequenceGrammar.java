@@ -58,7 +58,7 @@ final class ConsequenceGrammar {
 		Token verb = this.tokens.take();
 		if (verb.kind() != Kind.IDENTIFIER || !INSERTS.contains(verb.text())) {
 			throw new NotAllowed("\"" + verb.text()
-					+ "\": a consequence may only insert(...) or insertLogical(...) a new fact, each ending with \";\"",
+					+ "\": en konsekvens må kun indsætte et nyt faktum med insert(...) eller insertLogical(...), hver afsluttet med \";\"",
 					verb.offset());
 		}
 		expect("(");
@@ -73,7 +73,7 @@ final class ConsequenceGrammar {
 			Token type = this.tokens.take();
 			if (!this.declaredTypes.contains(type.text()) && !this.vocabulary.isConclusion(type.text())) {
 				throw new NotAllowed("\"new " + type.text()
-						+ "\": a rule may create only a type its version declares or a conclusion of the facts package",
+						+ "\": en regel må kun skabe en type, versionen erklærer, eller en konklusion fra faktapakken",
 						type.offset());
 			}
 		}
@@ -81,14 +81,14 @@ final class ConsequenceGrammar {
 			if (first.kind() != Kind.IDENTIFIER) {
 				throw new NotAllowed(
 						"\"" + first.text()
-								+ "\": insert takes new Type(...) or a factory like Outcome.placed(...), nothing else",
+								+ "\": insert tager new Type(...) eller en fabrik som Outcome.placed(...), intet andet",
 						first.offset());
 			}
 			expect(".");
 			Token factory = this.tokens.take();
 			if (!this.vocabulary.isFactory(first.text(), factory.text())) {
 				throw new NotAllowed("\"" + first.text() + "." + factory.text()
-						+ "\" is not a way to build a conclusion; use new Type(...) or a factory like Outcome.placed(...)",
+						+ "\" bygger ikke en konklusion; brug new Type(...) eller en fabrik som Outcome.placed(...)",
 						first.offset());
 			}
 		}
@@ -129,6 +129,11 @@ final class ConsequenceGrammar {
 				}
 				this.tokens.take();
 				Token constant = this.tokens.take();
+				if (this.vocabulary.isEnum(token.text()) && !this.tokens.peek().is("(")
+						&& !this.vocabulary.isEnumConstant(token.text(), constant.text())) {
+					throw new NotAllowed("\"" + token.text() + "." + constant.text() + "\" er ikke en værdi af "
+							+ token.text() + "; tjek stavningen", token.offset());
+				}
 				if (!this.vocabulary.isEnumConstant(token.text(), constant.text())) {
 					throw argumentNotAllowed(token);
 				}
@@ -139,20 +144,20 @@ final class ConsequenceGrammar {
 
 	private void bound(Token token) throws NotAllowed {
 		if (!this.boundVariables.contains(token.text())) {
-			throw new NotAllowed("\"" + token.text() + "\" is not a variable this rule binds", token.offset());
+			throw new NotAllowed("\"" + token.text() + "\" er ikke en variabel, som reglen binder", token.offset());
 		}
 	}
 
 	private static NotAllowed argumentNotAllowed(Token token) {
 		return new NotAllowed("\"" + token.text()
-				+ "\": an argument may be a text, a number, true, false, a value like Tier.CROSS_SECTOR or a bound variable",
+				+ "\": et argument må være en tekst, et tal, true, false, en værdi som Tier.CROSS_SECTOR eller en bundet variabel",
 				token.offset());
 	}
 
 	private void expect(String symbol) throws NotAllowed {
 		Token token = this.tokens.take();
 		if (!token.is(symbol)) {
-			throw new NotAllowed("\"" + token.text() + "\" is not allowed here; expected \"" + symbol + "\"",
+			throw new NotAllowed("\"" + token.text() + "\" er ikke tilladt her; her skulle stå \"" + symbol + "\"",
 					token.offset());
 		}
 	}

@@ -121,7 +121,7 @@ final class ConstraintGrammar {
 			return;
 		}
 		if (this.tokens.peek().is("(")) {
-			throw new NotAllowed("\"" + name + "(\": a constraint may not call a method", token.offset());
+			throw new NotAllowed("\"" + name + "(\": en betingelse må ikke kalde en metode", token.offset());
 		}
 		if (!this.tokens.peek().is(".")) {
 			return;
@@ -130,7 +130,7 @@ final class ConstraintGrammar {
 		Token member = this.tokens.take();
 		if (this.vocabulary.isEnum(name)) {
 			if (!this.vocabulary.isEnumConstant(name, member.text())) {
-				throw new NotAllowed("\"" + name + "." + member.text() + "\" is not a value of " + name,
+				throw new NotAllowed("\"" + name + "." + member.text() + "\" er ikke en værdi af " + name,
 						token.offset());
 			}
 			return;
@@ -139,7 +139,7 @@ final class ConstraintGrammar {
 			return;
 		}
 		throw new NotAllowed("\"" + name + "." + member.text()
-				+ "\": a constraint may name a field of the fact, a value like Tier.CROSS_SECTOR or a collection's size(), nothing else",
+				+ "\": en betingelse må nævne et felt i faktummet, en værdi som Tier.CROSS_SECTOR eller en listes size(), intet andet",
 				token.offset());
 	}
 
@@ -151,7 +151,7 @@ final class ConstraintGrammar {
 	}
 
 	static NotAllowed unexpected(Token token) {
-		return new NotAllowed("\"" + token.text() + "\" is not allowed here", token.offset());
+		return new NotAllowed("\"" + token.text() + "\" er ikke tilladt her", token.offset());
 	}
 
 }

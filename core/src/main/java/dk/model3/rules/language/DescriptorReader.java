@@ -33,12 +33,12 @@ public final class DescriptorReader {
 			TokenStreamLocation location = ex.getLocation();
 			problems.add(new RuleProblem(where, (location != null) ? location.getLineNr() : 0,
 					(location != null) ? location.getColumnNr() : 0,
-					"cannot read the descriptor: " + ex.getOriginalMessage()));
+					"version.yaml kan ikke læses: " + ex.getOriginalMessage()));
 			return null;
 		}
 		String yaml = files.files().get(RuleVersionFiles.DESCRIPTOR);
 		if (descriptor == null || descriptor.id() == null || descriptor.id().isBlank()) {
-			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1, "id is missing; give the folder's name"));
+			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1, "id mangler; skriv mappens navn"));
 			return null;
 		}
 		String idRefusal = PolicyText.versionIdRefusal(descriptor.id());
@@ -57,16 +57,16 @@ public final class DescriptorReader {
 		}
 		if (!descriptor.id().equals(files.folder())) {
 			problems.add(new RuleProblem(where, lineOf(yaml, "id"), 1,
-					"id \"" + descriptor.id() + "\" must be the folder's name \"" + files.folder() + "\""));
+					"id \"" + descriptor.id() + "\" skal være mappens navn \"" + files.folder() + "\""));
 		}
 		if (descriptor.inForceFrom() == null) {
 			problems.add(new RuleProblem(where, lineOf(yaml, "inForceFrom"), 1,
-					"inForceFrom is missing; give the date as YYYY-MM-DD"));
+					"inForceFrom mangler; skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-07-01"));
 		}
 		for (String source : descriptor.sources()) {
 			if (!knownSources.contains(source)) {
 				problems.add(new RuleProblem(where, lineOf(yaml, "- " + source), 1,
-						"source \"" + source + "\" is not a document listed in rules/sources.yaml"));
+						"kilden \"" + source + "\" står ikke i rules/sources.yaml"));
 			}
 		}
 		return descriptor;

@@ -132,8 +132,8 @@ public final class RuleFolders {
 	public static RuleVersionFiles readFolder(Path folder) throws IOException {
 		String name = folder.getFileName().toString();
 		if (Files.isSymbolicLink(folder)) {
-			return new RuleVersionFiles(name, Map.of(), List
-				.of(new RuleProblem(name, 0, 0, "is a symbolic link; version folders are read only as folders")));
+			return new RuleVersionFiles(name, Map.of(), List.of(new RuleProblem(name, 0, 0,
+					"er en symbolsk henvisning (symlink); en versionsmappe læses kun som en almindelig mappe")));
 		}
 		if (!Files.exists(folder.resolve(RuleVersionFiles.DESCRIPTOR), LinkOption.NOFOLLOW_LINKS)) {
 			return null;
@@ -157,10 +157,10 @@ public final class RuleFolders {
 						files.put(fileName, readRegularFile(file));
 					}
 					catch (CharacterCodingException ex) {
-						problem = "is not UTF-8 text";
+						problem = "er ikke UTF-8-tekst";
 					}
 					catch (IOException ex) {
-						problem = "cannot be read: " + ex.getMessage();
+						problem = "kan ikke læses: " + ex.getMessage();
 					}
 				}
 				if (problem != null) {
@@ -176,13 +176,13 @@ public final class RuleFolders {
 		BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
 				LinkOption.NOFOLLOW_LINKS);
 		if (attributes.isSymbolicLink()) {
-			return "is a symbolic link; rule files are read only as regular files";
+			return "er en symbolsk henvisning (symlink); regelfiler læses kun som almindelige filer";
 		}
 		if (!attributes.isRegularFile()) {
-			return "is not a regular file";
+			return "er ikke en almindelig fil";
 		}
 		if (attributes.size() > MAX_FILE_BYTES) {
-			return "is larger than " + MAX_FILE_BYTES / 1024 + " KiB; no rule file needs that";
+			return "er større end " + MAX_FILE_BYTES / 1024 + " KiB; så stor er ingen regelfil";
 		}
 		return null;
 	}

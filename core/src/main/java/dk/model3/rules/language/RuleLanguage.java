@@ -131,7 +131,7 @@ public final class RuleLanguage {
 			// Java reads these before anything else, so one could end a string or a
 			// comment
 			this.problems.add(source.at(escape.start(), "\"" + escape.group()
-					+ "\": unicode escapes are not allowed in rule files; write the character itself"));
+					+ "\": unicode-koder (\\u) er ikke tilladt i en regelfil; skriv selve tegnet"));
 			return null;
 		}
 		DrlParser parser = new DrlParser();
@@ -140,7 +140,7 @@ public final class RuleLanguage {
 			descr = parser.parse(false, text);
 		}
 		catch (DroolsParserException ex) {
-			this.problems.add(source.line(ex.getLineNumber(), ex.getColumn(), ex.getMessage()));
+			this.problems.add(source.parser(ex.getMessage(), ex.getLineNumber(), ex.getColumn()));
 			return null;
 		}
 		catch (StackOverflowError ex) {
@@ -152,14 +152,14 @@ public final class RuleLanguage {
 		if (parser.hasErrors() || descr == null) {
 			for (DroolsError error : parser.getErrors()) {
 				if (error instanceof ParserError located) {
-					this.problems.add(source.line(located.getRow(), located.getCol(), located.getMessage()));
+					this.problems.add(source.parser(located.getMessage(), located.getRow(), located.getCol()));
 				}
 				else {
-					this.problems.add(source.line(0, 0, error.getMessage()));
+					this.problems.add(source.parser(error.getMessage(), 0, 0));
 				}
 			}
 			if (parser.getErrors().isEmpty()) {
-				this.problems.add(source.line(0, 0, "the file cannot be read as rules"));
+				this.problems.add(source.line(0, 0, "filen kan ikke læses som regler"));
 			}
 			return null;
 		}
@@ -173,7 +173,7 @@ public final class RuleLanguage {
 	private void check(Source source, PackageDescr descr) {
 		if (!DRL_PACKAGE.equals(descr.getName())) {
 			this.problems.add(source.line(1, 0,
-					"the file must start with \"package " + DRL_PACKAGE + ";\", not \"" + descr.getName() + "\""));
+					"filen skal begynde med \"package " + DRL_PACKAGE + ";\", ikke \"" + descr.getName() + "\""));
 		}
 		for (ImportDescr imported : descr.getImports()) {
 			checkImport(source, imported);
@@ -182,12 +182,12 @@ public final class RuleLanguage {
 		descr.getAccumulateImports().forEach((item) -> refuse(source, item, "import accumulate"));
 		descr.getGlobals().forEach((item) -> refuse(source, item, "global"));
 		descr.getFunctions().forEach((item) -> refuse(source, item, "function"));
-		descr.getAttributes().forEach((item) -> refuse(source, item, "a file-wide attribute"));
+		descr.getAttributes().forEach((item) -> refuse(source, item, "en attribut for hele filen"));
 		descr.getEnumDeclarations().forEach((item) -> refuse(source, item, "declare enum"));
-		descr.getEntryPointDeclarations().forEach((item) -> refuse(source, item, "an entry point"));
-		descr.getWindowDeclarations().forEach((item) -> refuse(source, item, "a window"));
+		descr.getEntryPointDeclarations().forEach((item) -> refuse(source, item, "et entry point"));
+		descr.getWindowDeclarations().forEach((item) -> refuse(source, item, "et vindue (window)"));
 		if (descr.getUnit() != null) {
-			refuse(source, descr.getUnit(), "a rule unit");
+			refuse(source, descr.getUnit(), "en regelenhed (unit)");
 		}
 		descr.getTypeDeclarations().forEach((type) -> checkDeclaration(source, type));
 		descr.getRules().forEach((rule) -> checkRule(source, rule));
@@ -199,7 +199,7 @@ public final class RuleLanguage {
 		boolean allowed = target.equals(prefix + "*")
 				|| target.startsWith(prefix) && this.vocabulary.isFactClass(target.substring(prefix.length()));
 		if (!allowed) {
-			this.problems.add(source.descr(imported, "\"import " + target + "\": a rule file may import only from "
+			this.problems.add(source.descr(imported, "\"import " + target + "\": en regelfil må kun importere fra "
 					+ FactVocabulary.FACTS_PACKAGE + " (import " + prefix + "*;)"));
 		}
 	}
@@ -211,13 +211,15 @@ public final class RuleLanguage {
 					+ "\": en erklæret type hedder et stort bogstav efterfulgt af bogstaver a-z og tal"));
 		}
 		if (this.vocabulary.isFactClass(name)) {
-			this.problems.add(source.descr(type, "\"declare " + name + "\": the facts package already has " + name));
+			this.problems.add(source.descr(type, "\"declare " + name + "\": faktapakken har allerede " + name));
 		}
 		if (!type.getSuperTypes().isEmpty()) {
-			this.problems.add(source.descr(type, "\"declare " + name + " extends\": a declared type has no supertype"));
+			this.problems.add(source.descr(type,
+					"\"declare " + name + " extends\": en erklæret type bygger ikke på en anden type"));
 		}
 		if (!type.getAnnotations().isEmpty()) {
-			this.problems.add(source.descr(type, "\"declare " + name + "\": a declared type has no annotations"));
+			this.problems
+				.add(source.descr(type, "\"declare " + name + "\": en erklæret type har ingen annotationer (@…)"));
 		}
 		for (TypeFieldDescr field : type.getFields().values()) {
 			String fieldType = (field.getPattern() != null) ? field.getPattern().getObjectType() : null;
@@ -226,16 +228,17 @@ public final class RuleLanguage {
 						+ " skal hedde et lille bogstav efterfulgt af bogstaver a-z og tal"));
 			}
 			if (field.getInitExpr() != null && !field.getInitExpr().isBlank()) {
-				this.problems.add(source.descr(type, "field \"" + field.getFieldName() + "\" of " + name
-						+ " has an initial value; declared fields have none"));
+				this.problems.add(source.descr(type, "feltet \"" + field.getFieldName() + "\" i " + name
+						+ " har en startværdi; et erklæret felt har ingen"));
 			}
 			if (!field.getAnnotations().isEmpty()) {
-				this.problems
-					.add(source.descr(type, "field \"" + field.getFieldName() + "\" of " + name + " has annotations"));
+				this.problems.add(source.descr(type,
+						"feltet \"" + field.getFieldName() + "\" i " + name + " har annotationer (@…)"));
 			}
 			if (fieldType == null || !FIELD_TYPES.contains(fieldType) && !this.vocabulary.isEnum(fieldType)) {
-				this.problems.add(source.descr(type, "field \"" + field.getFieldName() + "\" of " + name + " has type "
-						+ fieldType + "; a field is a String, a number, a boolean or an enum of the facts"));
+				this.problems.add(source.descr(type, "feltet \"" + field.getFieldName() + "\" i " + name + " har typen "
+						+ fieldType
+						+ "; et felt er en tekst (String), et tal, ja/nej (boolean) eller en værdiliste fra fakta"));
 			}
 		}
 	}
@@ -250,19 +253,21 @@ public final class RuleLanguage {
 			this.problems.add(source.descr(rule, nameRefusal));
 		}
 		if (rule.hasParent()) {
-			this.problems.add(source.descr(rule, "rule \"" + rule.getName() + "\" extends another rule; write it out"));
+			this.problems.add(source.descr(rule,
+					"reglen \"" + rule.getName() + "\" bygger på en anden regel (extends); skriv den helt ud"));
 		}
 		if (!rule.getNamedConsequences().isEmpty()) {
-			this.problems.add(source.descr(rule, "rule \"" + rule.getName() + "\" has a named consequence"));
+			this.problems.add(source.descr(rule, "reglen \"" + rule.getName()
+					+ "\" har en navngiven konsekvens, som ikke er en del af regelsproget"));
 		}
 		for (AttributeDescr attribute : rule.getAttributes().values()) {
 			if (!attribute.getName().equals("salience")) {
-				this.problems.add(source.descr(rule, "rule \"" + rule.getName() + "\" sets \"" + attribute.getName()
-						+ "\"; the only rule attribute is salience"));
+				this.problems.add(source.descr(rule, "reglen \"" + rule.getName() + "\" sætter \"" + attribute.getName()
+						+ "\"; den eneste regelattribut i regelsproget er salience"));
 			}
 			else if (attribute.getValue() == null || !WHOLE_NUMBER.matcher(attribute.getValue().strip()).matches()) {
-				this.problems.add(source.descr(rule, "rule \"" + rule.getName()
-						+ "\": salience must be a whole number, not " + attribute.getValue()));
+				this.problems.add(source.descr(rule, "reglen \"" + rule.getName()
+						+ "\": salience skal være et helt tal, ikke " + attribute.getValue()));
 			}
 		}
 		for (AnnotationDescr annotation : rule.getAnnotations()) {
@@ -296,14 +301,14 @@ public final class RuleLanguage {
 		}
 		if (annotation.getValueMap().size() != 1 || !annotation.getValueMap().containsKey("value")) {
 			this.problems.add(source.after(rule, "@" + name,
-					"@" + name + " must be a text in double quotes, like @" + name + "(\"…\")"));
+					"@" + name + " skal være en tekst i dobbelte anførselstegn, fx @" + name + "(\"…\")"));
 			return;
 		}
 		Object value = annotation.getValueMap().get("value");
 		String text = (value != null) ? value.toString().strip() : "";
 		if (!STRING_LITERAL.matcher(text).matches()) {
 			this.problems.add(source.after(rule, "@" + name,
-					"@" + name + " must be a text in double quotes, like @" + name + "(\"…\")"));
+					"@" + name + " skal være en tekst i dobbelte anførselstegn, fx @" + name + "(\"…\")"));
 			return;
 		}
 		String refusal = PolicyText.refusal("Teksten i @" + name, text.substring(1, text.length() - 1));
@@ -335,7 +340,7 @@ public final class RuleLanguage {
 		String type = pattern.getObjectType();
 		if (pattern.isQuery() || type == null || !this.vocabulary.isFact(type) && !this.declaredTypes.contains(type)) {
 			this.problems.add(source.descr(pattern, "\"" + type
-					+ "\" is not a fact: a condition matches a record of the facts package or a type the version declares"));
+					+ "\" er ikke et faktum: en betingelse matcher et faktum fra faktapakken eller en type, versionen erklærer"));
 			return;
 		}
 		if (!pattern.getBehaviors().isEmpty()) {
@@ -381,7 +386,7 @@ public final class RuleLanguage {
 	}
 
 	private void refuse(Source source, BaseDescr descr, String what) {
-		this.problems.add(source.descr(descr, "\"" + what + "\" is not part of the rule language"));
+		this.problems.add(source.descr(descr, "\"" + what + "\" er ikke en del af regelsproget"));
 	}
 
 	// the DRL keyword a policy editor wrote, for the parser's class of it
@@ -405,6 +410,12 @@ public final class RuleLanguage {
 
 		RuleProblem line(int line, int column, String message) {
 			return new RuleProblem(file(), line, column, message);
+		}
+
+		// the parser's message in Danish, where it belongs
+		RuleProblem parser(String message, int line, int column) {
+			ParserMessages.Located located = ParserMessages.danish(message, line, column, this.text);
+			return line(located.line(), located.column(), located.message());
 		}
 
 		// the parser counts columns from 0, problem reports from 1

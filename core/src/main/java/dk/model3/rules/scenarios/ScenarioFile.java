@@ -34,20 +34,21 @@ final class ScenarioFile {
 	public static List<Scenario> parse(String version, String file, String yaml) {
 		if (yaml == null) {
 			throw new RuleVersionRefused(version,
-					List.of(new RuleProblem(file, 0, 0, "the version has no scenarios.yaml")));
+					List.of(new RuleProblem(file, 0, 0, "versionen har ingen scenarios.yaml")));
 		}
 		List<Scenario> scenarios = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		try (JsonParser parser = YAML.createParser(yaml)) {
-			expect(parser, JsonToken.START_OBJECT, "the file must start with \"scenarios:\"");
+			expect(parser, JsonToken.START_OBJECT, "filen skal begynde med \"scenarios:\"");
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String key = parser.currentName();
 				parser.nextToken();
 				if (!"scenarios".equals(key)) {
-					throw problem(version, file, parser, "unknown key \"" + key + "\"; the file holds \"scenarios:\"");
+					throw problem(version, file, parser,
+							"ukendt nøgle \"" + key + "\"; filen indeholder kun \"scenarios:\"");
 				}
 				if (parser.currentToken() != JsonToken.START_ARRAY) {
-					throw problem(version, file, parser, "\"scenarios:\" must be a list of cases");
+					throw problem(version, file, parser, "\"scenarios:\" skal være en liste af scenarier");
 				}
 				while (parser.nextToken() == JsonToken.START_OBJECT) {
 					int line = parser.currentLocation().getLineNr();
@@ -67,24 +68,24 @@ final class ScenarioFile {
 		String name = node.path("name").asString("");
 		if (name.isBlank()) {
 			throw new RuleVersionRefused(version,
-					List.of(new RuleProblem(file, line, 0, "a scenario needs a name: a full sentence")));
+					List.of(new RuleProblem(file, line, 0, "et scenarie skal have et navn: en hel sætning")));
 		}
 		if (!names.add(name)) {
 			throw new RuleVersionRefused(version,
-					List.of(new RuleProblem(file, line, 0, "the scenario name \"" + name + "\" is used twice")));
+					List.of(new RuleProblem(file, line, 0, "scenarienavnet \"" + name + "\" er brugt to gange")));
 		}
 		JsonNode given = node.get("given");
 		JsonNode expect = node.get("expect");
 		if (given == null || !given.isObject() || expect == null || !expect.isObject()) {
-			throw new RuleVersionRefused(version, List
-				.of(new RuleProblem(file, line, 0, "scenario \"" + name + "\" needs both \"given:\" and \"expect:\"")));
+			throw new RuleVersionRefused(version, List.of(new RuleProblem(file, line, 0,
+					"scenariet \"" + name + "\" skal have både \"given:\" og \"expect:\"")));
 		}
 		try {
 			return new Scenario(name, line, given, YAML.treeToValue(expect, Scenario.Expectation.class));
 		}
 		catch (JacksonException ex) {
 			throw new RuleVersionRefused(version, List.of(new RuleProblem(file, line, 0,
-					"scenario \"" + name + "\": cannot read \"expect:\": " + ex.getOriginalMessage())));
+					"scenariet \"" + name + "\": \"expect:\" kan ikke læses: " + ex.getOriginalMessage())));
 		}
 	}
 

@@ -55,7 +55,7 @@ public final class ScenarioRunner {
 			throw new RuleVersionRefused(rules.version(),
 					failed.stream()
 						.map((result) -> new RuleProblem(file, result.scenario().line(), 0,
-								"scenario \"" + result.scenario().name() + "\" fails: "
+								"scenariet \"" + result.scenario().name() + "\" fejler: "
 										+ String.join("; ", result.differences())))
 						.toList());
 		}
@@ -67,14 +67,16 @@ public final class ScenarioRunner {
 			request = request(scenario);
 		}
 		catch (InvalidRequest ex) {
-			return new ScenarioResult(scenario, List.of("\"given:\" is not a valid request: " + ex.getMessage()), null);
+			return new ScenarioResult(scenario, List.of(new ScenarioResult.Difference(null, null, null,
+					"\"given:\" is not a valid request: " + ex.getMessage())), null);
 		}
 		Decision decision;
 		try {
 			decision = rules.evaluate(request.profile());
 		}
 		catch (NoSingleOutcome | FiringLimitExceeded ex) {
-			return new ScenarioResult(scenario, List.of(ex.getMessage()), null);
+			return new ScenarioResult(scenario,
+					List.of(new ScenarioResult.Difference(null, null, null, ex.getMessage())), null);
 		}
 		return new ScenarioResult(scenario, compare(scenario.expect(), decision), decision);
 	}
@@ -91,8 +93,8 @@ public final class ScenarioRunner {
 		return RequestReader.read(given);
 	}
 
-	private static List<String> compare(Scenario.Expectation expect, Decision actual) {
-		List<String> differences = new ArrayList<>();
+	private static List<ScenarioResult.Difference> compare(Scenario.Expectation expect, Decision actual) {
+		List<ScenarioResult.Difference> differences = new ArrayList<>();
 		check(differences, "status", expect.status(), actual.status(), expect.status() != null);
 		check(differences, "tier", expect.tier(), actual.tier(), true);
 		check(differences, "responsibleArea", expect.responsibleArea(), actual.responsibleArea(),
@@ -111,7 +113,8 @@ public final class ScenarioRunner {
 			List<String> fired = actual.ruleIds();
 			List<String> absent = expect.rules().stream().filter((id) -> !fired.contains(id)).toList();
 			if (!absent.isEmpty()) {
-				differences.add("rules: expected " + absent + " among the rules that decided, got " + fired);
+				differences.add(new ScenarioResult.Difference("rules", absent, fired,
+						"rules: expected " + absent + " among the rules that decided, got " + fired));
 			}
 		}
 		return differences;
@@ -125,9 +128,11 @@ public final class ScenarioRunner {
 			.toList();
 	}
 
-	private static void check(List<String> differences, String field, Object expected, Object actual, boolean checked) {
+	private static void check(List<ScenarioResult.Difference> differences, String field, Object expected, Object actual,
+			boolean checked) {
 		if (checked && !Objects.equals(expected, actual)) {
-			differences.add(field + ": expected " + expected + ", got " + actual);
+			differences.add(new ScenarioResult.Difference(field, expected, actual,
+					field + ": expected " + expected + ", got " + actual));
 		}
 	}
 

@@ -101,7 +101,8 @@ class RuleCompilerTests {
 	void refusesADuplicateRuleId() {
 		RuleVersionRefused ex = refused(edited("flags.drl",
 				(drl) -> drl.replace("@id(\"F-02\")", "@id(\"F-01\")").replace("rule \"F-02 ", "rule \"F-01 ")));
-		assertThat(ex.problems()).anySatisfy((problem) -> assertThat(problem.message()).contains("F-01 is used twice"));
+		assertThat(ex.problems())
+			.anySatisfy((problem) -> assertThat(problem.message()).contains("F-01 er brugt to gange"));
 	}
 
 	@Test
@@ -124,7 +125,7 @@ class RuleCompilerTests {
 		RuleVersionRefused ex = refused(edited("version.yaml", (yaml) -> yaml.replace("\"2021.03\"", "\"2021.04\"")));
 		assertThat(ex.problems()).singleElement().satisfies((problem) -> {
 			assertThat(problem.file()).isEqualTo("2021.03/version.yaml");
-			assertThat(problem.message()).contains("2021.04", "folder");
+			assertThat(problem.message()).contains("2021.04", "mappens navn");
 		});
 	}
 

@@ -91,7 +91,8 @@ class RuleLanguageTests {
 			assertThat(problem.file()).isEqualTo("2021.03/flags.drl");
 			assertThat(problem.line()).isEqualTo(lineOf(files, "flags.drl", "\tjava.nio.file.Files"));
 			assertThat(problem.column()).isEqualTo(2);
-			assertThat(problem.message()).contains("\"java\"", "only insert(...) or insertLogical(...)");
+			assertThat(problem.message()).contains("\"java\"",
+					"kun indsætte et nyt faktum med insert(...) eller insertLogical(...)");
 		});
 		assertThat(leak).doesNotExist();
 	}
@@ -127,9 +128,9 @@ class RuleLanguageTests {
 						"\"accumulate\""),
 				Arguments.of("a method call in a constraint", "tiers.drl", "\tChild()\nthen",
 						"\tChild()\n\tProfile( System.getenv(\"HOME\") != null )\nthen", "System.getenv",
-						"\"System.getenv\": a constraint may name"),
+						"\"System.getenv\": en betingelse må nævne"),
 				Arguments.of("a pattern on a class outside the facts", "tiers.drl", "\tChild()\nthen",
-						"\tChild()\n\tjava.io.File()\nthen", "java.io.File()", "\"java.io.File\" is not a fact"),
+						"\tChild()\n\tjava.io.File()\nthen", "java.io.File()", "\"java.io.File\" er ikke et faktum"),
 				Arguments.of("an assignment", "tiers.drl", T0_01_CONSEQUENCE, T0_01_CONSEQUENCE + "\tint x = 1;\n",
 						"int x", "\"int\""),
 				Arguments.of("a lambda", "tiers.drl", T0_01_CONSEQUENCE, T0_01_CONSEQUENCE + "\tinsert(() -> 1);\n",
@@ -138,20 +139,22 @@ class RuleLanguageTests {
 						"while", "\"while\""),
 				Arguments.of("a method call inside an insert", "tiers.drl", T0_01_CONSEQUENCE,
 						T0_01_CONSEQUENCE + "\tinsert(new FlagRaised(Flag.valueOf(System.getenv(\"X\"))));\n",
-						"Flag.valueOf", "\"Flag\": an argument"),
+						"Flag.valueOf", "\"Flag\": et argument"),
 				Arguments.of("a factory that is not one", "tiers.drl", T0_01_CONSEQUENCE,
 						T0_01_CONSEQUENCE + "\tinsert(Outcome.valueOf(\"x\"));\n", "Outcome.valueOf",
-						"\"Outcome.valueOf\" is not a way"),
+						"\"Outcome.valueOf\" bygger ikke en konklusion"),
 				Arguments.of("a made-up profile", "tiers.drl", T0_01_CONSEQUENCE,
 						T0_01_CONSEQUENCE + "\tinsert(new Profile());\n", "Profile());", "\"new Profile\""),
 				Arguments.of("a unicode escape that would end a string in Java", "tiers.drl",
 						"@nextEn(\"Refer the case to the children and family area.\")",
-						"@nextEn(\"Refer the case\\u0022 + System.exit(1) + \\u0022\")", "\\u0022", "unicode escapes"),
+						"@nextEn(\"Refer the case\\u0022 + System.exit(1) + \\u0022\")", "\\u0022", "unicode-koder"),
 				Arguments.of("metadata that is code", "tiers.drl",
 						"@nextEn(\"Refer the case to the children and family area.\")",
-						"@nextEn(System.getenv(\"HOME\"))", "@nextEn", "@nextEn must be a text in double quotes"),
+						"@nextEn(System.getenv(\"HOME\"))", "@nextEn",
+						"@nextEn skal være en tekst i dobbelte anførselstegn"),
 				Arguments.of("a statute that is code", "tiers.drl", "@statute(\"Serviceloven\")",
-						"@statute(System.getenv(\"HOME\"))", "@statute", "@statute must be a text in double quotes"),
+						"@statute(System.getenv(\"HOME\"))", "@statute",
+						"@statute skal være en tekst i dobbelte anførselstegn"),
 				Arguments.of("a statute that would end a string in Java", "tiers.drl", "@statute(\"Serviceloven\")",
 						"@statute(\"Serviceloven\\\" + System.getenv() + \\\"\")", "@statute",
 						"Teksten i @statute må ikke indeholde"),
@@ -160,10 +163,10 @@ class RuleLanguageTests {
 						"@author er ikke en metadata-værdi i regelsproget"),
 				Arguments.of("a salience that is code", "derived.drl", "\tsalience 10\n",
 						"\tsalience (System.nanoTime() > 0 ? 10 : 10)\n", "rule \"D-01",
-						"salience must be a whole number"),
+						"salience skal være et helt tal"),
 				Arguments.of("a declared type with an initial value", "derived.drl", "declare Child end",
 						"declare Child\n\tleak : String = System.getenv(\"HOME\")\nend", "declare Child",
-						"has an initial value"));
+						"har en startværdi"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -236,8 +239,8 @@ class RuleLanguageTests {
 		assertThat(versions.entries()).filteredOn((entry) -> entry.version().equals("2021.03"))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.problems()).singleElement()
-				.satisfies((problem) -> assertThat(problem.toString())
-					.isEqualTo("2021.03/flags.drl: is a symbolic link; rule files are read only as regular files")));
+				.satisfies((problem) -> assertThat(problem.toString()).isEqualTo(
+						"2021.03/flags.drl: er en symbolsk henvisning (symlink); regelfiler læses kun som almindelige filer")));
 	}
 
 	@Test
