@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.eclipse.jgit.api.Git;
@@ -94,6 +96,12 @@ public final class VersionStore implements AutoCloseable {
 	private final String remote;
 
 	private volatile RepositoryDamaged damage;
+
+	// inside reading(): the remote was fetched once for the whole read, not again per
+	// call (guarded by this store's lock, which reading() holds throughout)
+	private boolean fetched;
+
+	private final AtomicLong fetches = new AtomicLong();
 
 	public VersionStore(Path gitDirectory, String remote) {
 		this.remote = (remote == null || remote.isBlank()) ? null : remote;
@@ -186,6 +194,30 @@ public final class VersionStore implements AutoCloseable {
 	public synchronized boolean hasDraft(String id) {
 		refresh();
 		return head(draftRef(id)) != null;
+	}
+
+	/** Fetches from the remote since start: the metric triage.versions.fetches. */
+	public long fetches() {
+		return this.fetches.get();
+	}
+
+	/**
+	 * Runs several reads as one: the remote is fetched once, before them, and every read
+	 * inside sees the same branches and tags (a draft's view reads its state, files and
+	 * checks; with a remote that was seven fetches). Writes are not allowed inside.
+	 */
+	public synchronized <T> T reading(Supplier<T> reads) {
+		if (this.fetched) {
+			return reads.get();
+		}
+		refresh();
+		this.fetched = true;
+		try {
+			return reads.get();
+		}
+		finally {
+			this.fetched = false;
+		}
 	}
 
 	/** The files of a draft's branch under a folder ({@code ""} for all), by path. */
@@ -538,6 +570,9 @@ public final class VersionStore implements AutoCloseable {
 	// remote cannot be reached (a write then refuses)
 	private void refresh() {
 		requireUndamaged();
+		if (this.fetched) {
+			return;
+		}
 		try {
 			sync();
 		}
@@ -553,6 +588,7 @@ public final class VersionStore implements AutoCloseable {
 		if (this.remote == null) {
 			return;
 		}
+		this.fetches.incrementAndGet();
 		try (Git git = new Git(this.repository)) {
 			git.fetch()
 				.setRemote(this.remote)

@@ -6,6 +6,8 @@ import dk.model3.audit.DataDirectoryProperties;
 import dk.model3.publishing.BeforeFirstLoad;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.language.RuleFolders;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +33,13 @@ class VersionsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(VersionsConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data) {
+	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data, MeterRegistry meters) {
 		Path repository = properties.repositoryIn(Path.of(data.dataDir()));
-		return new VersionStore(repository, properties.remote());
+		VersionStore store = new VersionStore(repository, properties.remote());
+		FunctionCounter.builder("triage.versions.fetches", store, VersionStore::fetches)
+			.description("Fetches from the shared repository of versions (one per read or write of the workbench)")
+			.register(meters);
+		return store;
 	}
 
 	/** Start-up, first: the packaged versions the repository lacks go into it. */

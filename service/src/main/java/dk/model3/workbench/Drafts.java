@@ -136,7 +136,7 @@ class Drafts implements DisposableBean {
 	}
 
 	List<DraftView> all() {
-		return this.store.drafts().stream().map(this::view).toList();
+		return this.store.reading(() -> this.store.drafts().stream().map(this::view).toList());
 	}
 
 	synchronized DraftView create(String id, String from, String inForceFrom, String title, String titleDa,
@@ -195,10 +195,15 @@ class Drafts implements DisposableBean {
 		return (text != null && !text.isBlank()) ? text : null;
 	}
 
+	/** A draft as the contract shows it, read from one fetch of the repository. */
 	DraftView view(String id) {
 		// the publication before the state: it is forgotten only after the state
 		// PUBLISHED is committed, so a view never shows neither
 		DraftPublication.Publishing publishing = this.publication.of(id);
+		return this.store.reading(() -> view(id, publishing));
+	}
+
+	private DraftView view(String id, DraftPublication.Publishing publishing) {
 		DraftState state = state(id);
 		RuleVersionFiles files = files(id);
 		String descriptor = files.files().get(RuleVersionFiles.DESCRIPTOR);
@@ -451,8 +456,8 @@ class Drafts implements DisposableBean {
 					"The draft " + id + " changed since its checks ran; run them again.");
 		}
 		if (!view.passed()) {
-			throw new DraftRefused("checks-failed",
-					"A check of " + id + " fails; fix it and run the checks again: " + failures(view.results()));
+			throw new DraftRefused("checks-failed", "A check of " + id + " fails; fix it and run the checks again ("
+					+ view.results().failuresDa() + ").");
 		}
 		return view.results();
 	}
@@ -468,22 +473,6 @@ class Drafts implements DisposableBean {
 	/** The in-force date of the draft's version.yaml, or null when it gives none. */
 	static LocalDate inForceFrom(RuleVersionFiles files) {
 		return VersionYaml.inForceFrom(files.files().get(RuleVersionFiles.DESCRIPTOR));
-	}
-
-	private static String failures(CheckResults results) {
-		List<String> failed = new ArrayList<>();
-		if (!results.validation().isEmpty()) {
-			failed.add(results.validation().size() + " validation problems");
-		}
-		if (results.scenarios() != null && !results.scenarios().failed().isEmpty()) {
-			failed.add(results.scenarios().failed().size() + " failing scenarios");
-		}
-		if (results.completeness() != null && !results.completeness().passed()) {
-			CheckResults.Completeness c = results.completeness();
-			failed.add("completeness: " + c.gaps() + " gaps, " + c.overlaps() + " overlaps, " + c.whyNotMismatches()
-					+ " why-not mismatches, dead rules " + c.deadRules());
-		}
-		return String.join("; ", failed);
 	}
 
 	/**

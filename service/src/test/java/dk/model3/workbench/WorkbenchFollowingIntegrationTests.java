@@ -10,9 +10,11 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import dk.model3.versions.VersionStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +49,9 @@ class WorkbenchFollowingIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	VersionStore store;
+
 	@Test
 	void anApprovalPublishesToTheSharedRepositoryAndActivatesOnThisInstanceAtOnce() throws IOException {
 		WorkbenchApi api = new WorkbenchApi(this.port);
@@ -54,6 +59,10 @@ class WorkbenchFollowingIntegrationTests {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode checks = api.check("2023.02");
 		assertThat(checks.path("passed").asBoolean()).as(checks.toString()).isTrue();
+		long before = this.store.fetches();
+		api.draft("2023.02", WorkbenchApi.POLICY);
+		assertThat(this.store.fetches() - before).as("fetches of the shared repository for one draft's view")
+			.isEqualTo(1);
 		assertThat(api.post("/api/v1/drafts/2023.02/publication-request", WorkbenchApi.POLICY, "").statusCode())
 			.isEqualTo(200);
 		HttpResponse<String> approved = api.approve("2023.02", WorkbenchApi.PAULA, "on any instance");
