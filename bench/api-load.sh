@@ -2,7 +2,8 @@
 # API load benchmark, run by hand (not in CI): starts the service on loopback, then
 # drives GET /api/v1/ping (the trivial baseline) and POST /api/v1/triage with wrk at
 # 1, 8 and 32 connections and prints requests/s, p50 and p99 for each, and the service's
-# own CPU time per request, user and kernel apart.
+# own CPU time per request, user and kernel apart, and the bytes it wrote per request (on the
+# embedded database: its file; steady however busy the machine is).
 #
 #   bench/api-load.sh                      # 20 s per run after a 120 s warm-up
 #   DURATION=30s WARMUP=20s bench/api-load.sh
@@ -35,24 +36,28 @@ SERVICE=$!
 # under set -e a failing command in the trap becomes the exit status: the stopped service's 143 is expected
 trap 'kill "$SERVICE" 2>/dev/null; wait "$SERVICE" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-for _ in $(seq 1 120); do
+# up to 2 minutes: a busy machine starts it slowly
+for _ in $(seq 1 240); do
 	curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break
 	sleep 0.5
 done
 curl -fs "$URL/actuator/health" >/dev/null || { echo "service did not start; log:" >&2; tail -50 "$WORK/service.log" >&2; exit 1; }
 
-# the service's user and kernel CPU ticks so far
+# the service's user and kernel CPU ticks so far, and the bytes it has written
 cpu_ticks() { awk '{print $14, $15}' "/proc/$SERVICE/stat"; }
+written() { awk '$1 == "wchar:" {print $2}' "/proc/$SERVICE/io"; }
 
-run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(user+kernel)"
-	local name=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out before after
+run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(user+kernel) bytes-written-per-request"
+	local name=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out before after wbefore wafter
 	before=$(cpu_ticks)
+	wbefore=$(written)
 	if [ "$name" = ping ]; then
 		out=$(wrk -t"$threads" -c"$c" -d"$d" --latency -H "$AUTH" "$URL/api/v1/ping")
 	else
 		out=$(wrk -t"$threads" -c"$c" -d"$d" --latency -H "$AUTH" -s bench/triage.lua "$URL/api/v1/triage")
 	fi
 	after=$(cpu_ticks)
+	wafter=$(written)
 	if echo "$out" | grep -q "Non-2xx"; then
 		echo "$name: non-2xx answers:" >&2; echo "$out" >&2; exit 1
 	fi
@@ -66,7 +71,7 @@ run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(u
 	# the kernel's part apart: the answer's bytes and the decision log's write are spent there
 	cpu=$(echo "$before $after" | awk -v hz="$(getconf CLK_TCK)" -v n="$total" \
 		'{u = ($3 - $1) * 1e6 / hz / n; k = ($4 - $2) * 1e6 / hz / n; printf "%.0f(%.0f+%.0f)", u + k, u, k}')
-	echo "$rps $p50 $p99 $cpu"
+	echo "$rps $p50 $p99 $cpu $(( (wafter - wbefore) / total ))"
 }
 
 echo "warming up ($WARMUP each)..." >&2
@@ -74,15 +79,15 @@ run triage 8 "$WARMUP" >/dev/null
 run ping 8 20s >/dev/null
 
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-printf '| connections | ping req/s | ping p50 | ping p99 | ping CPU µs/req (user+kernel) | triage req/s | triage p50 | triage p99 | triage CPU µs/req (user+kernel) | triage/ping req/s | ping/triage CPU |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| connections | ping req/s | ping p50 | ping p99 | ping CPU µs/req (user+kernel) | triage req/s | triage p50 | triage p99 | triage CPU µs/req (user+kernel) | triage/ping req/s | ping/triage CPU | triage bytes written/req |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for c in $CONNECTIONS; do
-	read -r prps pp50 pp99 pcpu <<<"$(run ping "$c" "$DURATION")"
-	read -r trps tp50 tp99 tcpu <<<"$(run triage "$c" "$DURATION")"
+	read -r prps pp50 pp99 pcpu _ <<<"$(run ping "$c" "$DURATION")"
+	read -r trps tp50 tp99 tcpu twritten <<<"$(run triage "$c" "$DURATION")"
 	ratio=$(awk -v t="$trps" -v p="$prps" 'BEGIN {printf "%.2f", t / p}')
 	cratio=$(awk -v t="$tcpu" -v p="$pcpu" 'BEGIN {printf "%.2f", p / t}')
-	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$prps" "$pp50" "$pp99" "$pcpu" \
-		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio"
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$prps" "$pp50" "$pp99" "$pcpu" \
+		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio" "$twritten"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 [ -f "$WORK/data/records.mv.db" ] && echo "embedded database: $(du -b "$WORK/data/records.mv.db" | cut -f1) bytes" >&2

@@ -47,7 +47,8 @@ fi
 start() {
 	java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >>"$WORK/service.log" 2>&1 &
 	SERVICE=$!
-	for _ in $(seq 1 120); do
+	# up to 2 minutes: a busy machine starts it slowly
+	for _ in $(seq 1 240); do
 		curl -fs "$URL/actuator/health/readiness" >/dev/null 2>&1 && return 0
 		sleep 0.5
 	done

@@ -3,7 +3,6 @@ package dk.model3.triage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import dk.model3.response.TriageResponse;
 import dk.model3.request.TriageRequest;
@@ -81,8 +80,9 @@ public class Triage {
 		long start = System.nanoTime();
 		Decision decision = rules.evaluate(request.profile());
 		long nanos = System.nanoTime() - start;
-		// random, so nothing about the case can be read from it or guessed
-		String decisionId = UUID.randomUUID().toString();
+		// nothing about the case can be read from it or guessed; time-ordered for the
+		// records' index
+		String decisionId = DecisionIds.next(this.clock.millis());
 		for (DecisionObserver observer : this.observers) {
 			observer.decided(decisionId, request, date, decision, nanos);
 		}

@@ -69,7 +69,8 @@ class DecisionsIntegrationTests {
 		JsonNode first = decide("same-case");
 		JsonNode second = decide("same-case");
 		String id = first.path("decisionId").asString();
-		assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+		// a UUID of version 7: time-ordered, the rest random
+		assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(second.path("decisionId").asString()).isNotEqualTo(id);
 	}
 
