@@ -120,15 +120,28 @@ record CheckResults(String checksum, String ranBy, String at, boolean passed, Li
 	/**
 	 * The draft against the version it would replace, over the reference population.
 	 */
+	/**
+	 * The impact preview.
+	 *
+	 * @param forbidden answers the readings rule out that the draft creates
+	 * ({@link ForbiddenCombinations}); a warning, not a failed check
+	 */
 	record Preview(String against, String population, long profiles, long changed, List<TierCount> tiers,
-			List<Transition> transitions, List<FlagChange> flagsGained, List<FlagChange> flagsLost) {
+			List<Transition> transitions, List<FlagChange> flagsGained, List<FlagChange> flagsLost,
+			List<Forbidden> forbidden) {
+
+		Preview {
+			// checks kept before the warning existed have none
+			forbidden = (forbidden != null) ? List.copyOf(forbidden) : List.of();
+		}
 
 		Preview withoutCitizens() {
 			return new Preview(this.against, this.population, this.profiles, this.changed, this.tiers,
 					this.transitions.stream()
 						.map((t) -> new Transition(t.from(), t.to(), t.count(), List.of()))
 						.toList(),
-					counts(this.flagsGained), counts(this.flagsLost));
+					counts(this.flagsGained), counts(this.flagsLost),
+					this.forbidden.stream().map((f) -> new Forbidden(f.combination(), f.count(), List.of())).toList());
 		}
 
 		private static List<FlagChange> counts(List<FlagChange> changes) {
@@ -145,6 +158,10 @@ record CheckResults(String checksum, String ranBy, String at, boolean passed, Li
 	}
 
 	record FlagChange(String flag, long count, List<Example> examples) {
+	}
+
+	/** Citizens who get a combination the readings rule out, with a few of them. */
+	record Forbidden(String combination, long count, List<Example> examples) {
 	}
 
 	/**

@@ -304,7 +304,7 @@ final class DraftChecks {
 		});
 		return new CheckResults.Preview(older.version(), (name != null) ? name : people.name(), report.profiles(),
 				report.changed(), tiers, transitions, flags(people, gainedCount, gained),
-				flags(people, lostCount, lost));
+				flags(people, lostCount, lost), ForbiddenCombinations.createdBy(older, newer, people));
 	}
 
 	private static List<CheckResults.FlagChange> flags(ReferencePopulation people, Map<String, Long> counts,

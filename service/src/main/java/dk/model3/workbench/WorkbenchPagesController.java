@@ -406,6 +406,14 @@ class WorkbenchPagesController {
 			return this.counts.getOrDefault(from + "|" + to, 0L);
 		}
 
+		/**
+		 * The message key of an outcome's label ({@code PLACED CROSS_SECTOR} → the tier's
+		 * name, {@code OUT_OF_SCOPE} → the status's): the page shows words, not codes.
+		 */
+		public String key(String label) {
+			return label.startsWith("PLACED ") ? "tier." + label.substring("PLACED ".length()) : "status." + label;
+		}
+
 	}
 
 	// the lines of the file shown where the last save found a problem

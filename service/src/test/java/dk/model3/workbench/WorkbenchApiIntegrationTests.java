@@ -133,6 +133,16 @@ class WorkbenchApiIntegrationTests {
 		assertThat(gained.path("examples").get(0).path("citizenRef").asString()).startsWith("NDJ-");
 		assertThat(gained.path("examples").get(0).path("rules").toString()).contains("+F-05");
 		assertThat(preview.path("flagsLost").size()).isZero();
+		// the meeting now reaches 26-29 year olds, who are offered the joint plan too:
+		// two coordinations at once, which the preview warns of without failing the
+		// checks
+		JsonNode forbidden = preview.path("forbidden");
+		assertThat(forbidden.size()).as(forbidden.toString()).isEqualTo(1);
+		assertThat(forbidden.get(0).path("combination").asString()).isEqualTo("JOINT_PLAN_AND_KUI_MEETING");
+		assertThat(forbidden.get(0).path("count").asLong()).isPositive();
+		for (JsonNode example : forbidden.get(0).path("examples")) {
+			assertThat(JSON.readTree(example.path("profile").asString()).path("age").asInt()).isBetween(25, 29);
+		}
 		assertThat(passing.path("millis").path("completeness").isNumber()).isTrue();
 
 		// four eyes: the author cannot approve; a second POLICY user can, naming what

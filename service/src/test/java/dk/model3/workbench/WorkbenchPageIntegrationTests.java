@@ -141,6 +141,9 @@ class WorkbenchPageIntegrationTests {
 		assertThat(citizens.get(0).getAttribute("data-citizen")).startsWith("NDJ-");
 		assertThat(citizens.get(0).getText()).contains("+F-05");
 		assertThat(browser.all("#preview [data-tier]")).hasSize(3);
+		// and warns, in Danish, that 25-29 year olds now get two coordinations at once
+		assertThat(browser.find("[data-field='forbidden'] [data-combination='JOINT_PLAN_AND_KUI_MEETING']").getText())
+			.contains("både tilbud om én samlet plan og netværksmøde");
 		browser.script("document.getElementById('preview').scrollIntoView()");
 		browser.screenshot(SCREENSHOTS.resolve("workbench-preview.png"), 1300);
 		assertThat(browser.accessibilityViolations()).isEmpty();
