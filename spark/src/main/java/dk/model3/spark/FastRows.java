@@ -54,10 +54,16 @@ final class FastRows {
 			CORRUPT, "allowSingleQuotes", "false", "allowNonNumericNumbers", "false", "allowNumericLeadingZeros",
 			"false");
 
-	private static final String DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+	private static final String DIGITS = "0123456789";
 
-	// what Spark's reader makes of a number, true or false where a string belongs
-	private static final String NOT_A_STRING = "^(true|false|[0-9.eE+-]+)$";
+	private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+	private static final String REFERENCE = LETTERS + DIGITS + "._:-";
+
+	private static final String VERSION = LETTERS + DIGITS + "._-";
+
+	// the characters of a number as Spark's reader writes it where a string belongs
+	private static final String NUMBER = DIGITS + ".eE+-";
 
 	private FastRows() {
 	}
@@ -112,34 +118,51 @@ final class FastRows {
 				col("slow." + Columns.REJECT_REASON).as(Columns.REJECT_REASON));
 	}
 
-	/** The SQL condition that a parsed row is exactly what the request reader accepts. */
+	/**
+	 * The SQL condition that a parsed row is exactly what the request reader accepts.
+	 * Only expressions Spark compiles to code: no lambda (higher-order functions run
+	 * interpreted, row by row), one regular expression per text field.
+	 */
 	static String plainlyValid() {
 		return String.join(" and ", "not unparsed", CORRUPT + " is null", "endswith(rtrim(" + Columns.TEXT + "), '}')",
-				"keys is not null", "size(keys) = size(array_distinct(keys))",
-				"forall(keys, k -> array_contains(" + strings(InputRows.ALLOWED) + ", k))", date("period", true),
+				"keys is not null", "size(array_distinct(keys)) = size(keys)",
+				"size(array_except(keys, " + strings(InputRows.ALLOWED) + ")) = 0", date("period", true),
 				reference("personKey"), reference("citizenRef"), "age between 0 and 125", date("assessmentDate", false),
-				"(rulesVersion is null or (rulesVersion rlike '^[0-9A-Za-z._-]{1,32}$' and not rulesVersion rlike '"
-						+ NOT_A_STRING + "'))",
+				"(rulesVersion is null or ("
+						+ onlyOf("rulesVersion", VERSION, 32) + " and " + string("rulesVersion") + "))",
 				"array_contains(" + ProfileCodes.names(Benefit.values()) + ", benefit)",
 				"(employmentPotential is null or array_contains(" + ProfileCodes.names(EmploymentPotential.values())
 						+ ", employmentPotential))",
-				"(problems is null or (forall(problems, p -> array_contains(" + ProfileCodes.names(Problem.values())
-						+ ", p)) and size(array_distinct(problems)) = size(problems)))",
+				"(problems is null or (size(array_except(problems, " + ProfileCodes.names(Problem.values())
+						+ ")) = 0 and size(array_distinct(problems)) = size(problems)))",
 				"(departmentsInvolved is null or departmentsInvolved between 0 and 20)");
 	}
 
-	// a plain YYYY-MM-DD date in the reader's range, nothing the ISO parser would read
-	// otherwise
+	// a plain YYYY-MM-DD date (Spark's cast refuses an impossible day or a non-digit) in
+	// the reader's range: nothing the ISO parser would read otherwise; no regular
+	// expression, which costs more than the parse
 	private static String date(String field, boolean required) {
-		String valid = "(" + field + " rlike '" + DATE + "' and date_format(try_cast(" + field
-				+ " as date), 'yyyy-MM-dd') = " + field + " and " + field + " between '1900-01-01' and '2200-12-31')";
+		String valid = "(length(" + field + ") = 10 and substr(" + field + ", 5, 1) = '-' and substr(" + field
+				+ ", 8, 1) = '-' and " + field + " between '1900-01-01' and '2200-12-31' and try_cast(" + field
+				+ " as date) is not null)";
 		return required ? valid : "(" + field + " is null or " + valid + ")";
 	}
 
-	// the reference pattern, a string in the JSON, and too few digits for a CPR number
+	// the reference pattern ([A-Za-z0-9._:-]{1,64}), a string in the JSON (not what
+	// Spark's reader makes of a number, true or false), and too few digits for a CPR
+	// number
 	private static String reference(String field) {
-		return "(" + field + " rlike '^[A-Za-z0-9._:-]{1,64}$' and not " + field + " rlike '" + NOT_A_STRING
-				+ "' and length(regexp_replace(" + field + ", '[^0-9]', '')) < 10)";
+		return "(" + onlyOf(field, REFERENCE, 64) + " and " + string(field) + " and length(" + field
+				+ ") - length(translate(" + field + ", '0123456789', '')) < 10)";
+	}
+
+	private static String onlyOf(String field, String characters, int most) {
+		return "(length(" + field + ") between 1 and " + most + " and translate(" + field + ", '" + characters
+				+ "', '') = '')";
+	}
+
+	private static String string(String field) {
+		return "(translate(" + field + ", '" + NUMBER + "', '') != '' and " + field + " not in ('true', 'false'))";
 	}
 
 	private static String strings(java.util.List<String> values) {

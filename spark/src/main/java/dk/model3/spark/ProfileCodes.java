@@ -74,13 +74,25 @@ final class ProfileCodes {
 		return expr("cast(age as bigint)" + " | shiftleft(cast(array_position(" + names(BENEFITS)
 				+ ", benefit) - 1 as bigint), 7)" + " | shiftleft(cast(coalesce(array_position(" + names(POTENTIALS)
 				+ ", employmentPotential), " + (EmploymentPotential.UNKNOWN.ordinal() + 1) + ") - 1 as bigint), 11)"
-				+ " | shiftleft(aggregate(coalesce(problems, array()), 0L, (bits, problem) -> bits | shiftleft(1L, cast(array_position("
-				+ names(PROBLEMS) + ", problem) - 1 as int))), 14)"
+				+ " | shiftleft(" + problemBits() + ", 14)"
 				+ " | if(coalesce(brainInjuryCoordination, false), shiftleft(1L, 28), 0L)"
 				+ " | if(coalesce(measuresSentence, false), shiftleft(1L, 29), 0L)"
 				+ " | if(coalesce(placedOutOfHome, false), shiftleft(1L, 30), 0L)"
 				+ " | if(coalesce(serviceActMeasures, false), shiftleft(1L, 31), 0L)"
 				+ " | shiftleft(coalesce(cast(departmentsInvolved as bigint) + 1, 0L), 32)");
+	}
+
+	// one bit per problem, without a lambda (Spark runs those interpreted)
+	private static String problemBits() {
+		StringBuilder bits = new StringBuilder("(0L");
+		for (Problem problem : PROBLEMS) {
+			bits.append(" | if(coalesce(array_contains(problems, '")
+				.append(problem.name())
+				.append("'), false), ")
+				.append(1L << problem.ordinal())
+				.append("L, 0L)");
+		}
+		return bits.append(")").toString();
 	}
 
 	/** The constants as a SQL array of strings. */
