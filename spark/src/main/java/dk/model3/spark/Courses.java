@@ -46,6 +46,16 @@ final class Courses {
 
 	static final String COHERENT = "coherent";
 
+	static final String AREA_STABLE = "areaStable";
+
+	static final String YOUTH_HAND_OVER = "youthHandOver";
+
+	/**
+	 * Flags by which a 15-17-year-old is placed under the youth rules: the hand-over to
+	 * the adult effort at 18 is the course those rules plan.
+	 */
+	static final List<String> YOUTH_FLAGS = List.of("YOUTH_15_17_EXCEPTION", "TRANSITION_TO_ADULTHOOD");
+
 	static final String IN_MODEL_BOTH = "inModelBoth";
 
 	static final String ABSENT = "ABSENT";
@@ -69,14 +79,17 @@ final class Courses {
 		// the pair ending here, and the pair starting here when the person leaves the
 		// register
 		Column arriving = when(before.isNotNull(), struct(before.as(FROM_PERIOD), col(Columns.PERIOD).as(TO_PERIOD),
-				when(previous.eqNullSafe(before), previousDecision).as("from"), col(Columns.DECISION).as("to")));
+				when(previous.eqNullSafe(before), previousDecision).as("from"), col(Columns.DECISION).as("to"),
+				when(previous.eqNullSafe(before), col("previousCode")).as("fromCode"), col(Columns.CODE).as("toCode")));
 		Column leaving = when(after.isNotNull().and(not(next.eqNullSafe(after))),
 				struct(col(Columns.PERIOD).as(FROM_PERIOD), after.as(TO_PERIOD), col(Columns.DECISION).as("from"),
-						lit(null).cast("long").as("to")));
+						lit(null).cast("long").as("to"), col(Columns.CODE).as("fromCode"),
+						lit(null).cast("long").as("toCode")));
 		Dataset<Row> pairs = decisions
-			.select(col(Columns.PERSON_KEY), col(Columns.PERIOD), col(Columns.DECISION),
+			.select(col(Columns.PERSON_KEY), col(Columns.PERIOD), col(Columns.DECISION), col(Columns.CODE),
 					lag(Columns.PERIOD, 1).over(byPerson).as("previousPeriod"),
 					lag(Columns.DECISION, 1).over(byPerson).as("previousDecision"),
+					lag(Columns.CODE, 1).over(byPerson).as("previousCode"),
 					lead(Columns.PERIOD, 1).over(byPerson).as("nextPeriod"))
 			.select(col(Columns.PERSON_KEY), explode(array(arriving, leaving)).as("pair"))
 			.filter(col("pair").isNotNull())
@@ -89,6 +102,14 @@ final class Courses {
 		Column toTier = element_at(field(classes, 1), col("to"));
 		Column fromArea = element_at(field(classes, 2), col("from"));
 		Column toArea = element_at(field(classes, 2), col("to"));
+		// the age is the code's low seven bits (ProfileCodes)
+		Column fromAge = col("fromCode").bitwiseAND(127L);
+		Column toAge = col("toCode").bitwiseAND(127L);
+		Column youth = element_at(youthClasses(classes), col("from"));
+		Column handOver = fromIn.and(toIn)
+			.and(fromAge.between(15, 17))
+			.and(toAge.geq(18))
+			.and(coalesce(youth, lit(false)));
 		Column tierChanged = not(fromTier.eqNullSafe(toTier));
 		Column areaChanged = not(fromArea.eqNullSafe(toArea));
 		Column course = when(not(fromIn), lit("ENTERS")).when(not(toIn), lit("LEAVES"))
@@ -100,7 +121,8 @@ final class Courses {
 			.select(col(Columns.PERSON_KEY), col(FROM_PERIOD), coalesce(fromStatus, lit(ABSENT)).as("fromStatus"),
 					fromTier.as("fromTier"), fromArea.as("fromArea"), coalesce(toStatus, lit(ABSENT)).as("toStatus"),
 					toTier.as("toTier"), toArea.as("toArea"), course.as(COURSE), fromIn.and(toIn).as(IN_MODEL_BOTH),
-					fromIn.and(toIn).and(not(areaChanged)).as(COHERENT), col(TO_PERIOD));
+					fromIn.and(toIn).and(not(areaChanged)).as(AREA_STABLE), handOver.as(YOUTH_HAND_OVER),
+					fromIn.and(toIn).and(not(areaChanged).or(handOver)).as(COHERENT), col(TO_PERIOD));
 	}
 
 	// the period before or after each period, as a map column
@@ -114,6 +136,21 @@ final class Courses {
 			return lit(null).cast("date");
 		}
 		return element_at(map(entries.toArray(Column[]::new)), period);
+	}
+
+	// whether each class carries a flag of the youth rules, as a map column
+	private static Column youthClasses(Map<Long, DecisionClass> classes) {
+		List<Column> entries = new ArrayList<>();
+		for (DecisionClass decisionClass : classes.values()) {
+			if (!decisionClass.isRejected()) {
+				entries.add(lit(decisionClass.id()));
+				entries.add(lit(decisionClass.flags().stream().anyMatch(YOUTH_FLAGS::contains)));
+			}
+		}
+		if (entries.isEmpty()) {
+			return map().cast("map<bigint,boolean>");
+		}
+		return map(entries.toArray(Column[]::new));
 	}
 
 	// status (0), tier (1) or area (2) of each class, as a map column

@@ -170,7 +170,8 @@ final class EvaluationJob {
 			Dataset<Row> courses = Courses.of(good, new ArrayList<>(periods), classes);
 			courses.write().partitionBy(Courses.TO_PERIOD).parquet(child(output, "courses"));
 			List<Row> courseCounts = courses
-				.groupBy(Courses.TO_PERIOD, Courses.COURSE, Courses.IN_MODEL_BOTH, Courses.COHERENT)
+				.groupBy(Courses.TO_PERIOD, Courses.COURSE, Courses.IN_MODEL_BOTH, Courses.COHERENT,
+						Courses.AREA_STABLE, Courses.YOUTH_HAND_OVER, Courses.FROM_PERIOD)
 				.count()
 				.collectAsList();
 			Map<String, String> sharing = new LinkedHashMap<>();

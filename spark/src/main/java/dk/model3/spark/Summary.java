@@ -129,28 +129,53 @@ final class Summary {
 				(decided.tier() != null) ? Tier.valueOf(decided.tier()) : null);
 	}
 
+	// rows of toPeriod, course, inModelBoth, coherent, areaStable, youthHandOver,
+	// fromPeriod and count
 	private void courses(List<Row> courses) {
 		for (Row row : courses) {
 			ObjectNode period = period(row.get(0));
-			long n = row.getLong(4);
+			long n = row.getLong(7);
 			increment(period.withObjectProperty("courses"), row.getString(1), n);
 			ObjectNode indicator = period.withObjectProperty("indicator");
 			if (row.getBoolean(2)) {
-				indicator.put("inModelBothPeriods", indicator.path("inModelBothPeriods").asLong(0) + n);
+				increment(indicator, "inModelBothPeriods", n);
+				// a person-year of the pairs placed in both periods: the pair's days
+				long days = row.getDate(0).toLocalDate().toEpochDay() - row.getDate(6).toLocalDate().toEpochDay();
+				indicator.put("personYears", indicator.path("personYears").asDouble(0) + n * days / 365.25);
+				String course = row.getString(1);
+				if (course.startsWith("CHANGES_TIER")) {
+					increment(indicator, "tierChanges", n);
+				}
+				if (course.endsWith("AREA")) {
+					increment(indicator, "areaChanges", n);
+				}
 			}
 			if (row.getBoolean(3)) {
-				indicator.put("coherent", indicator.path("coherent").asLong(0) + n);
+				increment(indicator, "coherent", n);
+			}
+			if (row.getBoolean(4)) {
+				increment(indicator, "areaStable", n);
+			}
+			if (row.getBoolean(5)) {
+				increment(indicator, "youthHandOvers", n);
 			}
 		}
 		for (ObjectNode period : this.periods.values()) {
 			if (period.has("indicator")) {
 				ObjectNode indicator = (ObjectNode) period.get("indicator");
 				long inBoth = indicator.path("inModelBothPeriods").asLong(0);
-				long coherent = indicator.path("coherent").asLong(0);
-				indicator.put("inModelBothPeriods", inBoth);
-				indicator.put("coherent", coherent);
+				double personYears = indicator.path("personYears").asDouble(0);
+				for (String count : List.of("inModelBothPeriods", "coherent", "areaStable", "youthHandOvers",
+						"tierChanges", "areaChanges")) {
+					indicator.put(count, indicator.path(count).asLong(0));
+				}
 				if (inBoth > 0) {
-					indicator.put("share", (double) coherent / inBoth);
+					indicator.put("share", (double) indicator.path("coherent").asLong() / inBoth);
+					indicator.put("areaStableShare", (double) indicator.path("areaStable").asLong() / inBoth);
+				}
+				if (personYears > 0) {
+					indicator.put("tierChangesPerPersonYear", indicator.path("tierChanges").asLong() / personYears);
+					indicator.put("areaChangesPerPersonYear", indicator.path("areaChanges").asLong() / personYears);
 				}
 			}
 		}
