@@ -1,16 +1,18 @@
 package dk.model3.spark;
 
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-
 /**
- * The columns of a classified row: where it came from, who and when, the decision under
- * the rule version (and the compared one), or why it was rejected.
+ * The job's column names: where a row came from, who and when, its profile code and
+ * decision class under the rule version (and the compared one), or why it was rejected.
  */
 final class Columns {
 
 	static final String SOURCE = "source";
+
+	static final String BLOCK_START = "blockStart";
+
+	static final String ORDINAL = "ordinal";
+
+	static final String TEXT = "text";
 
 	static final String LINE = "line";
 
@@ -21,6 +23,10 @@ final class Columns {
 	static final String CITIZEN_REF = "citizenRef";
 
 	static final String ASSESSMENT_DATE = "assessmentDate";
+
+	static final String CODE = "profileCode";
+
+	static final String DECISION = "decision";
 
 	static final String STATUS = "status";
 
@@ -36,47 +42,17 @@ final class Columns {
 
 	static final String RULES_CHECKSUM = "rulesChecksum";
 
-	static final String RESPONSE = "response";
-
 	static final String COMPARE = "compare";
 
 	static final String REJECT_KIND = "rejectKind";
 
 	static final String REJECT_REASON = "rejectReason";
 
-	/**
-	 * The decision columns, once for the rule version and once prefixed for the compared
-	 * one.
-	 */
-	static final String[] DECISION = { STATUS, TIER, AREA, FLAGS, RULE_IDS, RULES_VERSION, RULES_CHECKSUM, RESPONSE };
-
-	static final StructType CLASSIFIED = classified();
-
 	private Columns() {
 	}
 
 	static String compared(String column) {
 		return COMPARE + Character.toUpperCase(column.charAt(0)) + column.substring(1);
-	}
-
-	private static StructType classified() {
-		StructType type = new StructType().add(SOURCE, DataTypes.StringType, false)
-			.add(LINE, DataTypes.LongType, false)
-			.add(PERIOD, DataTypes.DateType)
-			.add(PERSON_KEY, DataTypes.StringType)
-			.add(CITIZEN_REF, DataTypes.StringType)
-			.add(ASSESSMENT_DATE, DataTypes.DateType);
-		for (String prefix : new String[] { "", COMPARE }) {
-			for (String column : DECISION) {
-				type = type.add(prefix.isEmpty() ? column : compared(column), typeOf(column));
-			}
-		}
-		return type.add(REJECT_KIND, DataTypes.StringType).add(REJECT_REASON, DataTypes.StringType);
-	}
-
-	private static DataType typeOf(String column) {
-		return (column.equals(FLAGS) || column.equals(RULE_IDS))
-				? DataTypes.createArrayType(DataTypes.StringType, false) : DataTypes.StringType;
 	}
 
 }

@@ -5,47 +5,76 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * The national evaluation: classifies every row of register data under one or two rule
  * versions and writes, under the output folder,
  * <ul>
- * <li>{@code decisions/}: Parquet, partitioned by period, one row per person and period;
+ * <li>{@code decisions/}: Parquet, partitioned by period, one row per person and period:
+ * the person, the row's decision class and its status, tier and responsible area;
+ * <li>{@code decision-classes/}: Parquet, the small table of classes beside it: per
+ * version and class, the outcome, the flags and the deciding rule ids;
  * <li>{@code responses/<version>/}: with {@code responses}, the full contract response of
  * every row as JSON Lines, partitioned by period;
  * <li>{@code rejects/}: JSON Lines, one object per rejected row with file, line, kind and
  * reason (never the row's content);
  * <li>{@code courses/}: Parquet, each person's course between consecutive periods;
  * <li>{@code summary.json}: counts per period, the transition matrix, the courses and the
- * national indicator.
+ * area-stability measure.
  * </ul>
+ * The shape (docs/performance.md, "Spark"): Spark reads the input with its own readers
+ * ({@link FastRows}), packs each row's profile into a code with column expressions and
+ * decides each distinct code once per executor ({@link DecisionClasses}); one shuffle by
+ * person serves the duplicate check and the courses, and its narrow rows are kept for the
+ * outputs; the summary is one grouping.
  */
 final class EvaluationJob {
 
 	static final String DUPLICATE = "duplicate";
 
 	static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+	private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
+
+	private static final String FIRST_SOURCE = "firstSource";
+
+	private static final String FIRST_BLOCK = "firstBlockStart";
+
+	private static final String FIRST_ORDINAL = "firstOrdinal";
 
 	private EvaluationJob() {
 	}
@@ -67,118 +96,277 @@ final class EvaluationJob {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		InputRows input = InputRows.read(spark, settings.input(), settings.format());
-		sizeShuffles(spark, input);
-
-		Dataset<Row> all = markDuplicates(spark.createDataFrame(
-				input.rows().mapPartitions(new RowClassifier(rules, compare, settings.responses(), input.csvHeaders())),
-				Columns.CLASSIFIED));
-		// classifying is the expensive part: done once, read by every output below
-		all.persist(StorageLevel.MEMORY_AND_DISK());
+		String openCost = spark.conf().contains(OPEN_COST) ? spark.conf().get(OPEN_COST) : null;
+		InputRows.oneSplitPerPartition(spark);
 		try {
-			Dataset<Row> good = all.filter(col(Columns.REJECT_KIND).isNull());
-			// one task per period writes that period's folder: a file per period, not one
-			// per period per shuffle partition (thousands of small files)
-			good.select(decisionColumns(compare != null))
-				.repartition(col(Columns.PERIOD))
-				.write()
-				.partitionBy(Columns.PERIOD)
-				.parquet(child(output, "decisions"));
-			if (settings.responses()) {
-				writeResponses(good, Columns.RESPONSE, child(output, "responses/" + rules.version()));
-				if (compare != null) {
-					writeResponses(good, Columns.compared(Columns.RESPONSE),
-							child(output, "responses/" + compare.version()));
-				}
-			}
-			all.filter(col(Columns.REJECT_KIND).isNotNull())
-				.select(col(Columns.SOURCE), col(Columns.LINE), col(Columns.PERIOD),
-						col(Columns.REJECT_KIND).as("kind"), col(Columns.REJECT_REASON).as("reason"))
-				.orderBy(Columns.SOURCE, Columns.LINE)
-				.coalesce(1)
-				.write()
-				.json(child(output, "rejects"));
-			List<Date> periods = new ArrayList<>();
-			for (Row row : good.select(Columns.PERIOD).distinct().orderBy(Columns.PERIOD).collectAsList()) {
-				periods.add(row.getDate(0));
-			}
-			Dataset<Row> courses = Courses.of(spark, good, periods).persist(StorageLevel.MEMORY_AND_DISK());
-			try {
-				courses.repartition(col(Courses.TO_PERIOD))
-					.write()
-					.partitionBy(Courses.TO_PERIOD)
-					.parquet(child(output, "courses"));
-				ObjectNode summary = Summary.of(settings, input.format(), all, good, courses);
-				write(fs, new Path(output, "summary.json"), summary);
-				return summary;
-			}
-			finally {
-				courses.unpersist();
-			}
+			return run(spark, settings, rules, compare, fs, output);
 		}
 		finally {
-			all.unpersist();
+			if (openCost != null) {
+				spark.conf().set(OPEN_COST, openCost);
+			}
+			else {
+				spark.conf().unset(OPEN_COST);
+			}
+		}
+	}
+
+	private static ObjectNode run(SparkSession spark, JobSettings settings, ShippedVersion rules,
+			ShippedVersion compare, FileSystem fs, Path output) {
+		InputRows input = InputRows.read(spark, settings.input(), settings.format());
+		sizeShuffles(spark, input);
+		Dataset<Row> read = FastRows.read(input.rows(), new ExactRows(input.csvHeaders()),
+				input.format() == InputFormat.CSV);
+		CollectionAccumulator<DecisionClass> found = spark.sparkContext().collectionAccumulator("decision classes");
+		Dataset<Row> classified = read.withColumn(Columns.DECISION,
+				udf(new DecisionClasses(rules, found), DataTypes.LongType).apply(col(Columns.CODE)));
+		if (compare != null) {
+			classified = classified.withColumn(Columns.compared(Columns.DECISION),
+					udf(new DecisionClasses(compare, found), DataTypes.LongType).apply(col(Columns.CODE)));
+		}
+		else {
+			classified = classified.withColumn(Columns.compared(Columns.DECISION), lit(null).cast("long"));
+		}
+		Dataset<Row> persons = markDuplicates(classified);
+		// the narrow rows after the one shuffle by person: every output reads them
+		persons.persist(StorageLevel.MEMORY_AND_DISK());
+		try {
+			// the one grouping the summary needs; it also runs the shuffle and fills the
+			// table of classes
+			List<Row> counts = persons
+				.groupBy(Columns.PERIOD, Columns.REJECT_KIND, Columns.DECISION, Columns.compared(Columns.DECISION))
+				.count()
+				.collectAsList();
+			Map<Long, DecisionClass> classes = new TreeMap<>();
+			for (DecisionClass decisionClass : found.value()) {
+				classes.put(decisionClass.id(), decisionClass);
+			}
+			List<Long> refused = classes.values()
+				.stream()
+				.filter(DecisionClass::isRejected)
+				.map(DecisionClass::id)
+				.toList();
+			Column evaluated = col(Columns.REJECT_KIND).isNull()
+				.and(refused.isEmpty() ? lit(true) : not(col(Columns.DECISION).isin(refused.toArray())))
+				.and(refused.isEmpty() || compare == null ? lit(true)
+						: not(col(Columns.compared(Columns.DECISION)).isin(refused.toArray())));
+			Dataset<Row> good = persons.filter(evaluated);
+
+			writeDecisions(spark, good, classes, rules, compare, output);
+			if (settings.responses()) {
+				writeResponses(good, rules, child(output, "responses/" + rules.version()));
+				if (compare != null) {
+					writeResponses(good, compare, child(output, "responses/" + compare.version()));
+				}
+			}
+			writeRejects(spark, persons.filter(not(evaluated)), classes, child(output, "rejects"));
+
+			TreeSet<Date> periods = new TreeSet<>();
+			for (Row row : counts) {
+				if (row.get(0) != null && row.get(1) == null) {
+					periods.add(row.getDate(0));
+				}
+			}
+			Dataset<Row> courses = Courses.of(good, new ArrayList<>(periods), classes);
+			courses.write().partitionBy(Courses.TO_PERIOD).parquet(child(output, "courses"));
+			List<Row> courseCounts = courses
+				.groupBy(Courses.TO_PERIOD, Courses.COURSE, Courses.IN_MODEL_BOTH, Courses.COHERENT,
+						Courses.AREA_STABLE, Courses.YOUTH_HAND_OVER, Courses.FROM_PERIOD)
+				.count()
+				.collectAsList();
+			Map<String, String> sharing = new LinkedHashMap<>();
+			sharing.put(rules.version(), ExecutorRules.of(rules).sharing());
+			if (compare != null) {
+				sharing.put(compare.version(), ExecutorRules.of(compare).sharing());
+			}
+			ObjectNode summary = Summary.of(settings, input.format(), counts, classes, courseCounts, sharing);
+			write(fs, new Path(output, "summary.json"), summary);
+			return summary;
+		}
+		finally {
+			persons.unpersist();
 		}
 	}
 
 	/**
-	 * Unless the evaluator sets {@value #SHUFFLE_PARTITIONS}, the shuffles (duplicates,
-	 * courses, per-period files, summary counts) get as many partitions as the input has
-	 * splits, and at least one per core. Spark's default of 200 is sized for a cluster:
-	 * on two local cores every one of the job's shuffles wrote 200 × 200 small files and
-	 * took three quarters of the run (docs/performance.md, "Spark"); on a cluster the
-	 * input's splits grow with the data.
+	 * Unless the evaluator sets {@value #SHUFFLE_PARTITIONS}, the shuffle by person gets
+	 * as many partitions as the input has splits, and at least one per core. Spark's
+	 * default of 200 is sized for a cluster: on two local cores it wrote 200 × 200 small
+	 * files (docs/performance.md, "Spark"); on a cluster the input's splits grow with the
+	 * data.
 	 */
 	private static void sizeShuffles(SparkSession spark, InputRows input) {
 		if (!spark.conf().contains(SHUFFLE_PARTITIONS)) {
-			int partitions = Math.max(input.rows().getNumPartitions(), spark.sparkContext().defaultParallelism());
+			int partitions = Math.max(input.rows().rdd().getNumPartitions(), spark.sparkContext().defaultParallelism());
 			spark.conf().set(SHUFFLE_PARTITIONS, partitions);
 		}
 	}
 
 	/**
-	 * A second row for the same person and period is rejected: a course needs one state
-	 * per period. The first row in file and line order is kept.
+	 * The one shuffle: by person, sorted by period and place in the input. A second row
+	 * for the same person and period is rejected (a course needs one state per period);
+	 * the first in file and line order is kept. The courses read the same partitions in
+	 * the same order.
 	 */
 	private static Dataset<Row> markDuplicates(Dataset<Row> classified) {
 		WindowSpec samePersonAndPeriod = Window.partitionBy(Columns.PERSON_KEY, Columns.PERIOD)
-			.orderBy(Columns.SOURCE, Columns.LINE);
-		Column good = col(Columns.REJECT_KIND).isNull();
-		Column repeated = good.and(row_number().over(samePersonAndPeriod).gt(1));
-		Column firstAt = concat(first(Columns.SOURCE).over(samePersonAndPeriod), lit(":"),
-				first(Columns.LINE).over(samePersonAndPeriod).cast("string"));
-		return classified
-			.withColumn(Columns.REJECT_REASON,
-					when(repeated,
-							concat(lit("the person already has a row for period "), col(Columns.PERIOD).cast("string"),
-									lit(", at "), firstAt))
-						.otherwise(col(Columns.REJECT_REASON)))
-			.withColumn(Columns.REJECT_KIND, when(repeated, lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)));
+			.orderBy(Columns.SOURCE, Columns.BLOCK_START, Columns.ORDINAL);
+		Column repeated = col(Columns.REJECT_KIND).isNull().and(row_number().over(samePersonAndPeriod).gt(1));
+		return classified.repartition(col(Columns.PERSON_KEY))
+			.sortWithinPartitions(Columns.PERSON_KEY, Columns.PERIOD, Columns.SOURCE, Columns.BLOCK_START,
+					Columns.ORDINAL)
+			.withColumn("repeated", repeated)
+			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.PERIOD),
+					col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF), col(Columns.ASSESSMENT_DATE), col(Columns.CODE),
+					col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
+					when(col("repeated"), lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
+					col(Columns.REJECT_REASON),
+					when(col("repeated"), first(Columns.SOURCE).over(samePersonAndPeriod)).as(FIRST_SOURCE),
+					when(col("repeated"), first(Columns.BLOCK_START).over(samePersonAndPeriod)).as(FIRST_BLOCK),
+					when(col("repeated"), first(Columns.ORDINAL).over(samePersonAndPeriod)).as(FIRST_ORDINAL));
 	}
 
-	private static Column[] decisionColumns(boolean compared) {
-		List<Column> columns = new ArrayList<>();
-		for (String name : new String[] { Columns.PERSON_KEY, Columns.CITIZEN_REF, Columns.ASSESSMENT_DATE }) {
-			columns.add(col(name));
+	/**
+	 * The decisions, with each class's status, tier and area joined back from the small
+	 * table by a broadcast join; the flags and rule ids stay in that table.
+	 */
+	private static void writeDecisions(SparkSession spark, Dataset<Row> good, Map<Long, DecisionClass> classes,
+			ShippedVersion rules, ShippedVersion compare, Path output) {
+		Dataset<Row> table = classTable(spark, classes);
+		table.coalesce(1).write().parquet(child(output, "decision-classes"));
+		Dataset<Row> decisions = good.select(col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF),
+				col(Columns.ASSESSMENT_DATE), col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
+				col(Columns.PERIOD));
+		decisions = joinClass(decisions, table, rules.version(), "");
+		if (compare != null) {
+			decisions = joinClass(decisions, table, compare.version(), Columns.COMPARE);
 		}
-		for (String name : Columns.DECISION) {
-			if (!name.equals(Columns.RESPONSE)) {
-				columns.add(col(name));
-				if (compared) {
-					columns.add(col(Columns.compared(name)));
-				}
+		else {
+			decisions = decisions.drop(Columns.compared(Columns.DECISION));
+		}
+		List<Column> columns = new ArrayList<>();
+		for (String prefix : (compare != null) ? new String[] { "", Columns.COMPARE } : new String[] { "" }) {
+			for (String name : new String[] { Columns.DECISION, Columns.STATUS, Columns.TIER, Columns.AREA }) {
+				columns.add(col(name(prefix, name)));
 			}
 		}
+		columns.add(0, col(Columns.ASSESSMENT_DATE));
+		columns.add(0, col(Columns.CITIZEN_REF));
+		columns.add(0, col(Columns.PERSON_KEY));
 		columns.add(col(Columns.PERIOD));
-		return columns.toArray(Column[]::new);
+		decisions.select(columns.toArray(Column[]::new))
+			.write()
+			.partitionBy(Columns.PERIOD)
+			.parquet(child(output, "decisions"));
 	}
 
-	private static void writeResponses(Dataset<Row> good, String column, String path) {
-		good.select(col(column), col(Columns.PERIOD))
-			.repartition(col(Columns.PERIOD))
+	private static Dataset<Row> joinClass(Dataset<Row> decisions, Dataset<Row> table, String version, String prefix) {
+		String id = prefix.isEmpty() ? Columns.DECISION : Columns.compared(Columns.DECISION);
+		Dataset<Row> side = table.filter(col(Columns.RULES_VERSION).equalTo(version))
+			.select(col(Columns.DECISION).as("classId"), col(Columns.STATUS).as(name(prefix, Columns.STATUS)),
+					col(Columns.TIER).as(name(prefix, Columns.TIER)), col(Columns.AREA).as(name(prefix, Columns.AREA)));
+		return decisions.join(broadcast(side), decisions.col(id).equalTo(side.col("classId"))).drop("classId");
+	}
+
+	private static String name(String prefix, String column) {
+		return prefix.isEmpty() ? column : Columns.compared(column);
+	}
+
+	static Dataset<Row> classTable(SparkSession spark, Map<Long, DecisionClass> classes) {
+		StructType type = new StructType().add(Columns.RULES_VERSION, DataTypes.StringType, false)
+			.add(Columns.DECISION, DataTypes.LongType, false)
+			.add(Columns.STATUS, DataTypes.StringType)
+			.add(Columns.TIER, DataTypes.StringType)
+			.add(Columns.AREA, DataTypes.StringType)
+			.add(Columns.FLAGS, DataTypes.createArrayType(DataTypes.StringType, false))
+			.add(Columns.RULE_IDS, DataTypes.createArrayType(DataTypes.StringType, false))
+			.add(Columns.RULES_CHECKSUM, DataTypes.StringType);
+		List<Row> rows = new ArrayList<>();
+		for (DecisionClass decisionClass : classes.values()) {
+			if (!decisionClass.isRejected()) {
+				rows.add(RowFactory.create(decisionClass.version(), decisionClass.id(), decisionClass.status(),
+						decisionClass.tier(), decisionClass.area(), decisionClass.flags().toArray(String[]::new),
+						decisionClass.ruleIds().toArray(String[]::new), decisionClass.checksum()));
+			}
+		}
+		return spark.createDataFrame(rows, type);
+	}
+
+	private static void writeResponses(Dataset<Row> good, ShippedVersion version, String path) {
+		good.select(udf(new ResponseLines(version), DataTypes.StringType).apply(col(Columns.CODE),
+				col(Columns.CITIZEN_REF), col(Columns.ASSESSMENT_DATE)), col(Columns.PERIOD))
 			.write()
 			.partitionBy(Columns.PERIOD)
 			.text(path);
+	}
+
+	/**
+	 * The rejects with their line numbers: a row's place in its split, after the lines of
+	 * the file before that split ({@link LineNumbers}, counted only for the splits that
+	 * hold a reject or the row a duplicate repeats).
+	 */
+	private static void writeRejects(SparkSession spark, Dataset<Row> rejected, Map<Long, DecisionClass> classes,
+			String path) {
+		Map<String, Long> before = new TreeMap<>();
+		for (Row split : rejected.select(col(Columns.SOURCE), col(Columns.BLOCK_START))
+			.union(rejected.filter(col(FIRST_SOURCE).isNotNull()).select(col(FIRST_SOURCE), col(FIRST_BLOCK)))
+			.filter(col(Columns.BLOCK_START).gt(0))
+			.distinct()
+			.collectAsList()) {
+			before.put(split.getString(0) + "#" + split.getLong(1), LineNumbers
+				.before(spark.sparkContext().hadoopConfiguration(), split.getString(0), split.getLong(1)));
+		}
+		Column line = line(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), before);
+		Column firstLine = line(col(FIRST_SOURCE), col(FIRST_BLOCK), col(FIRST_ORDINAL), before);
+		Map<Long, String[]> refusals = new TreeMap<>();
+		classes.values()
+			.stream()
+			.filter(DecisionClass::isRejected)
+			.forEach((refused) -> refusals.put(refused.id(),
+					new String[] { refused.rejectKind(), refused.rejectReason() }));
+		Column kind = col(Columns.REJECT_KIND);
+		Column reason = when(kind.equalTo(DUPLICATE),
+				concat(lit("the person already has a row for period "), col(Columns.PERIOD).cast("string"),
+						lit(", at "), col(FIRST_SOURCE), lit(":"), firstLine.cast("string")))
+			.otherwise(col(Columns.REJECT_REASON));
+		if (!refusals.isEmpty()) {
+			Column kinds = literalMap(refusals, 0);
+			Column reasons = literalMap(refusals, 1);
+			kind = coalesce(kind, element_at(kinds, col(Columns.DECISION)),
+					element_at(kinds, col(Columns.compared(Columns.DECISION))));
+			reason = coalesce(reason, element_at(reasons, col(Columns.DECISION)),
+					element_at(reasons, col(Columns.compared(Columns.DECISION))));
+		}
+		rejected
+			.select(col(Columns.SOURCE), line.as(Columns.LINE), col(Columns.PERIOD), kind.as("kind"),
+					reason.as("reason"))
+			.orderBy(Columns.SOURCE, Columns.LINE)
+			.coalesce(1)
+			.write()
+			.json(path);
+	}
+
+	private static Column line(Column source, Column blockStart, Column ordinal, Map<String, Long> before) {
+		Column lines = lit(0L);
+		if (!before.isEmpty()) {
+			List<Column> entries = new ArrayList<>();
+			before.forEach((key, count) -> {
+				entries.add(lit(key));
+				entries.add(lit(count));
+			});
+			lines = coalesce(element_at(org.apache.spark.sql.functions.map(entries.toArray(Column[]::new)),
+					concat(source, lit("#"), blockStart.cast("string"))), lit(0L));
+		}
+		return lines.plus(ordinal).plus(1);
+	}
+
+	private static Column literalMap(Map<Long, String[]> values, int at) {
+		List<Column> entries = new ArrayList<>();
+		values.forEach((id, texts) -> {
+			entries.add(lit(id));
+			entries.add(lit(texts[at]));
+		});
+		return org.apache.spark.sql.functions.map(entries.toArray(Column[]::new));
 	}
 
 	private static String child(Path output, String name) {

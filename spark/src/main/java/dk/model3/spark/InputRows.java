@@ -16,29 +16,35 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 /**
- * The input as rows of (source file, line or row number, text): a JSON object per row for
- * JSON Lines and Parquet, the raw line for CSV. Line numbers are counted per file, so a
- * rejected row can be found in its file; a CSV file's header is its line 1.
+ * The input as rows of (source file, block start, ordinal, text), read by Spark's own
+ * readers: a JSON object per row for JSON Lines and Parquet, the raw line for CSV. A row
+ * is found in its file by the split it was read from (the byte where the split starts)
+ * and its place in that split; {@link LineNumbers} turns the two into a line number for
+ * the rows that need one (the rejects). A CSV file's header is its line 1.
  */
-record InputRows(JavaRDD<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat format) {
+record InputRows(Dataset<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat format) {
 
 	/**
 	 * The columns an input may have: the request fields, the period and the person key.
 	 */
 	static final List<String> ALLOWED = allowed();
+
+	/** A row's place within its partition: the low bits of Spark's increasing id. */
+	private static final long ORDINAL_BITS = (1L << 33) - 1;
 
 	static InputRows read(SparkSession spark, String input, InputFormat given) {
 		List<String> files = files(spark, input);
@@ -47,34 +53,50 @@ record InputRows(JavaRDD<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat
 		}
 		InputFormat format = (given != null) ? given : InputFormat.fromName(files.get(0));
 		if (format == InputFormat.PARQUET) {
-			return parquet(spark, input);
+			return parquet(spark, files);
 		}
-		JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-		JavaRDD<Row> rows = null;
-		Map<String, CsvRows> headers = (format == InputFormat.CSV) ? new LinkedHashMap<>() : null;
-		for (String file : files) {
-			JavaRDD<String> lines = context.textFile(file);
-			if (headers != null) {
-				headers.put(file, checked(CsvRows.header(lines.first()), file));
+		Map<String, CsvRows> headers = null;
+		if (format == InputFormat.CSV) {
+			headers = new LinkedHashMap<>();
+			JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+			for (String file : files) {
+				headers.put(file, checked(CsvRows.header(context.textFile(file).first()), file));
 			}
-			JavaRDD<Row> numbered = lines.zipWithIndex()
-				.map((numberedLine) -> RowFactory.create(file, numberedLine._2() + 1, numberedLine._1()));
-			rows = (rows == null) ? numbered : rows.union(numbered);
 		}
-		return new InputRows(rows, headers, format);
+		// the files by name, so that no folder name is read as a column
+		Dataset<Row> text = spark.read()
+			.text(files.toArray(String[]::new))
+			.select(col("_metadata.file_path").as(Columns.SOURCE),
+					col("_metadata.file_block_start").as(Columns.BLOCK_START),
+					monotonically_increasing_id().bitwiseAND(ORDINAL_BITS).as(Columns.ORDINAL),
+					col("value").as(Columns.TEXT));
+		if (headers != null) {
+			// a CSV file's first line is its header
+			text = text.filter(not(col(Columns.BLOCK_START).equalTo(0).and(col(Columns.ORDINAL).equalTo(0))));
+		}
+		return new InputRows(text, headers, format);
 	}
 
-	private static InputRows parquet(SparkSession spark, String input) {
-		Dataset<Row> table = spark.read().parquet(input);
+	/**
+	 * The reads the job's line numbers rely on: every partition reads one split of one
+	 * file, so a row's place in its partition is its place in that split. Spark would
+	 * otherwise pack small files together into one partition.
+	 */
+	static void oneSplitPerPartition(SparkSession spark) {
+		String most = spark.conf().get("spark.sql.files.maxPartitionBytes", "134217728b");
+		spark.conf().set("spark.sql.files.openCostInBytes", most);
+	}
+
+	private static InputRows parquet(SparkSession spark, List<String> files) {
+		Dataset<Row> table = spark.read().parquet(files.toArray(String[]::new));
 		List<String> columns = List.of(table.columns());
-		check(columns, input);
+		check(columns, files.get(0));
 		Column[] fields = columns.stream().map((name) -> col("`" + name + "`")).toArray(Column[]::new);
 		// Parquet keeps types, so a row written as JSON is the object a JSON line would
-		// be;
-		// the row index within its file stands for the line number
-		Dataset<Row> text = table.select(col("_metadata.file_path"), col("_metadata.row_index").plus(1),
-				to_json(struct(fields)));
-		return new InputRows(text.javaRDD(), null, InputFormat.PARQUET);
+		// be; the row index within its file stands for the line number
+		Dataset<Row> text = table.select(col("_metadata.file_path").as(Columns.SOURCE), lit(0L).as(Columns.BLOCK_START),
+				col("_metadata.row_index").as(Columns.ORDINAL), to_json(struct(fields)).as(Columns.TEXT));
+		return new InputRows(text, null, InputFormat.PARQUET);
 	}
 
 	private static CsvRows checked(CsvRows header, String file) {
@@ -136,8 +158,8 @@ record InputRows(JavaRDD<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat
 
 	private static List<String> allowed() {
 		List<String> allowed = new ArrayList<>(RequestReader.FIELDS);
-		allowed.add(RowClassifier.PERIOD);
-		allowed.add(RowClassifier.PERSON_KEY);
+		allowed.add(ExactRows.PERIOD);
+		allowed.add(ExactRows.PERSON_KEY);
 		return List.copyOf(allowed);
 	}
 

@@ -8,22 +8,17 @@ import dk.model3.facts.Outcome;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
 import dk.model3.rules.TransitionMatrix;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 /**
  * The summary per period: rows in, out and rejected; counts by status, tier, flag and
  * responsible area per version; with two versions the transition matrix; the courses and
- * the national indicator. Every figure is an aggregate computed by Spark; only these
- * small tables come back to the driver.
+ * the area-stability measure. Every figure comes from one grouping of the rows by period,
+ * reject kind and decision class (and one of the courses): Spark counts, and only these
+ * small tables come back to the driver, where the table of classes names what each class
+ * stands for.
  */
 final class Summary {
 
@@ -34,18 +29,71 @@ final class Summary {
 	private Summary() {
 	}
 
-	static ObjectNode of(JobSettings settings, InputFormat format, Dataset<Row> all, Dataset<Row> good,
-			Dataset<Row> courses) {
+	/**
+	 * @param counts rows of period, reject kind, decision class, compared decision class
+	 * and count
+	 * @param courses rows of toPeriod, course, inModelBoth, coherent and count
+	 */
+	static ObjectNode of(JobSettings settings, InputFormat format, List<Row> counts, Map<Long, DecisionClass> classes,
+			List<Row> courses, Map<String, String> sharing) {
 		Summary summary = new Summary();
-		summary.lines(all);
-		summary.results(good, settings.rules().version(), "");
-		if (settings.compare() != null) {
-			summary.results(good, settings.compare().version(), Columns.COMPARE);
-			summary.transitions(good);
+		Map<String, TransitionMatrix> transitions = new TreeMap<>();
+		for (Row row : counts) {
+			summary.count(settings, row, classes, transitions);
 		}
-		summary.rejects(all.filter(col(Columns.REJECT_KIND).isNotNull()));
+		transitions.forEach((key, matrix) -> {
+			ObjectNode node = summary.periodNamed(key).putObject("transitions");
+			matrix.counts().forEach((before, to) -> {
+				ObjectNode target = node.putObject(before);
+				to.forEach(target::put);
+			});
+		});
 		summary.courses(courses);
-		return summary.json(settings, format);
+		ObjectNode json = summary.json(settings, format);
+		ObjectNode shared = json.putObject("sharing");
+		sharing.forEach(shared::put);
+		return json;
+	}
+
+	private void count(JobSettings settings, Row row, Map<Long, DecisionClass> classes,
+			Map<String, TransitionMatrix> transitions) {
+		ObjectNode period = period(row.get(0));
+		long n = row.getLong(4);
+		period.put("in", period.path("in").asLong(0) + n);
+		DecisionClass decided = row.isNullAt(2) ? null : classes.get(row.getLong(2));
+		DecisionClass compared = row.isNullAt(3) ? null : classes.get(row.getLong(3));
+		String kind = row.getString(1);
+		if (kind == null && decided != null && decided.isRejected()) {
+			kind = decided.rejectKind();
+		}
+		if (kind == null && compared != null && compared.isRejected()) {
+			kind = compared.rejectKind();
+		}
+		if (kind != null) {
+			period.put("rejected", period.path("rejected").asLong(0) + n);
+			increment(period.withObjectProperty("rejectsByKind"), kind, n);
+			return;
+		}
+		period.put("out", period.path("out").asLong(0) + n);
+		results(row.get(0), settings.rules().version(), decided, n);
+		if (compared != null) {
+			results(row.get(0), settings.compare().version(), compared, n);
+			transitions.computeIfAbsent(periodKey(row.get(0)), (key) -> new TransitionMatrix())
+				.add(outcome(decided), outcome(compared), n);
+		}
+	}
+
+	private void results(Object date, String version, DecisionClass decided, long n) {
+		ObjectNode result = result(date, version);
+		increment(result.withObjectProperty("byStatus"), decided.status(), n);
+		if (decided.tier() != null) {
+			increment(result.withObjectProperty("byTier"), decided.tier(), n);
+		}
+		increment(result.withObjectProperty("byResponsibleArea"), decided.area(), n);
+		for (String flag : decided.flags()) {
+			increment(result.withObjectProperty("byFlag"), flag, n);
+		}
+		result.put("total", result.path("total").asLong(0) + n);
 	}
 
 	private ObjectNode period(Object date) {
@@ -56,47 +104,15 @@ final class Summary {
 		return this.periods.computeIfAbsent(key, (period) -> {
 			ObjectNode node = JsonNodeFactory.instance.objectNode();
 			node.put("period", period);
+			node.put("in", 0);
+			node.put("out", 0);
+			node.put("rejected", 0);
 			return node;
 		});
 	}
 
 	private static String periodKey(Object date) {
 		return (date != null) ? date.toString() : WITHOUT_PERIOD;
-	}
-
-	private void lines(Dataset<Row> all) {
-		Column rejected = when(col(Columns.REJECT_KIND).isNotNull(), 1).otherwise(0);
-		for (Row row : all.groupBy(col(Columns.PERIOD))
-			.agg(org.apache.spark.sql.functions.count("*"), sum(rejected))
-			.collectAsList()) {
-			long in = row.getLong(1);
-			long out = in - row.getLong(2);
-			ObjectNode period = period(row.get(0));
-			period.put("in", in);
-			period.put("out", out);
-			period.put("rejected", row.getLong(2));
-		}
-	}
-
-	private void results(Dataset<Row> good, String version, String prefix) {
-		String status = column(prefix, Columns.STATUS);
-		String tier = column(prefix, Columns.TIER);
-		String area = column(prefix, Columns.AREA);
-		for (Row row : good.groupBy(Columns.PERIOD, status, tier, area).count().collectAsList()) {
-			ObjectNode result = result(row.get(0), version);
-			increment(result.withObjectProperty("byStatus"), row.getString(1), row.getLong(4));
-			if (row.getString(2) != null) {
-				increment(result.withObjectProperty("byTier"), row.getString(2), row.getLong(4));
-			}
-			increment(result.withObjectProperty("byResponsibleArea"), row.getString(3), row.getLong(4));
-			result.put("total", result.path("total").asLong(0) + row.getLong(4));
-		}
-		for (Row row : good.select(col(Columns.PERIOD), explode(col(column(prefix, Columns.FLAGS))).as("flag"))
-			.groupBy(Columns.PERIOD, "flag")
-			.count()
-			.collectAsList()) {
-			increment(result(row.get(0), version).withObjectProperty("byFlag"), row.getString(1), row.getLong(2));
-		}
 	}
 
 	private ObjectNode result(Object date, String version) {
@@ -108,50 +124,59 @@ final class Summary {
 		return result;
 	}
 
-	private void transitions(Dataset<Row> good) {
-		Map<String, TransitionMatrix> byPeriod = new TreeMap<>();
-		for (Row row : good
-			.groupBy(Columns.PERIOD, Columns.STATUS, Columns.TIER, Columns.compared(Columns.STATUS),
-					Columns.compared(Columns.TIER))
-			.count()
-			.collectAsList()) {
-			String before = outcome(row.getString(1), row.getString(2));
-			String after = outcome(row.getString(3), row.getString(4));
-			byPeriod.computeIfAbsent(periodKey(row.get(0)), (key) -> new TransitionMatrix())
-				.add(before, after, row.getLong(5));
-		}
-		byPeriod.forEach((key, matrix) -> {
-			ObjectNode transitions = periodNamed(key).putObject("transitions");
-			matrix.counts().forEach((before, row) -> {
-				ObjectNode to = transitions.putObject(before);
-				row.forEach(to::put);
-			});
-		});
+	private static String outcome(DecisionClass decided) {
+		return Outcome.label(Status.valueOf(decided.status()),
+				(decided.tier() != null) ? Tier.valueOf(decided.tier()) : null);
 	}
 
-	private static String outcome(String status, String tier) {
-		return Outcome.label(Status.valueOf(status), (tier != null) ? Tier.valueOf(tier) : null);
-	}
-
-	private void rejects(Dataset<Row> rejected) {
-		for (Row row : rejected.groupBy(Columns.PERIOD, Columns.REJECT_KIND).count().collectAsList()) {
-			increment(period(row.get(0)).withObjectProperty("rejectsByKind"), row.getString(1), row.getLong(2));
+	// rows of toPeriod, course, inModelBoth, coherent, areaStable, youthHandOver,
+	// fromPeriod and count
+	private void courses(List<Row> courses) {
+		for (Row row : courses) {
+			ObjectNode period = period(row.get(0));
+			long n = row.getLong(7);
+			increment(period.withObjectProperty("courses"), row.getString(1), n);
+			ObjectNode indicator = period.withObjectProperty("indicator");
+			if (row.getBoolean(2)) {
+				increment(indicator, "inModelBothPeriods", n);
+				// a person-year of the pairs placed in both periods: the pair's days
+				long days = row.getDate(0).toLocalDate().toEpochDay() - row.getDate(6).toLocalDate().toEpochDay();
+				indicator.put("personYears", indicator.path("personYears").asDouble(0) + n * days / 365.25);
+				String course = row.getString(1);
+				if (course.startsWith("CHANGES_TIER")) {
+					increment(indicator, "tierChanges", n);
+				}
+				if (course.endsWith("AREA")) {
+					increment(indicator, "areaChanges", n);
+				}
+			}
+			if (row.getBoolean(3)) {
+				increment(indicator, "coherent", n);
+			}
+			if (row.getBoolean(4)) {
+				increment(indicator, "areaStable", n);
+			}
+			if (row.getBoolean(5)) {
+				increment(indicator, "youthHandOvers", n);
+			}
 		}
-	}
-
-	private void courses(Dataset<Row> courses) {
-		for (Row row : courses.groupBy(Courses.TO_PERIOD, Courses.COURSE).count().collectAsList()) {
-			increment(period(row.get(0)).withObjectProperty("courses"), row.getString(1), row.getLong(2));
-		}
-		Column both = when(col(Courses.IN_MODEL_BOTH), 1).otherwise(0);
-		Column coherent = when(col(Courses.COHERENT), 1).otherwise(0);
-		for (Row row : courses.groupBy(Courses.TO_PERIOD).agg(sum(both), sum(coherent)).collectAsList()) {
-			long inBoth = row.getLong(1);
-			ObjectNode indicator = period(row.get(0)).withObjectProperty("indicator");
-			indicator.put("inModelBothPeriods", inBoth);
-			indicator.put("coherent", row.getLong(2));
-			if (inBoth > 0) {
-				indicator.put("share", (double) row.getLong(2) / inBoth);
+		for (ObjectNode period : this.periods.values()) {
+			if (period.has("indicator")) {
+				ObjectNode indicator = (ObjectNode) period.get("indicator");
+				long inBoth = indicator.path("inModelBothPeriods").asLong(0);
+				double personYears = indicator.path("personYears").asDouble(0);
+				for (String count : List.of("inModelBothPeriods", "coherent", "areaStable", "youthHandOvers",
+						"tierChanges", "areaChanges")) {
+					indicator.put(count, indicator.path(count).asLong(0));
+				}
+				if (inBoth > 0) {
+					indicator.put("share", (double) indicator.path("coherent").asLong() / inBoth);
+					indicator.put("areaStableShare", (double) indicator.path("areaStable").asLong() / inBoth);
+				}
+				if (personYears > 0) {
+					indicator.put("tierChangesPerPersonYear", indicator.path("tierChanges").asLong() / personYears);
+					indicator.put("areaChangesPerPersonYear", indicator.path("areaChanges").asLong() / personYears);
+				}
 			}
 		}
 	}
@@ -200,10 +225,6 @@ final class Summary {
 
 	private static void increment(ObjectNode counts, String key, long by) {
 		counts.put(key, counts.path(key).asLong(0) + by);
-	}
-
-	private static String column(String prefix, String column) {
-		return prefix.isEmpty() ? column : Columns.compared(column);
 	}
 
 }

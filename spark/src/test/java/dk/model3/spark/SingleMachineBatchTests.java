@@ -118,13 +118,57 @@ class SingleMachineBatchTests {
 	@Test
 	void changesTheRowsTheBatchListsAsChanged() {
 		Dataset<Row> decisions = LocalSpark.session().read().parquet(jobOutput.resolve("decisions").toString());
-		Dataset<Row> changed = decisions.filter(not(col("status").eqNullSafe(col("compareStatus"))
+		Dataset<Row> classes = LocalSpark.session().read().parquet(jobOutput.resolve("decision-classes").toString());
+		// the flags live in the small table of classes, one row per version and class
+		Dataset<Row> flags = classes.filter(col("rulesVersion").equalTo("2021.03"))
+			.select(col("decision").as("id"), col("flags").as("flags"));
+		Dataset<Row> compareFlags = classes.filter(col("rulesVersion").equalTo("2023.01"))
+			.select(col("decision").as("compareId"), col("flags").as("compareFlags"));
+		Dataset<Row> joined = decisions.join(flags, decisions.col("decision").equalTo(flags.col("id")))
+			.join(compareFlags, decisions.col("compareDecision").equalTo(compareFlags.col("compareId")));
+		assertThat(joined.count()).isEqualTo(2500);
+		Dataset<Row> changed = joined.filter(not(col("status").eqNullSafe(col("compareStatus"))
 			.and(col("tier").eqNullSafe(col("compareTier")))
 			.and(col("responsibleArea").eqNullSafe(col("compareResponsibleArea")))
 			.and(col("flags").eqNullSafe(col("compareFlags")))));
 		// 2021.03 against 2023.01 on the 2,500 fixture, with the readings of issue 21
 		assertThat(changed.count()).isEqualTo(batchSummary.get("comparison").get("changedRows").asLong())
 			.isEqualTo(256);
+	}
+
+	@Test
+	void keepsTheFlagsAndRuleIdsOfEachClassInTheSmallTableBesideTheDecisions() {
+		Dataset<Row> decisions = LocalSpark.session().read().parquet(jobOutput.resolve("decisions").toString());
+		assertThat(decisions.columns()).containsExactly("personKey", "citizenRef", "assessmentDate", "decision",
+				"status", "tier", "responsibleArea", "compareDecision", "compareStatus", "compareTier",
+				"compareResponsibleArea", "period");
+		List<Row> classes = LocalSpark.session()
+			.read()
+			.parquet(jobOutput.resolve("decision-classes").toString())
+			.collectAsList();
+		// far fewer classes than rows, every class used, each with its deciding rules
+		long used = decisions.select("decision").distinct().count()
+				+ decisions.select("compareDecision").distinct().count();
+		assertThat(classes).hasSize((int) used).hasSizeLessThan(300);
+		assertThat(classes)
+			.allSatisfy((row) -> assertThat(row.<Object>getList(row.fieldIndex("ruleIds"))).isNotEmpty());
+		// each batch line's flags and rule ids are its class's
+		Map<Long, Row> byId = new HashMap<>();
+		classes.forEach((row) -> byId.put(row.getLong(row.fieldIndex("decision")), row));
+		Map<String, Long> classOf = new HashMap<>();
+		decisions.select("citizenRef", "decision")
+			.collectAsList()
+			.forEach((row) -> classOf.put(row.getString(0), row.getLong(1)));
+		for (String line : batchLines) {
+			JsonNode response = JSON.readTree(line);
+			Row decisionClass = byId.get(classOf.get(response.get("citizenRef").stringValue()));
+			List<String> flags = new ArrayList<>();
+			response.get("flags").forEach((flag) -> flags.add(flag.stringValue()));
+			flags.sort(null);
+			assertThat(decisionClass.<String>getList(decisionClass.fieldIndex("flags"))).isEqualTo(flags);
+			assertThat(decisionClass.getString(decisionClass.fieldIndex("status")))
+				.isEqualTo(response.get("status").stringValue());
+		}
 	}
 
 	private static Map<String, String> byCitizenRef(List<String> lines) {

@@ -1,0 +1,172 @@
+package dk.model3.spark;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dk.model3.facts.Benefit;
+import dk.model3.facts.EmploymentPotential;
+import dk.model3.facts.Problem;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * The input's rows as requests, read by Spark: each JSON line is parsed by Spark's own
+ * JSON reader with an explicit schema, and checked with column expressions. A row that is
+ * plainly valid (every field of the kind and in the range the request reader accepts, no
+ * unknown or repeated field) gets its columns and its profile code straight from Spark;
+ * any other row, and every CSV row, is read by {@link ExactRows}, which gives the batch's
+ * answer: the same request, or a reject with the batch's reason. So the checks here may
+ * be stricter than the reader, never looser.
+ */
+final class FastRows {
+
+	static final String CORRUPT = "_corrupt";
+
+	static final StructType SCHEMA = new StructType().add("period", DataTypes.StringType)
+		.add("personKey", DataTypes.StringType)
+		.add("citizenRef", DataTypes.StringType)
+		.add("age", DataTypes.IntegerType)
+		.add("assessmentDate", DataTypes.StringType)
+		.add("rulesVersion", DataTypes.StringType)
+		.add("benefit", DataTypes.StringType)
+		.add("employmentPotential", DataTypes.StringType)
+		.add("problems", DataTypes.createArrayType(DataTypes.StringType))
+		.add("brainInjuryCoordination", DataTypes.BooleanType)
+		.add("measuresSentence", DataTypes.BooleanType)
+		.add("placedOutOfHome", DataTypes.BooleanType)
+		.add("serviceActMeasures", DataTypes.BooleanType)
+		.add("departmentsInvolved", DataTypes.IntegerType)
+		.add(CORRUPT, DataTypes.StringType);
+
+	// strict as the API's parser: no single quotes, no NaN
+	private static final Map<String, String> OPTIONS = Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord",
+			CORRUPT, "allowSingleQuotes", "false", "allowNonNumericNumbers", "false", "allowNumericLeadingZeros",
+			"false");
+
+	private static final String DIGITS = "0123456789";
+
+	private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+	private static final String REFERENCE = LETTERS + DIGITS + "._:-";
+
+	private static final String VERSION = LETTERS + DIGITS + "._-";
+
+	// the characters of a number as Spark's reader writes it where a string belongs
+	private static final String NUMBER = DIGITS + ".eE+-";
+
+	private FastRows() {
+	}
+
+	/**
+	 * @param input rows of source, blockStart, ordinal and text
+	 * @param exact the exact reader for the rows Spark cannot show to be valid
+	 * @param csv whether the text is CSV (then every row is read the exact way)
+	 * @return rows of source, blockStart, ordinal, period, personKey, citizenRef,
+	 * assessmentDate, code, rejectKind and rejectReason
+	 */
+	static Dataset<Row> read(Dataset<Row> input, ExactRows exact, boolean csv) {
+		Dataset<Row> parsed;
+		Column fast;
+		if (csv) {
+			parsed = input;
+			fast = lit(false);
+		}
+		else {
+			parsed = input
+				.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT),
+						from_json(col(Columns.TEXT), SCHEMA, OPTIONS).as("r"),
+						expr("json_object_keys(" + Columns.TEXT + ")").as("keys"))
+				.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT),
+						col("r.*"), col("keys"), col("r").isNull().as("unparsed"));
+			fast = expr("coalesce(" + plainlyValid() + ", false)");
+		}
+		Column slow = when(not(col("fast")), udf(exact, ExactRows.TYPE).apply(col(Columns.SOURCE),
+				col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT)));
+		Dataset<Row> checked = parsed.withColumn("fast", fast).withColumn("slow", slow);
+		if (csv) {
+			return checked.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL),
+					col("slow." + Columns.PERIOD).as(Columns.PERIOD),
+					col("slow." + Columns.PERSON_KEY).as(Columns.PERSON_KEY),
+					col("slow." + Columns.CITIZEN_REF).as(Columns.CITIZEN_REF),
+					col("slow." + Columns.ASSESSMENT_DATE).as(Columns.ASSESSMENT_DATE),
+					col("slow." + Columns.CODE).as(Columns.CODE),
+					col("slow." + Columns.REJECT_KIND).as(Columns.REJECT_KIND),
+					col("slow." + Columns.REJECT_REASON).as(Columns.REJECT_REASON));
+		}
+		Column period = expr("try_cast(period as date)");
+		return checked.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL),
+				when(col("fast"), period).otherwise(col("slow." + Columns.PERIOD)).as(Columns.PERIOD),
+				when(col("fast"), col("personKey")).otherwise(col("slow." + Columns.PERSON_KEY)).as(Columns.PERSON_KEY),
+				when(col("fast"), col("citizenRef")).otherwise(col("slow." + Columns.CITIZEN_REF))
+					.as(Columns.CITIZEN_REF),
+				when(col("fast"), expr("coalesce(try_cast(assessmentDate as date), try_cast(period as date))"))
+					.otherwise(col("slow." + Columns.ASSESSMENT_DATE))
+					.as(Columns.ASSESSMENT_DATE),
+				when(col("fast"), ProfileCodes.column()).otherwise(col("slow." + Columns.CODE)).as(Columns.CODE),
+				col("slow." + Columns.REJECT_KIND).as(Columns.REJECT_KIND),
+				col("slow." + Columns.REJECT_REASON).as(Columns.REJECT_REASON));
+	}
+
+	/**
+	 * The SQL condition that a parsed row is exactly what the request reader accepts.
+	 * Only expressions Spark compiles to code: no lambda (higher-order functions run
+	 * interpreted, row by row), one regular expression per text field.
+	 */
+	static String plainlyValid() {
+		return String.join(" and ", "not unparsed", CORRUPT + " is null", "endswith(rtrim(" + Columns.TEXT + "), '}')",
+				"keys is not null", "size(array_distinct(keys)) = size(keys)",
+				"size(array_except(keys, " + strings(InputRows.ALLOWED) + ")) = 0", date("period", true),
+				reference("personKey"), reference("citizenRef"), "age between 0 and 125", date("assessmentDate", false),
+				"(rulesVersion is null or ("
+						+ onlyOf("rulesVersion", VERSION, 32) + " and " + string("rulesVersion") + "))",
+				"array_contains(" + ProfileCodes.names(Benefit.values()) + ", benefit)",
+				"(employmentPotential is null or array_contains(" + ProfileCodes.names(EmploymentPotential.values())
+						+ ", employmentPotential))",
+				"(problems is null or (size(array_except(problems, " + ProfileCodes.names(Problem.values())
+						+ ")) = 0 and size(array_distinct(problems)) = size(problems)))",
+				"(departmentsInvolved is null or departmentsInvolved between 0 and 20)");
+	}
+
+	// a plain YYYY-MM-DD date (Spark's cast refuses an impossible day or a non-digit) in
+	// the reader's range: nothing the ISO parser would read otherwise; no regular
+	// expression, which costs more than the parse
+	private static String date(String field, boolean required) {
+		String valid = "(length(" + field + ") = 10 and substr(" + field + ", 5, 1) = '-' and substr(" + field
+				+ ", 8, 1) = '-' and " + field + " between '1900-01-01' and '2200-12-31' and try_cast(" + field
+				+ " as date) is not null)";
+		return required ? valid : "(" + field + " is null or " + valid + ")";
+	}
+
+	// the reference pattern ([A-Za-z0-9._:-]{1,64}), a string in the JSON (not what
+	// Spark's reader makes of a number, true or false), and too few digits for a CPR
+	// number
+	private static String reference(String field) {
+		return "(" + onlyOf(field, REFERENCE, 64) + " and " + string(field) + " and length(" + field
+				+ ") - length(translate(" + field + ", '0123456789', '')) < 10)";
+	}
+
+	private static String onlyOf(String field, String characters, int most) {
+		return "(length(" + field + ") between 1 and " + most + " and translate(" + field + ", '" + characters
+				+ "', '') = '')";
+	}
+
+	private static String string(String field) {
+		return "(translate(" + field + ", '" + NUMBER + "', '') != '' and " + field + " not in ('true', 'false'))";
+	}
+
+	private static String strings(java.util.List<String> values) {
+		return values.stream().map((value) -> "'" + value + "'").collect(Collectors.joining(", ", "array(", ")"));
+	}
+
+}
