@@ -90,9 +90,7 @@ class RecordsConfiguration {
 	@Bean
 	Retention recordsRetention(JdbcClient jdbc, TransactionTemplate recordsTransactions, Clock clock,
 			AuditProperties properties) {
-		Retention retention = new Retention(jdbc, recordsTransactions, clock, properties.retention());
-		retention.nightly();
-		return retention;
+		return new Retention(jdbc, recordsTransactions, clock, properties.retention());
 	}
 
 	// a JDBC address may carry a password as a parameter

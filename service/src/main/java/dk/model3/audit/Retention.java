@@ -8,14 +8,16 @@ import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Storage limitation: every night, and at start, deletes the decisions older than the
- * retention period with their reviews and reads, and logs how many. The only delete of
- * records anywhere in the service.
+ * Storage limitation: every night, and once the service has started, deletes the
+ * decisions older than the retention period with their reviews and reads, and logs how
+ * many. The only delete of records anywhere in the service.
  */
 final class Retention {
 
@@ -34,6 +36,12 @@ final class Retention {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.retention = retention;
+	}
+
+	/** Once the service is up: a start never waits for it (about 0.5 s). */
+	@EventListener(ApplicationReadyEvent.class)
+	void afterStart() {
+		nightly();
 	}
 
 	@Scheduled(cron = "${triage.audit.retention-schedule:0 17 3 * * *}", zone = "Europe/Copenhagen")

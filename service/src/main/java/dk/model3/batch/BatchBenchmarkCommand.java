@@ -164,18 +164,23 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 					triagedRate / (sameBytes.in / sameBytes.seconds),
 					(sameBytesCpu / sameBytes.in) / (triagedCpu / triaged.in));
 		}
-		if (sameBytes != null) {
-			double padded = triagedRate / (sameBytes.in / sameBytes.seconds);
-			out.printf("target, full batch >= 0.8 of the padded baseline (issue 25): %.2f, %s%n", padded,
-					(padded >= 0.8) ? "met" : "NOT met");
-		}
+		double fullRate = triagedRate;
 		if (shortMode != null) {
-			double shortRate = shortAgainstFull(out, versions, population, shortMode, os);
-			double compact = shortRate / baselineRate;
+			double[] medians = shortAgainstFull(out, versions, population, shortMode, os);
+			// the full batch's median over the alternating rounds: warmer than its first
+			// pass
+			fullRate = medians[0];
+			double compact = medians[1] / baselineRate;
 			out.printf(
 					"target, %s batch >= 0.5 of the plain baseline (issue 25): %.2f (median rate %,.0f "
 							+ "against %,.0f profiles/s), %s%n",
-					shortMode, compact, shortRate, baselineRate, (compact >= 0.5) ? "met" : "NOT met");
+					shortMode, compact, medians[1], baselineRate, (compact >= 0.5) ? "met" : "NOT met");
+		}
+		if (sameBytes != null) {
+			double padded = fullRate / (sameBytes.in / sameBytes.seconds);
+			out.printf("target, full batch >= 0.8 of the padded baseline (issue 25): %.2f (%s, %,.0f profiles/s), %s%n",
+					padded, (shortMode != null) ? "median of the rounds" : "one pass", fullRate,
+					(padded >= 0.8) ? "met" : "NOT met");
 		}
 		boolean met = triagedRate >= 150_000 && ratio >= 0.5;
 		out.printf("target (>= 150,000 profiles/s and >= 0.5 of baseline): %s%n", met ? "met" : "NOT met");
@@ -186,8 +191,9 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 	}
 
 	// the full batch and the short one, alternating, each pass timed on its own: the
-	// ratio of their rates per pair, and the medians; the short one's median rate
-	private double shortAgainstFull(PrintStream out, RuleVersions versions, Path population, Explain mode,
+	// ratio of their rates per pair, and the medians; the median rates of the full and
+	// the short one
+	private double[] shortAgainstFull(PrintStream out, RuleVersions versions, Path population, Explain mode,
 			com.sun.management.OperatingSystemMXBean os) throws IOException, InterruptedException {
 		out.printf(
 				"| round | full profiles/s | %s profiles/s | %s / full (wall) | full CPU µs | %s CPU µs | %s / full (CPU) |%n",
@@ -195,6 +201,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 		out.println("|---:|---:|---:|---:|---:|---:|---:|");
 		double[] wall = new double[this.rounds];
 		double[] shortRates = new double[this.rounds];
+		double[] fullRates = new double[this.rounds];
 		double[] cpuRatios = new double[this.rounds];
 		for (int round = 0; round < this.rounds; round++) {
 			long cpu = os.getProcessCpuTime();
@@ -207,6 +214,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			double shortRate = shorter.in / shorter.seconds;
 			wall[round] = shortRate / fullRate;
 			shortRates[round] = shortRate;
+			fullRates[round] = fullRate;
 			cpuRatios[round] = fullCpu / shortCpu;
 			out.printf("| %d | %,.0f | %,.0f | %.2f | %.1f | %.1f | %.2f |%n", round + 1, fullRate, shortRate,
 					wall[round], fullCpu, shortCpu, cpuRatios[round]);
@@ -220,7 +228,8 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			Files.deleteIfExists(this.dir.resolve(mode + ".jsonl"));
 		}
 		Arrays.sort(shortRates);
-		return shortRates[this.rounds / 2];
+		Arrays.sort(fullRates);
+		return new double[] { fullRates[this.rounds / 2], shortRates[this.rounds / 2] };
 	}
 
 	private BatchRun.Totals triage(RuleVersions versions, Path population, Path output)
