@@ -40,22 +40,17 @@ public final class HttpTestClient {
 	}
 
 	public HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The answer's bytes as they came: a gzipped body stays gzipped. */
 	public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+		return send(request, HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return this.client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
