@@ -8,27 +8,20 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dk.model3.rules.RuleVersionFiles;
-import org.drools.drl.ast.descr.AndDescr;
-import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.BindingDescr;
-import org.drools.drl.ast.descr.ExistsDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.NotDescr;
-import org.drools.drl.ast.descr.OrDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
+import dk.model3.rules.language.RuleOutline;
+import dk.model3.rules.language.RuleOutline.Condition;
+import dk.model3.rules.language.RuleOutline.Group;
+import dk.model3.rules.language.RuleOutline.Kind;
+import dk.model3.rules.language.RuleOutline.Pattern;
 
 /**
  * The diff of two versions' files, rule by rule, in Danish ({@link Changes}): a plain
@@ -39,7 +32,8 @@ import org.drools.drl.parser.DroolsParserException;
  */
 final class RuleChanges {
 
-	private static final Pattern INSERTED = Pattern.compile("insert(?:Logical)?\\s*\\(\\s*new\\s+(\\w+)\\s*\\(");
+	private static final java.util.regex.Pattern INSERTED = java.util.regex.Pattern
+		.compile("insert(?:Logical)?\\s*\\(\\s*new\\s+(\\w+)\\s*\\(");
 
 	// the texts of a rule as the diff names them, in this order
 	private static final Map<String, String> TEXTS = texts();
@@ -208,11 +202,11 @@ final class RuleChanges {
 	private record Atom(String key, String text, String da) {
 	}
 
-	private record Rule(String id, String file, String text, RuleDescr descr, Map<String, String> texts) {
+	private record Rule(String id, String file, String text, Condition when, Map<String, String> texts) {
 
 		List<Atom> atoms(Parsed version) {
 			List<Atom> atoms = new ArrayList<>();
-			flatten(this.descr.getLhs(), atoms, version);
+			flatten(this.when, atoms, version);
 			return atoms;
 		}
 
@@ -229,131 +223,105 @@ final class RuleChanges {
 			if (!name.endsWith(".drl")) {
 				continue;
 			}
-			PackageDescr descr;
-			DrlParser parser = new DrlParser();
-			try {
-				descr = parser.parse(false, files.files().get(name));
-			}
-			catch (DroolsParserException | RuntimeException | StackOverflowError ex) {
-				descr = null;
-			}
-			if (descr == null || parser.hasErrors()) {
+			Optional<List<RuleOutline>> outlines = RuleOutline.of(files.files().get(name));
+			if (outlines.isEmpty()) {
 				unreadable.add(name);
 				continue;
 			}
-			for (RuleDescr rule : descr.getRules()) {
+			for (RuleOutline rule : outlines.get()) {
 				Map<String, String> texts = new LinkedHashMap<>();
-				texts.put("name", rule.getName());
-				for (AnnotationDescr annotation : rule.getAnnotations()) {
-					Object value = annotation.getValueMap().get("value");
-					if (value != null && !annotation.getName().equals("id")) {
-						texts.put(annotation.getName(), unquoted(value.toString()));
-					}
+				texts.put("name", rule.name());
+				texts.putAll(rule.metadata());
+				if (rule.salience() != null) {
+					texts.put("salience", rule.salience());
 				}
-				if (rule.getAttributes().containsKey("salience")) {
-					texts.put("salience", rule.getAttributes().get("salience").getValue());
-				}
-				String then = (rule.getConsequence() != null) ? rule.getConsequence().toString().strip() : "";
-				texts.put("then", then.lines().map(String::strip).collect(Collectors.joining(" ")));
-				String id = (rule.getAnnotation("id") != null)
-						? unquoted(rule.getAnnotation("id").getValue().toString()) : rule.getName();
-				String text = texts.getOrDefault("da", rule.getName());
-				rules.put(id, new Rule(id, name, text, rule, texts));
-				Matcher inserted = INSERTED.matcher(then);
+				texts.put("then", rule.then().lines().map(String::strip).collect(Collectors.joining(" ")));
+				String text = texts.getOrDefault("da", rule.name());
+				rules.put(rule.id(), new Rule(rule.id(), name, text, rule.when(), texts));
+				Matcher inserted = INSERTED.matcher(rule.then());
 				while (inserted.find()) {
-					derived.putIfAbsent(inserted.group(1), firstSentence(text) + " (" + id + ")");
+					derived.putIfAbsent(inserted.group(1), firstSentence(text) + " (" + rule.id() + ")");
 				}
 			}
 		}
 		return new Parsed(rules, derived, unreadable);
 	}
 
-	private static void flatten(BaseDescr descr, List<Atom> atoms, Parsed version) {
-		if (descr instanceof AndDescr and) {
-			and.getDescrs().forEach((inner) -> flatten(inner, atoms, version));
+	private static void flatten(Condition condition, List<Atom> atoms, Parsed version) {
+		if (condition instanceof Group and && and.kind() == Kind.AND) {
+			and.inner().forEach((inner) -> flatten(inner, atoms, version));
 		}
-		else if (descr instanceof PatternDescr pattern && !pattern.getDescrs().isEmpty()) {
-			String type = pattern.getObjectType();
-			for (BaseDescr constraint : pattern.getDescrs()) {
-				String expression = expression(constraint);
+		else if (condition instanceof Pattern pattern && !pattern.constraints().isEmpty()) {
+			String type = pattern.type();
+			for (String expression : pattern.constraints()) {
 				String field = expression.replaceFirst("^\\s*(?:\\$\\w+\\s*:\\s*)?!?\\s*([A-Za-z_]\\w*).*$", "$1");
 				atoms.add(new Atom(type + "." + field, type + "( " + expression + " )",
 						subject(type, version) + ConditionWords.constraint(type, expression)));
 			}
 		}
 		else {
-			atoms.add(new Atom(kind(descr), text(descr), words(descr, version)));
+			atoms.add(new Atom(kind(condition), text(condition), words(condition, version)));
 		}
 	}
 
 	// what a whole condition is about, to pair its two sides: "not JointPlanAge"
-	private static String kind(BaseDescr descr) {
-		if (descr instanceof NotDescr not && not.getDescrs().size() == 1) {
-			return "not " + kind(not.getDescrs().get(0));
+	private static String kind(Condition condition) {
+		if (condition instanceof Group group && group.inner().size() == 1
+				&& (group.kind() == Kind.NOT || group.kind() == Kind.EXISTS)) {
+			return group.kind().name().toLowerCase(Locale.ROOT) + " " + kind(group.inner().get(0));
 		}
-		if (descr instanceof ExistsDescr exists && exists.getDescrs().size() == 1) {
-			return "exists " + kind((BaseDescr) exists.getDescrs().get(0));
+		if (condition instanceof Pattern pattern) {
+			return pattern.type();
 		}
-		if (descr instanceof PatternDescr pattern) {
-			return pattern.getObjectType();
-		}
-		return text(descr);
+		return text(condition);
 	}
 
-	private static String text(BaseDescr descr) {
-		if (descr instanceof PatternDescr pattern) {
-			List<String> constraints = pattern.getDescrs().stream().map(RuleChanges::expression).toList();
-			return pattern.getObjectType() + "("
-					+ (constraints.isEmpty() ? "" : " " + String.join(", ", constraints) + " ") + ")";
+	private static String text(Condition condition) {
+		if (condition instanceof Pattern pattern) {
+			return pattern.type() + "("
+					+ (pattern.constraints().isEmpty() ? "" : " " + String.join(", ", pattern.constraints()) + " ")
+					+ ")";
 		}
-		if (descr instanceof NotDescr not) {
-			return "not " + join(not.getDescrs(), " and ");
+		if (condition instanceof Group group) {
+			return switch (group.kind()) {
+				case NOT -> "not " + join(group.inner(), " and ");
+				case EXISTS -> "exists " + join(group.inner(), " and ");
+				case OR -> "( " + join(group.inner(), " or ") + " )";
+				case AND -> "( " + join(group.inner(), " and ") + " )";
+			};
 		}
-		if (descr instanceof ExistsDescr exists) {
-			return "exists " + join(exists.getDescrs(), " and ");
-		}
-		if (descr instanceof OrDescr or) {
-			return "( " + join(or.getDescrs(), " or ") + " )";
-		}
-		if (descr instanceof AndDescr and) {
-			return "( " + join(and.getDescrs(), " and ") + " )";
-		}
-		return String.valueOf(descr.getText());
+		return ((RuleOutline.Other) condition).text();
 	}
 
-	private static String join(List<BaseDescr> descrs, String separator) {
-		return descrs.stream().map(RuleChanges::text).collect(Collectors.joining(separator));
+	private static String join(List<Condition> conditions, String separator) {
+		return conditions.stream().map(RuleChanges::text).collect(Collectors.joining(separator));
 	}
 
-	private static String words(BaseDescr descr, Parsed version) {
-		if (descr instanceof PatternDescr pattern) {
-			String type = pattern.getObjectType();
-			if (pattern.getDescrs().isEmpty()) {
+	private static String words(Condition condition, Parsed version) {
+		if (condition instanceof Pattern pattern) {
+			String type = pattern.type();
+			if (pattern.constraints().isEmpty()) {
 				return fact(type, version);
 			}
-			return subject(type, version) + pattern.getDescrs()
+			return subject(type, version) + pattern.constraints()
 				.stream()
-				.map((constraint) -> ConditionWords.constraint(type, expression(constraint)))
+				.map((constraint) -> ConditionWords.constraint(type, constraint))
 				.collect(Collectors.joining(" og "));
 		}
-		if (descr instanceof NotDescr not) {
-			return "ikke: "
-					+ not.getDescrs().stream().map((d) -> words(d, version)).collect(Collectors.joining(" og "));
-		}
-		if (descr instanceof ExistsDescr exists) {
-			return "der findes: " + exists.getDescrs()
+		if (condition instanceof Group group) {
+			String prefix = switch (group.kind()) {
+				case NOT -> "ikke: ";
+				case EXISTS -> "der findes: ";
+				case OR -> "enten ";
+				case AND -> "";
+			};
+			String separator = (group.kind() == Kind.OR) ? " eller " : " og ";
+			return prefix + group.inner()
 				.stream()
-				.map((d) -> words((BaseDescr) d, version))
-				.collect(Collectors.joining(" og "));
+				.map((inner) -> words(inner, version))
+				.collect(Collectors.joining(separator));
 		}
-		if (descr instanceof OrDescr or) {
-			return "enten "
-					+ or.getDescrs().stream().map((d) -> words(d, version)).collect(Collectors.joining(" eller "));
-		}
-		if (descr instanceof AndDescr and) {
-			return and.getDescrs().stream().map((d) -> words(d, version)).collect(Collectors.joining(" og "));
-		}
-		return "betingelsen «" + text(descr) + "»";
+		return "betingelsen «" + text(condition) + "»";
 	}
 
 	// whose field a constraint tests: the citizen's need no words, others do
@@ -374,16 +342,6 @@ final class RuleChanges {
 		};
 	}
 
-	private static String expression(BaseDescr constraint) {
-		if (constraint instanceof ExprConstraintDescr expr) {
-			return expr.getExpression().strip();
-		}
-		if (constraint instanceof BindingDescr binding) {
-			return binding.getVariable() + " : " + binding.getExpression();
-		}
-		return String.valueOf(constraint.getText());
-	}
-
 	// a derived fact's words: its rule's first sentence, up to a colon that lists the
 	// details
 	private static String firstSentence(String text) {
@@ -392,12 +350,6 @@ final class RuleChanges {
 		int colon = sentence.indexOf(": ");
 		sentence = (colon > 20) ? sentence.substring(0, colon) : sentence;
 		return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
-	}
-
-	private static String unquoted(String value) {
-		String text = value.strip();
-		return (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\""))
-				? text.substring(1, text.length() - 1) : text;
 	}
 
 }

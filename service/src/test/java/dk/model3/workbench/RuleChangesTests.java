@@ -48,7 +48,8 @@ class RuleChangesTests {
 	@Test
 	void saysAThresholdChangeAsBeforeAndAfter() {
 		String under25 = FROM.get("flags.drl")
-			.replace("Profile( age >= 15, departmentsInvolved", "Profile( age >= 15, age < 25, departmentsInvolved");
+			.replace("Profile( departmentsInvolved != null, departmentsInvolved >= 2 )\n\tnot JointPlanAge()",
+					"Profile( age < 25, departmentsInvolved != null, departmentsInvolved >= 2 )");
 		Changes changes = RuleChanges.between(version("2023.01", with("flags.drl", under25)),
 				version("2023.02", with("flags.drl", under25.replace("age < 25,", "age < 30,"))));
 
