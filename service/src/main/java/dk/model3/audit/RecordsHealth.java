@@ -59,6 +59,11 @@ final class RecordsHealth implements HealthIndicator {
 				"Records database refuses writes ({} failed since the last warning); triage answers 503 and "
 						+ "readiness is DOWN until it works again: {}",
 				this.failuresSinceWarning.getAndSet(0), this.failure);
+		if (rootCause(ex) instanceof Error) {
+			// not an outage but a fault in the code or the database engine: where it came
+			// from
+			log.error("The records database's write failed with an error, not a refusal", ex);
+		}
 	}
 
 	void succeeded() {
@@ -102,11 +107,16 @@ final class RecordsHealth implements HealthIndicator {
 		}
 	}
 
-	private static String message(Throwable ex) {
+	private static Throwable rootCause(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
+		return cause;
+	}
+
+	private static String message(Throwable ex) {
+		Throwable cause = rootCause(ex);
 		String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
 		return text.lines().findFirst().orElse(text);
 	}
