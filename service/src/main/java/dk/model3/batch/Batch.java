@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dk.model3.response.Explain;
 import dk.model3.response.ResponseJson;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;

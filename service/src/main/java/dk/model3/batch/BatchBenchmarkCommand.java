@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import dk.model3.response.Explain;
 import dk.model3.response.ResponseJson;
 import dk.model3.population.PopulationFile;
 import dk.model3.rules.versions.RuleLoader;
@@ -76,7 +77,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintStream out = System.out;
-		Explain shortMode = (this.explain != null) ? Explain.of(this.explain) : null;
+		Explain shortMode = (this.explain != null) ? Explain.named(this.explain).orElse(Explain.FULL) : null;
 		if (shortMode == Explain.FULL || this.rounds < 1) {
 			System.err.println("--explain takes ids or none, and --rounds at least 1");
 			return 2;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import dk.model3.response.Explain;
 import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.versions.UnknownVersion;
@@ -71,12 +72,9 @@ public final class BatchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Explain mode;
-		try {
-			mode = Explain.of(this.explain);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
+		Explain mode = Explain.named(this.explain).orElse(null);
+		if (mode == null) {
+			System.err.println("--explain must be full, ids or none, not \"" + this.explain + "\"");
 			return 2;
 		}
 		if (!Files.isReadable(this.input)) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.facts.Profile;
+import dk.model3.response.Explain;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;

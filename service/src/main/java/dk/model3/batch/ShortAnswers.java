@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import dk.model3.response.Explain;
 import dk.model3.response.OutcomeView;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.Decision;

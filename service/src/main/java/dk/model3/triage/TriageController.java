@@ -3,11 +3,11 @@ package dk.model3.triage;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dk.model3.request.FieldError;
 import dk.model3.request.InvalidRequest;
+import dk.model3.response.Explain;
 import dk.model3.response.OutcomeView;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.response.TriageResponse;
@@ -66,7 +66,12 @@ class TriageController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = TriageResponse.class)))
 	void triage(HttpServletRequest http, HttpServletResponse answer) throws IOException {
-		Explain explain = Explain.of(http.getParameter("explain"));
+		String asked = http.getParameter("explain");
+		Explain explain = (asked == null) ? Explain.FULL
+				: Explain.named(asked)
+					.orElseThrow(() -> new InvalidRequest(
+							List.of(new FieldError("explain", "must be full (the default), ids or none; not \""
+									+ asked.replaceAll("[^A-Za-z0-9]", "?") + "\""))));
 		TriageRequest request = RequestReader.read(this.bodies.read(http.getInputStream().readAllBytes()));
 		Triage.Decided decided = this.triage.decided(request,
 				http.isUserInRole("POLICY") ? Triage.Pinning.ANY_ACTIVE : Triage.Pinning.IN_FORCE_ONLY);
@@ -93,30 +98,6 @@ class TriageController {
 		fields.put("citizenRef", decided.citizenRef());
 		fields.putAll(OutcomeView.of(decided.decision(), ruleIds));
 		return fields;
-	}
-
-	/**
-	 * How much of the answer a caller asks for ({@code ?explain=}): the contract's full
-	 * response (the default), or the outcome with ({@code ids}) or without ({@code none})
-	 * the ids of the rules that decided.
-	 */
-	enum Explain {
-
-		FULL, IDS, NONE;
-
-		static Explain of(String parameter) {
-			if (parameter == null) {
-				return FULL;
-			}
-			for (Explain explain : values()) {
-				if (explain.name().toLowerCase(Locale.ROOT).equals(parameter)) {
-					return explain;
-				}
-			}
-			throw new InvalidRequest(List.of(new FieldError("explain", "must be full (the default), ids or none; not \""
-					+ parameter.replaceAll("[^A-Za-z0-9]", "?") + "\"")));
-		}
-
 	}
 
 }
