@@ -180,7 +180,7 @@ class DraftsController {
 	}
 
 	@GetMapping(path = "/api/v1/versions/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-	Drafts.History history(@PathVariable String id) {
+	DraftHistory.History history(@PathVariable String id) {
 		DraftIds.require(id, "/id");
 		return this.drafts.history(id);
 	}
