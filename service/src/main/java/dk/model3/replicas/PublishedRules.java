@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dk.model3.rules.CompiledRules;
@@ -22,7 +23,11 @@ import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.RuleVersionRefused;
+import dk.model3.versions.Publication;
+import dk.model3.versions.RepositoryDamaged;
 import dk.model3.versions.ServedFolder;
+import dk.model3.versions.SharedRepositoryUnavailable;
+import dk.model3.versions.VersionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +46,7 @@ final class PublishedRules {
 
 	private static final List<String> ROOT_FILES = List.of(RuleFolders.SOURCES, CompletenessRecords.FILE);
 
-	private final SharedRepository repository;
+	private final VersionStore repository;
 
 	private final Path folder;
 
@@ -59,11 +64,15 @@ final class PublishedRules {
 
 	private volatile String lastError;
 
-	PublishedRules(SharedRepository repository, Path folder, Clock clock) {
+	PublishedRules(VersionStore repository, Path folder, Clock clock) {
 		this.repository = repository;
 		this.folder = folder.toAbsolutePath().normalize();
 		this.served = new ServedFolder(this.folder);
 		this.clock = clock;
+	}
+
+	// what one fetch brought: main's root files and every publication
+	private record Fetched(Map<String, String> rootFiles, List<Publication> publications) {
 	}
 
 	/** A publication that was not put in the rules folder, and why. */
@@ -98,13 +107,16 @@ final class PublishedRules {
 	 * @param checked a version the checks of this instance compiled and verified, or null
 	 */
 	synchronized Update update(CompiledRules checked) {
+		Fetched fetched;
 		try {
-			this.repository.fetch();
+			fetched = this.repository.fetchedThenRead(() -> new Fetched(
+					ROOT_FILES.stream().collect(Collectors.toMap((name) -> name, this.repository::mainFile)),
+					this.repository.publications()));
 			this.lastFetch = this.clock.instant();
 			this.lastError = null;
 		}
-		catch (Exception ex) {
-			String error = "cannot fetch " + ex.getMessage();
+		catch (SharedRepositoryUnavailable | RepositoryDamaged ex) {
+			String error = ex.getMessage();
 			if (!error.equals(this.lastError)) {
 				log.warn("Following the shared repository of rule versions: {}; the versions in {} keep serving", error,
 						this.folder);
@@ -115,12 +127,12 @@ final class PublishedRules {
 		try {
 			Files.createDirectories(this.folder);
 			boolean rootFiles = false;
-			String sources = this.repository.mainFile(RuleFolders.SOURCES);
+			String sources = fetched.rootFiles().get(RuleFolders.SOURCES);
 			for (String name : ROOT_FILES) {
-				rootFiles |= writeRootFile(name, this.repository.mainFile(name));
+				rootFiles |= writeRootFile(name, fetched.rootFiles().get(name));
 			}
 			List<String> written = new ArrayList<>();
-			List<Publication> publications = this.repository.publications();
+			List<Publication> publications = fetched.publications();
 			if (publications.isEmpty() && !hasVersions()) {
 				return new Update(true, seedFromThePackage(), true);
 			}

@@ -8,6 +8,7 @@ import dk.model3.publishing.BeforeFirstLoad;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
+import dk.model3.versions.VersionStore;
 import dk.model3.versions.VersionsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ class ReplicasConfiguration {
 					+ "(e.g. /var/lib/triage/rules)");
 		}
 		Path mirror = Path.of(data.dataDir()).resolve(MIRROR);
-		return new PublishedRules(SharedRepository.open(mirror, replicas.remote()), rules.directory(), clock);
+		return new PublishedRules(VersionStore.following(mirror, replicas.remote()), rules.directory(), clock);
 	}
 
 	/**

@@ -95,6 +95,9 @@ public final class VersionStore implements AutoCloseable {
 
 	private final String remote;
 
+	// a copy that follows main and the publication tags only, and never writes
+	private final boolean following;
+
 	private volatile RepositoryDamaged damage;
 
 	// inside reading(): the remote was fetched once for the whole read, not again per
@@ -104,7 +107,21 @@ public final class VersionStore implements AutoCloseable {
 	private final AtomicLong fetches = new AtomicLong();
 
 	public VersionStore(Path gitDirectory, String remote) {
+		this(gitDirectory, remote, false);
+	}
+
+	/**
+	 * This instance's copy of a shared repository that it follows: {@code main} and the
+	 * publication tags are fetched, never the drafts, and nothing is ever written or
+	 * pushed from it.
+	 */
+	public static VersionStore following(Path gitDirectory, String remote) {
+		return new VersionStore(gitDirectory, remote, true);
+	}
+
+	private VersionStore(Path gitDirectory, String remote, boolean following) {
 		this.remote = (remote == null || remote.isBlank()) ? null : remote;
+		this.following = following;
 		try {
 			this.repository = FileRepositoryBuilder.create(gitDirectory.toFile());
 			if (!this.repository.getObjectDatabase().exists()) {
@@ -220,6 +237,55 @@ public final class VersionStore implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Fetches the remote, then runs reads against what was fetched; unlike
+	 * {@link #reading}, a remote that cannot be read is not read around but thrown
+	 * ({@link SharedRepositoryUnavailable}): a follower must know it saw nothing new.
+	 */
+	public synchronized <T> T fetchedThenRead(Supplier<T> reads) {
+		sync();
+		this.fetched = true;
+		try {
+			return reads.get();
+		}
+		finally {
+			this.fetched = false;
+		}
+	}
+
+	/**
+	 * Every publication tag, with the files of its version folder at the tagged commit; a
+	 * file that is not read (not regular, too large, not UTF-8) is a problem of its
+	 * publication.
+	 */
+	public synchronized List<Publication> publications() {
+		refresh();
+		try {
+			return TaggedVersions.of(this.repository);
+		}
+		catch (IOException ex) {
+			throw damaged(ex);
+		}
+	}
+
+	/** A file at the top of {@code main} ({@code sources.yaml}, …); empty if absent. */
+	public synchronized String mainFile(String name) {
+		refresh();
+		ObjectId main = head(MAIN);
+		if (main == null) {
+			return "";
+		}
+		try (ObjectReader reader = this.repository.newObjectReader();
+				RevWalk walk = new RevWalk(reader);
+				TreeWalk file = TreeWalk.forPath(reader, name, walk.parseCommit(main).getTree())) {
+			return (file == null || file.getFileMode(0) != FileMode.REGULAR_FILE) ? ""
+					: new String(reader.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw damaged(ex);
+		}
+	}
+
 	/** The files of a draft's branch under a folder ({@code ""} for all), by path. */
 	public synchronized Map<String, String> draftFiles(String id, String folder) {
 		refresh();
@@ -235,6 +301,7 @@ public final class VersionStore implements AutoCloseable {
 	 * repository, and tags each of the given versions as published.
 	 */
 	public synchronized void commitToMain(Map<String, String> put, String message, Map<String, String> tags) {
+		requireWritable();
 		sync();
 		ObjectId old = head(MAIN);
 		ObjectId commit = write(old, put, Set.of(), (old != null) ? List.of(old) : List.of(), SERVICE, message);
@@ -248,6 +315,7 @@ public final class VersionStore implements AutoCloseable {
 
 	/** Starts the branch {@code drafts/<id>} from {@code main} with these files added. */
 	public synchronized void createDraft(String id, Map<String, String> put, String author, String message) {
+		requireWritable();
 		sync();
 		if (head(draftRef(id)) != null) {
 			throw new IllegalStateException("the draft " + id + " exists");
@@ -261,6 +329,7 @@ public final class VersionStore implements AutoCloseable {
 	/** One commit on a draft's branch, by its author. */
 	public synchronized void commitToDraft(String id, Map<String, String> put, Set<String> remove, String author,
 			String message) {
+		requireWritable();
 		sync();
 		ObjectId old = head(draftRef(id));
 		if (old == null) {
@@ -283,6 +352,7 @@ public final class VersionStore implements AutoCloseable {
 	 */
 	public synchronized String publish(String id, Map<String, String> rootFiles, String publisher, String message,
 			String tagMessage) {
+		requireWritable();
 		sync();
 		ObjectId draft = head(draftRef(id));
 		ObjectId main = head(MAIN);
@@ -495,6 +565,12 @@ public final class VersionStore implements AutoCloseable {
 		}
 	}
 
+	private void requireWritable() {
+		if (this.following) {
+			throw new IllegalStateException("a followed copy of the repository of versions is never written");
+		}
+	}
+
 	private void requireUndamaged() {
 		RepositoryDamaged known = this.damage;
 		if (known != null) {
@@ -590,10 +666,21 @@ public final class VersionStore implements AutoCloseable {
 		}
 		this.fetches.incrementAndGet();
 		try (Git git = new Git(this.repository)) {
+			RefSpec branches = new RefSpec("+refs/heads/*:refs/heads/*");
+			if (this.following) {
+				if (git.lsRemote()
+					.setRemote(this.remote)
+					.setHeads(true)
+					.call()
+					.stream()
+					.noneMatch((ref) -> ref.getName().equals(MAIN))) {
+					return; // a new shared repository: nothing published yet
+				}
+				branches = new RefSpec("+" + MAIN + ":" + MAIN);
+			}
 			git.fetch()
 				.setRemote(this.remote)
-				.setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"),
-						new RefSpec("+" + PUBLISHED + "*:" + PUBLISHED + "*"))
+				.setRefSpecs(branches, new RefSpec("+" + PUBLISHED + "*:" + PUBLISHED + "*"))
 				.setTagOpt(TagOpt.NO_TAGS)
 				.call();
 		}

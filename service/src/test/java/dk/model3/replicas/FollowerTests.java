@@ -16,6 +16,7 @@ import dk.model3.rules.versions.RuleLoader;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.rules.RulesProperties;
+import dk.model3.versions.VersionStore;
 import dk.model3.versions.VersionsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.jgit.api.Git;
@@ -143,7 +144,7 @@ class FollowerTests {
 	void aRestartedInstanceServesWhatPassedBeforeWhenTheSharedRepositoryCannotBeRead() throws Exception {
 		Instance restarted = new Instance("a", root.resolve("nowhere.git").toString());
 
-		assertThat(restarted.published.lastError()).startsWith("cannot fetch");
+		assertThat(restarted.published.lastError()).startsWith("the shared repository of versions cannot be read");
 		assertThat(restarted.checksums()).containsExactlyElementsOf(a.checksums());
 	}
 
@@ -181,7 +182,7 @@ class FollowerTests {
 			Path home = root.resolve(name);
 			this.folder = home.resolve("rules");
 			VersionsProperties properties = new VersionsProperties(true, "", "", remote, Duration.ofSeconds(10));
-			this.published = new PublishedRules(SharedRepository.open(home.resolve("followed.git"), remote),
+			this.published = new PublishedRules(VersionStore.following(home.resolve("followed.git"), remote),
 					this.folder, Clock.systemUTC());
 			this.published.update();
 			RuleReloader reloader = new RuleReloader(new RuleLoader(RuleFolders.inDirectory(this.folder)),

@@ -176,6 +176,41 @@ class VersionStoreTests {
 	}
 
 	@Test
+	void aFollowedCopyBringsMainAndThePublicationsButNeverTheDraftsAndIsNeverWritten() throws IOException {
+		String remote = sharedRepository().toUri().toString();
+		try (VersionStore workbench = new VersionStore(this.temp.resolve("workbench.git"), remote);
+				VersionStore followed = VersionStore.following(this.temp.resolve("followed.git"), remote)) {
+			// nothing published yet: a new installation
+			assertThat(followed.fetchedThenRead(followed::publications)).isEmpty();
+
+			Seed.into(workbench, RuleFolders.packaged());
+			workbench.createDraft("2023.02", Map.of("2023.02/version.yaml", "id: \"2023.02\"\n"), "anne", "Draft");
+
+			List<Publication> publications = followed.fetchedThenRead(followed::publications);
+			assertThat(publications).extracting(Publication::id).containsExactly("2021.03", "2023.01");
+			assertThat(publications.get(1).files().checksum())
+				.isEqualTo(RuleFolders.packaged().versions().get(1).checksum());
+			assertThat(publications.get(1).files().problems()).isEmpty();
+			assertThat(followed.mainFile(RuleFolders.SOURCES)).isNotBlank();
+			assertThat(followed.mainFile("no-such-file")).isEmpty();
+			try (Repository copy = FileRepositoryBuilder.create(this.temp.resolve("followed.git").toFile())) {
+				assertThat(copy.getRefDatabase().getRefsByPrefix(VersionStore.DRAFTS)).isEmpty();
+			}
+			assertThatIllegalStateException()
+				.isThrownBy(() -> followed.createDraft("2023.03", Map.of(), "eve", "Draft"));
+		}
+	}
+
+	@Test
+	void aFollowedCopySaysSoWhenTheSharedRepositoryCannotBeRead() {
+		VersionStore followed = VersionStore.following(this.temp.resolve("followed.git"),
+				this.temp.resolve("nowhere.git").toUri().toString());
+		assertThatExceptionOfType(SharedRepositoryUnavailable.class)
+			.isThrownBy(() -> followed.fetchedThenRead(followed::publications));
+		followed.close();
+	}
+
+	@Test
 	void anInstanceThatLastLookedBeforeAnotherPublishedNeverOverwritesThatPublication() throws IOException {
 		Path shared = sharedRepository();
 		String remote = shared.toUri().toString();
