@@ -48,6 +48,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheVersionsPackageTouchesGit() {
+		noClasses().that()
+			.resideOutsideOfPackage("dk.model3.versions..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.eclipse.jgit..")
+			.because("the repository of versions is read and written in one place")
+			.check(classes);
+	}
+
+	@Test
 	void noJavaDecidesATierOrAFlag() {
 		// outcomes, flags and why-not conclusions are recorded by rule files only: Java
 		// may read them, never build them
