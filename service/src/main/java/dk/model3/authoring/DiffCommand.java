@@ -1,5 +1,6 @@
 package dk.model3.authoring;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dk.model3.facts.Profile;
+import dk.model3.population.PopulationReader;
+import dk.model3.request.TriageRequest;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.check.DiffReport;
 import dk.model3.rules.check.ProfileSpace;
@@ -43,11 +46,12 @@ public final class DiffCommand extends AuthoringCommand {
 		CompiledRules after = this.rules.compile(loader, this.newer, printer);
 		Stream<Profile> profiles;
 		if (this.population != null) {
-			PopulationFile.Population read = PopulationFile.read(this.population);
-			read.rejects().forEach(err::println);
+			PopulationReader.Population read = read(this.population);
+			read.rejects()
+				.forEach((reject) -> err.println(this.population + ":" + reject.line() + ": " + reject.reason()));
 			out.printf("Comparing %s with %s over %,d profiles from %s (%d lines rejected) ...%n", before.version(),
-					after.version(), read.profiles().size(), this.population, read.rejects().size());
-			profiles = read.profiles().parallelStream();
+					after.version(), read.requests().size(), this.population, read.rejects().size());
+			profiles = read.requests().parallelStream().map(TriageRequest::profile);
 		}
 		else {
 			ProfileSpace space = this.spaceOptions.space();
@@ -59,6 +63,15 @@ public final class DiffCommand extends AuthoringCommand {
 		DiffReport report = VersionDiff.compare(before, after, profiles);
 		print(report, out);
 		return 0;
+	}
+
+	private static PopulationReader.Population read(Path file) {
+		try {
+			return PopulationReader.read(file);
+		}
+		catch (IOException ex) {
+			throw new CannotRun("Cannot read the population file " + file + ": " + ex.getMessage());
+		}
 	}
 
 	static void print(DiffReport report, PrintWriter out) {

@@ -1,9 +1,7 @@
 package dk.model3.workbench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import dk.model3.facts.Profile;
-import dk.model3.request.InvalidRequest;
-import dk.model3.request.RequestReader;
+import dk.model3.population.PopulationReader;
 import dk.model3.request.TriageRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The population the impact preview runs over: the committed 2,500 citizens
@@ -30,8 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 record ReferencePopulation(String name, List<Profile> profiles, Map<Profile, String> references) {
 
 	static final String PACKAGED = "workbench/population-2500.jsonl";
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static ReferencePopulation load(String configured) {
 		try {
@@ -53,28 +46,18 @@ record ReferencePopulation(String name, List<Profile> profiles, Map<Profile, Str
 	}
 
 	static ReferencePopulation read(String name, InputStream in) throws IOException {
+		PopulationReader.Population read = PopulationReader.read(in);
+		if (!read.rejects().isEmpty()) {
+			PopulationReader.Reject first = read.rejects().get(0);
+			throw new InvalidDraftRequest("population",
+					name + " line " + first.line() + ": not a triage request: " + first.reason());
+		}
 		List<Profile> profiles = new ArrayList<>();
 		Map<Profile, String> references = new IdentityHashMap<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			String line;
-			int number = 0;
-			while ((line = reader.readLine()) != null) {
-				number++;
-				if (line.isBlank()) {
-					continue;
-				}
-				TriageRequest request;
-				try {
-					request = RequestReader.read(JSON.readTree(line));
-				}
-				catch (InvalidRequest | JacksonException ex) {
-					throw new InvalidDraftRequest("population",
-							name + " line " + number + ": not a triage request: " + ex.getMessage());
-				}
-				Profile profile = request.profile();
-				profiles.add(profile);
-				references.put(profile, request.citizenRef());
-			}
+		for (TriageRequest request : read.requests()) {
+			Profile profile = request.profile();
+			profiles.add(profile);
+			references.put(profile, request.citizenRef());
 		}
 		return new ReferencePopulation(name, List.copyOf(profiles), references);
 	}
