@@ -8,7 +8,10 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import dk.model3.facts.Profile;
+import dk.model3.rules.Decision;
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.compile.RuleCompiler;
 import dk.model3.rules.SourceDocument;
 
 /**
@@ -39,6 +42,14 @@ final class DraftWorker implements AutoCloseable {
 	List<CheckResults.Problem> validate(RuleVersionFiles files, List<SourceDocument> sources) {
 		List<SourceDocument> documents = List.copyOf(sources);
 		return await(this.pool.submit(() -> DraftChecks.validate(files, documents)));
+	}
+
+	/**
+	 * Compiles the files and answers for one profile: what the draft says for a citizen.
+	 */
+	Decision answer(RuleVersionFiles files, List<SourceDocument> sources, Profile profile) {
+		List<SourceDocument> documents = List.copyOf(sources);
+		return await(this.pool.submit(() -> new RuleCompiler(documents).compile(files).evaluate(profile)));
 	}
 
 	/** Runs every check; {@code progress} is told each check's name as it starts. */

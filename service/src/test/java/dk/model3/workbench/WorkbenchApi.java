@@ -79,6 +79,11 @@ final class WorkbenchApi {
 			.PUT(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
+	HttpResponse<String> putJson(String path, String user, String json) {
+		return send(request(path, user).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	HttpResponse<String> putZip(String path, String user, byte[] zip) {
 		return send(request(path, user).header("Content-Type", "application/zip")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(zip)));
