@@ -230,6 +230,199 @@ public final class RuleEdit {
 		return text.toString();
 	}
 
+	/**
+	 * The conditions a flag rule made from the template may have, each with one value: a
+	 * fixed small set, so a consultant adds a flag without writing a condition.
+	 */
+	public enum TemplateCondition {
+
+		/** The citizen is at least this old. */
+		AGE_AT_LEAST(Kind.NUMBER, null, "Profile( age >= %s )"),
+		/** The citizen is under this age. */
+		AGE_UNDER(Kind.NUMBER, null, "Profile( age < %s )"),
+		/** At least this many departments are involved. */
+		DEPARTMENTS_AT_LEAST(Kind.NUMBER, null, "Profile( departmentsInvolved != null, departmentsInvolved >= %s )"),
+		/** The outcome's tier is this one. */
+		TIER(Kind.CHOICE, "Tier", "Outcome( tier == Tier.%s )"),
+		/** The citizen receives this benefit. */
+		BENEFIT(Kind.CHOICE, "Benefit", "Profile( benefit == Benefit.%s )"),
+		/** The citizen has this problem. */
+		PROBLEM(Kind.CHOICE, "Problem", "Profile( problems contains Problem.%s )"),
+		/** The citizen's employment potential is this one. */
+		EMPLOYMENT_POTENTIAL(Kind.CHOICE, "EmploymentPotential",
+				"Profile( employmentPotential == EmploymentPotential.%s )");
+
+		private final Kind kind;
+
+		private final String enumType;
+
+		private final String pattern;
+
+		TemplateCondition(Kind kind, String enumType, String pattern) {
+			this.kind = kind;
+			this.enumType = enumType;
+			this.pattern = pattern;
+		}
+
+		public Kind kind() {
+			return this.kind;
+		}
+
+		/** The facts enum of a choice, or null. */
+		public String enumType() {
+			return this.enumType;
+		}
+
+		/** The choices of a choice, in the enum's order; empty for a number. */
+		public List<String> choices() {
+			return (this.enumType != null) ? FactVocabulary.get().enumConstants(this.enumType) : List.of();
+		}
+
+	}
+
+	/**
+	 * A new flag rule from the template.
+	 *
+	 * @param id its id, {@code F-} and two digits, no other rule's
+	 * @param flag the flag it raises, a constant of {@code Flag}
+	 * @param texts da, en and section required, source one of the sources, nextDa and
+	 * nextEn both or neither
+	 * @param conditions its conditions with their values, at least one
+	 */
+	public record FlagTemplate(String id, String flag, Map<String, String> texts,
+			Map<TemplateCondition, String> conditions) {
+	}
+
+	private static final Pattern FLAG_RULE_ID = Pattern.compile("F-\\d{2}");
+
+	/**
+	 * The file with a new flag rule from the template appended at its end; nothing else
+	 * of the file changes.
+	 * @param ids the ids of every rule of the version
+	 * @throws Refused naming each field at fault: {@code id}, {@code flag},
+	 * {@code texts/da}, {@code conditions}, {@code conditions/AGE_UNDER} …
+	 */
+	public static String addFlagRule(String drl, FlagTemplate template, Set<String> sources, Set<String> ids)
+			throws Refused {
+		List<Refusal> refusals = new ArrayList<>();
+		String id = (template.id() != null) ? template.id().strip() : "";
+		if (!FLAG_RULE_ID.matcher(id).matches()) {
+			refusals.add(new Refusal("id", "skriv et id som F-12: F, bindestreg og to cifre"));
+		}
+		else if (ids.contains(id)) {
+			refusals.add(new Refusal("id", "versionen har allerede en regel " + id + "; vælg et andet nummer"));
+		}
+		String flag = (template.flag() != null) ? template.flag() : "";
+		if (!FactVocabulary.get().enumConstants("Flag").contains(flag)) {
+			refusals.add(new Refusal("flag", "vælg en af markeringerne på listen"));
+		}
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (String name : List.of("source", "section", "da", "en", "nextDa", "nextEn")) {
+			String text = template.texts().getOrDefault(name, "").strip();
+			boolean optional = name.startsWith("next") && template.texts().getOrDefault("nextDa", "").isBlank()
+					&& template.texts().getOrDefault("nextEn", "").isBlank();
+			if (optional) {
+				continue;
+			}
+			String refusal = textRefusal(name, text, sources);
+			if (refusal != null) {
+				refusals.add(new Refusal("texts/" + name, refusal));
+			}
+			texts.put(name, text);
+		}
+		if (template.conditions().isEmpty()) {
+			refusals.add(new Refusal("conditions", "vælg mindst én betingelse"));
+		}
+		StringBuilder when = new StringBuilder();
+		for (TemplateCondition condition : TemplateCondition.values()) {
+			String sent = template.conditions().get(condition);
+			if (sent == null) {
+				continue;
+			}
+			String value = sent.strip();
+			String refusal = refusal(
+					new Value(0, null, null, null, condition.kind(), null, condition.enumType(), condition.choices()),
+					value);
+			if (refusal != null) {
+				refusals.add(new Refusal("conditions/" + condition.name(), refusal));
+				continue;
+			}
+			when.append('\t')
+				.append(condition.pattern
+					.formatted((condition.kind() == Kind.NUMBER) ? Integer.parseInt(value) : value))
+				.append('\n');
+		}
+		if (!refusals.isEmpty()) {
+			throw new Refused(refusals);
+		}
+		StringBuilder rule = new StringBuilder();
+		rule.append("rule \"").append(id).append(' ').append(name(texts.get("en"))).append("\"\n");
+		rule.append("\t@id(\"").append(id).append("\")\n");
+		texts.forEach((name, text) -> rule.append("\t@").append(name).append("(\"").append(text).append("\")\n"));
+		rule.append("when\n").append(when).append("then\n");
+		rule.append("\tinsert(new FlagRaised(Flag.").append(flag).append("));\nend\n");
+		String file = drl.endsWith("\n") ? drl : drl + "\n";
+		return file + "\n" + rule;
+	}
+
+	// a rule's name after its id: the English text's first sentence, at most 120
+	// characters
+	private static String name(String english) {
+		int end = english.indexOf(". ");
+		String sentence = (end > 0) ? english.substring(0, end) : english;
+		sentence = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+		if (sentence.length() > 120) {
+			int space = sentence.lastIndexOf(' ', 120);
+			sentence = sentence.substring(0, (space > 40) ? space : 120);
+		}
+		return sentence;
+	}
+
+	/**
+	 * The file without a rule: from the start of its {@code rule} line to the end of its
+	 * {@code end} line, with one blank line before it; nothing else changes.
+	 * @throws Refused when the file does not parse or has no such rule
+	 */
+	public static String remove(String drl, String ruleId) throws Refused {
+		find(drl, ruleId);
+		List<Token> tokens;
+		try {
+			tokens = DrlTokens.all(drl);
+		}
+		catch (NotAllowed ex) {
+			throw new Refused(List.of(new Refusal("ruleId", "filen kan ikke læses som regler")));
+		}
+		for (int i = 0; i < tokens.size() - 1; i++) {
+			Token token = tokens.get(i);
+			if (token.kind() == DrlTokens.Kind.IDENTIFIER && token.text().equals("declare")) {
+				i = next(tokens, i, "end");
+				continue;
+			}
+			if (!(token.kind() == DrlTokens.Kind.IDENTIFIER && token.text().equals("rule")
+					&& tokens.get(i + 1).kind() == DrlTokens.Kind.STRING)) {
+				continue;
+			}
+			Reader reader = new Reader(drl, tokens);
+			int after = reader.rule(i);
+			if (reader.found != null && reader.found.rule().id().equals(ruleId)) {
+				Token end = tokens.get(after - 1);
+				int start = drl.lastIndexOf('\n', token.offset() - 1) + 1;
+				if (!drl.substring(start, token.offset()).isBlank()) {
+					start = token.offset();
+				}
+				else if (start >= 2 && drl.charAt(start - 1) == '\n' && drl.charAt(start - 2) == '\n') {
+					start--;
+				}
+				int stop = end.offset() + end.text().length();
+				int newline = drl.indexOf('\n', stop);
+				stop = (newline >= 0 && drl.substring(stop, newline).isBlank()) ? newline + 1 : stop;
+				return drl.substring(0, start) + drl.substring(stop);
+			}
+			i = after - 1;
+		}
+		throw new Refused(List.of(new Refusal("ruleId", "filen har ingen regel " + ruleId)));
+	}
+
 	private static Found find(String drl, String ruleId) throws Refused {
 		Optional<List<Found>> rules = read(drl);
 		if (rules.isEmpty()) {

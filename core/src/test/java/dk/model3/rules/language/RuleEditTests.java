@@ -190,6 +190,79 @@ class RuleEditTests {
 			.containsExactly("ruleId");
 	}
 
+	@Test
+	void addsAFlagRuleFromTheTemplateAtTheEndOfTheFileInTheRuleLanguage() throws Refused {
+		RuleVersionFiles files = version("2023.01");
+		String flags = files.files().get("flags.drl");
+		Map<RuleEdit.TemplateCondition, String> conditions = new java.util.LinkedHashMap<>();
+		conditions.put(RuleEdit.TemplateCondition.TIER, "CROSS_SECTOR");
+		conditions.put(RuleEdit.TemplateCondition.AGE_UNDER, "30");
+		RuleEdit.FlagTemplate template = new RuleEdit.FlagTemplate("F-20", "KUI_NETWORK_MEETING",
+				Map.of("source", "002_4817490280accf0b.txt", "section", "a. KUI (Den Kommunale Unge Indsats)", "da",
+						"Den unge er under 30 år i det tværgående samarbejde.", "en",
+						"The young person is under 30 in cross-sector collaboration."),
+				conditions);
+
+		String after = RuleEdit.addFlagRule(flags, template, SOURCES, Set.of("F-05"));
+
+		assertThat(after).startsWith(flags).endsWith("""
+
+				rule "F-20 The young person is under 30 in cross-sector collaboration"
+					@id("F-20")
+					@source("002_4817490280accf0b.txt")
+					@section("a. KUI (Den Kommunale Unge Indsats)")
+					@da("Den unge er under 30 år i det tværgående samarbejde.")
+					@en("The young person is under 30 in cross-sector collaboration.")
+				when
+					Profile( age < 30 )
+					Outcome( tier == Tier.CROSS_SECTOR )
+				then
+					insert(new FlagRaised(Flag.KUI_NETWORK_MEETING));
+				end
+				""");
+		Map<String, String> edited = new HashMap<>(files.files());
+		edited.put("flags.drl", after);
+		assertThat(RuleLanguage.check(new RuleVersionFiles("2023.01", edited))).isEmpty();
+		assertThat(RuleEdit.remove(after, "F-20")).isEqualTo(flags);
+	}
+
+	@Test
+	void refusesATemplateRuleWithAnyFieldOutsideItsAllowList() {
+		String flags = version("2023.01").files().get("flags.drl");
+		RuleEdit.FlagTemplate template = new RuleEdit.FlagTemplate("F-05", "NO_SUCH_FLAG",
+				Map.of("source", "elsewhere.txt", "da", "Citat \" slut", "en", "", "nextDa", "Gør noget."),
+				Map.of(RuleEdit.TemplateCondition.AGE_AT_LEAST, "200", RuleEdit.TemplateCondition.BENEFIT, "MONEY"));
+		assertThat(assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> RuleEdit.addFlagRule(flags, template, SOURCES, Set.of("F-05")))
+			.actual()
+			.refusals()).extracting(RuleEdit.Refusal::field)
+			.containsExactlyInAnyOrder("id", "flag", "texts/source", "texts/section", "texts/da", "texts/en",
+					"texts/nextEn", "conditions/AGE_AT_LEAST", "conditions/BENEFIT");
+		RuleEdit.FlagTemplate none = new RuleEdit.FlagTemplate("F-21", "KUI_NETWORK_MEETING",
+				Map.of("source", "002_4817490280accf0b.txt", "section", "KUI", "da", "Tekst.", "en", "Text."),
+				Map.of());
+		assertThat(assertThatExceptionOfType(Refused.class)
+			.isThrownBy(() -> RuleEdit.addFlagRule(flags, none, SOURCES, Set.of()))
+			.actual()
+			.refusals()).extracting(RuleEdit.Refusal::field).containsExactly("conditions");
+	}
+
+	@Test
+	void removesARuleAndNothingElse() throws Refused {
+		String flags = version("2023.01").files().get("flags.drl");
+		String after = RuleEdit.remove(flags, "F-05");
+		assertThat(RuleEdit.rules(after).orElseThrow()).extracting(Rule::id)
+			.isEqualTo(RuleEdit.rules(flags)
+				.orElseThrow()
+				.stream()
+				.map(Rule::id)
+				.filter((id) -> !id.equals("F-05"))
+				.toList());
+		int start = flags.indexOf("rule \"F-05");
+		int end = flags.indexOf("end\n", start) + "end\n".length();
+		assertThat(after).isEqualTo(flags.substring(0, start - 1) + flags.substring(end));
+	}
+
 	private static List<RuleEdit.Refusal> refusals(String drl, String rule, Map<Integer, String> values,
 			Map<String, String> texts) {
 		return assertThatExceptionOfType(Refused.class)
