@@ -79,6 +79,12 @@ final class WorkbenchApi {
 			.PUT(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
+	/** A PUT of a JSON body by the built-in policy user. */
+	HttpResponse<String> putJson(String path, String json) {
+		return send(request(path, POLICY).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	HttpResponse<String> putZip(String path, String user, byte[] zip) {
 		return send(request(path, user).header("Content-Type", "application/zip")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(zip)));
