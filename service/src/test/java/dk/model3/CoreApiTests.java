@@ -58,7 +58,7 @@ class CoreApiTests {
 					RuleOutline.class, RuleOutline.Condition.class, RuleOutline.Pattern.class, RuleOutline.Group.class,
 					RuleOutline.Other.class, RuleOutline.Kind.class, RuleEdit.class, RuleEdit.Rule.class,
 					RuleEdit.Condition.class, RuleEdit.Value.class, RuleEdit.Kind.class, RuleEdit.Refusal.class,
-					RuleEdit.Refused.class))
+					RuleEdit.Refused.class, RuleEdit.TemplateCondition.class, RuleEdit.FlagTemplate.class))
 			.check(service);
 	}
 

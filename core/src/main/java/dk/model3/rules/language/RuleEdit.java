@@ -519,7 +519,7 @@ public final class RuleEdit {
 		}
 
 		private Token at(int i) {
-			return this.tokens.get(Math.min(i, this.tokens.size() - 1));
+			return this.tokens.get(Math.max(0, Math.min(i, this.tokens.size() - 1)));
 		}
 
 		private boolean word(int i, String word) {
