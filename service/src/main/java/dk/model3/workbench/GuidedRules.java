@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import dk.model3.facts.Flag;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.SourceDocument;
 import dk.model3.rules.language.RuleEdit;
@@ -140,11 +143,7 @@ class GuidedRules {
 			.filter(rule.texts()::containsKey)
 			.map((name) -> new Text(name, rule.texts().get(name)))
 			.toList();
-		List<SourceChoice> sources = this.loader.sources()
-			.stream()
-			.map((source) -> new SourceChoice(source.file(), source.title()))
-			.toList();
-		return new Form(id, located.file(), ruleId, name(rule), texts, sources, conditions,
+		return new Form(id, located.file(), ruleId, name(rule), texts, sources(), conditions,
 				checksum(files.files().get(located.file())));
 	}
 
@@ -203,7 +202,7 @@ class GuidedRules {
 			number++;
 		}
 		List<Choice> flags = flagChoices();
-		List<TemplateField> conditions = java.util.Arrays.stream(RuleEdit.TemplateCondition.values())
+		List<TemplateField> conditions = Arrays.stream(RuleEdit.TemplateCondition.values())
 			.map((condition) -> new TemplateField(condition.name(), condition.kind().name(),
 					condition.choices()
 						.stream()
@@ -214,7 +213,7 @@ class GuidedRules {
 	}
 
 	private static List<Choice> flagChoices() {
-		return java.util.Arrays.stream(dk.model3.facts.Flag.values())
+		return Arrays.stream(Flag.values())
 			.map((flag) -> new Choice(flag.name(), ConditionWords.choice("Flag", flag.name())))
 			.toList();
 	}
@@ -266,7 +265,7 @@ class GuidedRules {
 
 	// the ids of every readable rule of the version
 	private static Set<String> ids(RuleVersionFiles files) {
-		Set<String> ids = new java.util.HashSet<>();
+		Set<String> ids = new HashSet<>();
 		files.files().forEach((name, text) -> {
 			if (name.endsWith(".drl")) {
 				RuleEdit.rules(text).ifPresent((rules) -> rules.forEach((rule) -> ids.add(rule.id())));

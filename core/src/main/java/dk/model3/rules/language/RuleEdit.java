@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dk.model3.rules.language.DrlTokens.Kind;
 import dk.model3.rules.language.DrlTokens.NotAllowed;
 import dk.model3.rules.language.DrlTokens.Token;
 
