@@ -13,6 +13,7 @@ import dk.model3.rules.FactUses;
 import dk.model3.rules.RuleLocation;
 import dk.model3.rules.compile.RuleCompiler;
 import dk.model3.rules.language.PolicyText;
+import dk.model3.rules.language.RuleEdit;
 import dk.model3.rules.language.RuleFolders;
 import dk.model3.rules.language.RuleOutline;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +28,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The service uses the core's rules packages only through their entry points
  * (docs/architecture.md, "The core's packages"): the versions, scenarios, checks and the
  * model as they are; of the compiler only {@link RuleCompiler}; of the language only
- * {@link RuleFolders}, {@link PolicyText} and {@link RuleOutline} (a rule as written,
- * without the engine's types); never the helpers the core's packages share among
- * themselves.
+ * {@link RuleFolders}, {@link PolicyText}, {@link RuleOutline} (a rule as written,
+ * without the engine's types) and {@link RuleEdit} (a rule's values and texts as a form,
+ * written back); never the helpers the core's packages share among themselves.
  */
 class CoreApiTests {
 
@@ -51,11 +52,13 @@ class CoreApiTests {
 	}
 
 	@Test
-	void readsRuleFilesOnlyThroughRuleFoldersPolicyTextAndRuleOutline() {
+	void readsRuleFilesOnlyThroughRuleFoldersPolicyTextRuleOutlineAndRuleEdit() {
 		noClasses().should()
 			.dependOnClassesThat(inPackageExcept("dk.model3.rules.language..", RuleFolders.class, PolicyText.class,
 					RuleOutline.class, RuleOutline.Condition.class, RuleOutline.Pattern.class, RuleOutline.Group.class,
-					RuleOutline.Other.class, RuleOutline.Kind.class))
+					RuleOutline.Other.class, RuleOutline.Kind.class, RuleEdit.class, RuleEdit.Rule.class,
+					RuleEdit.Condition.class, RuleEdit.Value.class, RuleEdit.Kind.class, RuleEdit.Refusal.class,
+					RuleEdit.Refused.class, RuleEdit.TemplateCondition.class, RuleEdit.FlagTemplate.class))
 			.check(service);
 	}
 

@@ -74,6 +74,25 @@ final class ConditionWords {
 		return "betingelsen «" + expression.strip() + "»";
 	}
 
+	/**
+	 * What a value of the guided form is, in words, without the value: "alder mindst",
+	 * "udfaldets lag er", "problemer omfatter ikke"; a yes/no field alone by its name.
+	 * @param type the pattern's fact type
+	 * @param field the field as written ({@code age}, {@code problems.size()})
+	 * @param operator as written ({@code >=}, {@code not contains})
+	 * @param alone a yes/no field written without an operator
+	 */
+	static String label(String type, String field, String operator, boolean alone) {
+		String words = field(type, field);
+		String label = alone ? words : words + " " + OPERATORS.getOrDefault(operator, operator);
+		return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+	}
+
+	/** A value of a facts enum in words: "lag 2: tværgående samarbejde". */
+	static String choice(String enumType, String constant) {
+		return ENUMS.containsKey(enumType) ? word(ENUMS.get(enumType) + "." + constant, constant) : constant;
+	}
+
 	// a field in words, as it runs in a sentence: "alder", "udfaldets lag"
 	private static String field(String type, String field) {
 		if (field.endsWith(".size()")) {

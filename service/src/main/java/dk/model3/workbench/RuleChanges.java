@@ -83,6 +83,22 @@ final class RuleChanges {
 				List.copyOf(files));
 	}
 
+	/**
+	 * A rule's top-level conditions in Danish words, in its order ("ikke: borgeren er
+	 * fyldt 25 år (D-15)"), read as the diff reads them; empty when no file of the
+	 * version has the rule or a file does not parse.
+	 */
+	static List<String> conditionWords(RuleVersionFiles files, String ruleId) {
+		Parsed version = parse(files);
+		Rule rule = version.rules().get(ruleId);
+		if (rule == null) {
+			return List.of();
+		}
+		List<Condition> conditions = (rule.when() instanceof Group and && and.kind() == Kind.AND) ? and.inner()
+				: List.of(rule.when());
+		return conditions.stream().map((condition) -> ConditionWords.small(words(condition, version))).toList();
+	}
+
 	private static Changes.FileChange unreadable(String file, String version) {
 		return new Changes.FileChange(file, "UNREADABLE", file + " i " + version
 				+ " kan ikke læses som regler; ret syntaksfejlen for at se ændringerne regel for regel");

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The workbench's refusals as RFC 9457 problems. */
-@RestControllerAdvice(assignableTypes = DraftsController.class)
+@RestControllerAdvice(assignableTypes = { DraftsController.class, GuidedRulesController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkbenchProblems {
 
@@ -98,6 +98,21 @@ class WorkbenchProblems {
 		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "in-force-date-passed",
 				"A version never comes into force before the day of its publication", ex.getMessage());
 		problem.setProperty("errors", List.of(Map.of("field", "/inForceFrom", "message", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler(GuidedRules.Refused.class)
+	ProblemDetail ruleEdit(GuidedRules.Refused ex) {
+		boolean changed = ex.refusals().stream().anyMatch((refusal) -> refusal.field().equals("seen"));
+		ProblemDetail problem = changed
+				? Problems.of(HttpStatus.CONFLICT, "rule-file-changed", "The rule file changed since it was shown",
+						ex.getMessage())
+				: Problems.of(HttpStatus.BAD_REQUEST, "invalid-rule-edit", "Invalid rule edit", ex.getMessage());
+		problem.setProperty("errors",
+				ex.refusals()
+					.stream()
+					.map((refusal) -> Map.of("field", "/" + refusal.field(), "message", refusal.message()))
+					.toList());
 		return problem;
 	}
 

@@ -79,6 +79,11 @@ final class WorkbenchApi {
 			.PUT(HttpRequest.BodyPublishers.ofString(text)));
 	}
 
+	/** A PUT of a JSON body by the built-in policy user. */
+	HttpResponse<String> putJson(String path, String json) {
+		return putJson(path, POLICY, json);
+	}
+
 	HttpResponse<String> putJson(String path, String user, String json) {
 		return send(request(path, user).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json)));

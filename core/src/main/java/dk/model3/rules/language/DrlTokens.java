@@ -67,6 +67,11 @@ final class DrlTokens {
 		return new DrlTokens(split(text));
 	}
 
+	/** Every token of the text, ending with {@link Kind#END}. */
+	static List<Token> all(String text) throws NotAllowed {
+		return split(text);
+	}
+
 	Token peek() {
 		return this.tokens.get(this.next);
 	}

@@ -2,9 +2,11 @@ package dk.model3.rules.language;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,9 +28,13 @@ public final class FactVocabulary {
 
 	private final Map<String, Set<String>> enums;
 
-	private FactVocabulary(Map<String, Class<?>> records, Map<String, Set<String>> enums) {
+	private final Map<String, List<String>> enumOrder;
+
+	private FactVocabulary(Map<String, Class<?>> records, Map<String, Set<String>> enums,
+			Map<String, List<String>> enumOrder) {
 		this.records = Map.copyOf(records);
 		this.enums = Map.copyOf(enums);
+		this.enumOrder = Map.copyOf(enumOrder);
 	}
 
 	public static FactVocabulary get() {
@@ -75,6 +81,13 @@ public final class FactVocabulary {
 		return this.enums.getOrDefault(type, Set.of()).contains(constant);
 	}
 
+	/**
+	 * The constants of a facts enum in the order the enum declares them; empty for none.
+	 */
+	List<String> enumConstants(String type) {
+		return this.enumOrder.getOrDefault(type, List.of());
+	}
+
 	private static boolean isFactoryOf(Method method, Class<?> owner) {
 		int modifiers = method.getModifiers();
 		return Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && method.getReturnType() == owner;
@@ -83,6 +96,7 @@ public final class FactVocabulary {
 	private static FactVocabulary read() {
 		Map<String, Class<?>> records = new HashMap<>();
 		Map<String, Set<String>> enums = new HashMap<>();
+		Map<String, List<String>> enumOrder = new HashMap<>();
 		try {
 			for (ClasspathFolder.Entry entry : ClasspathFolder.files(FactVocabulary.class.getClassLoader(),
 					FACTS_PACKAGE.replace('.', '/'))) {
@@ -100,18 +114,19 @@ public final class FactVocabulary {
 					records.put(type.getSimpleName(), type);
 				}
 				else if (type.isEnum()) {
-					Set<String> constants = new HashSet<>();
+					List<String> constants = new ArrayList<>();
 					for (Object constant : type.getEnumConstants()) {
 						constants.add(((Enum<?>) constant).name());
 					}
-					enums.put(type.getSimpleName(), constants);
+					enums.put(type.getSimpleName(), new HashSet<>(constants));
+					enumOrder.put(type.getSimpleName(), List.copyOf(constants));
 				}
 			}
 		}
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException("a class file of the facts package does not load", ex);
 		}
-		return new FactVocabulary(records, enums);
+		return new FactVocabulary(records, enums, enumOrder);
 	}
 
 }
