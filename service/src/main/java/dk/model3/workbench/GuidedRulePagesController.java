@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dk.model3.rules.language.RuleEdit;
 import dk.model3.versions.ConditionalOnVersionStore;
-import dk.model3.versions.RepositoryDamaged;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -16,13 +15,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -220,23 +216,6 @@ class GuidedRulePagesController {
 					"rule", message("guided.notEditable"))));
 		}
 		return "redirect:/workbench/drafts/" + id + "/rules/" + ruleId;
-	}
-
-	/**
-	 * An id that is no draft's, or a rule no readable file has: the page that says so.
-	 */
-	@ExceptionHandler(DraftNotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	ModelAndView unknown(DraftNotFound ex) {
-		return new ModelAndView("workbench/unknown", Map.of("id", (ex.id() != null) ? ex.id() : ""));
-	}
-
-	/** The repository of versions is damaged: the page that says so, 503. */
-	@ExceptionHandler(RepositoryDamaged.class)
-	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	ModelAndView damaged(RepositoryDamaged ex) {
-		return new ModelAndView("workbench/damaged", Map.of("repository", String.valueOf(ex.repository().getFileName()),
-				"object", (ex.object() != null) ? ex.object() : "?"));
 	}
 
 	// the form as sent, so a refused save shows what was typed

@@ -17,17 +17,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -141,13 +137,6 @@ class ScenarioTableController {
 			case "/expect/flags" -> "s-flags-" + Flag.values()[0].name();
 			default -> "s-" + field.substring(field.lastIndexOf('/') + 1);
 		};
-	}
-
-	/** An id that is no draft's: the page that says so, 404. */
-	@ExceptionHandler(DraftNotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	ModelAndView unknown(DraftNotFound ex) {
-		return new ModelAndView("workbench/unknown", Map.of("id", (ex.id() != null) ? ex.id() : ""));
 	}
 
 	private static String known(String id) {

@@ -16,7 +16,6 @@ import dk.model3.decisions.ReviewSummary;
 import dk.model3.decisions.Reviews;
 import dk.model3.rules.versions.RuleVersions;
 import dk.model3.versions.ConditionalOnVersionStore;
-import dk.model3.versions.RepositoryDamaged;
 import dk.model3.versions.VersionStore;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,16 +24,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -349,21 +344,6 @@ class WorkbenchPagesController {
 		}
 		String descriptor = this.store.mainFiles().get(id + "/" + dk.model3.rules.RuleVersionFiles.DESCRIPTOR);
 		return Map.of("da", VersionYaml.changesDa(descriptor), "en", VersionYaml.changes(descriptor));
-	}
-
-	/** An id that is no version's (anything but YYYY.NN): the page that says so, 404. */
-	@ExceptionHandler(DraftNotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	ModelAndView unknown(DraftNotFound ex) {
-		return new ModelAndView("workbench/unknown", Map.of("id", (ex.id() != null) ? ex.id() : ""));
-	}
-
-	/** The repository of versions is damaged: the page that says so, 503. */
-	@ExceptionHandler(RepositoryDamaged.class)
-	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	ModelAndView damaged(RepositoryDamaged ex) {
-		return new ModelAndView("workbench/damaged", Map.of("repository", String.valueOf(ex.repository().getFileName()),
-				"object", (ex.object() != null) ? ex.object() : "?"));
 	}
 
 	// the id of a route, or the unknown page before anything is read
