@@ -39,6 +39,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 /**
  * The national evaluation: classifies every row of register data under one or two rule
@@ -53,8 +54,10 @@ import static org.apache.spark.sql.functions.when;
  * <li>{@code rejects/}: JSON Lines, one object per rejected row with file, line, kind and
  * reason (never the row's content);
  * <li>{@code courses/}: Parquet, each person's course between consecutive periods;
+ * <li>{@code outcomes/}: Parquet, each person's state 1, 2 and 3 years after their first
+ * placement ({@link Outcomes});
  * <li>{@code summary.json}: counts per period, the transition matrix, the courses and the
- * area-stability measure.
+ * area-stability measure; the outcomes per cohort ({@link OutcomeTable}).
  * </ul>
  * The shape (docs/performance.md, "Spark"): Spark reads the input with its own readers
  * ({@link FastRows}), packs each row's profile into a code with column expressions and
@@ -180,6 +183,15 @@ final class EvaluationJob {
 				sharing.put(compare.version(), ExecutorRules.of(compare).sharing());
 			}
 			ObjectNode summary = Summary.of(settings, input.format(), counts, classes, courseCounts, sharing);
+			Dataset<Row> outcomes = Outcomes.of(good, new ArrayList<>(periods), classes);
+			outcomes.write().parquet(child(output, "outcomes"));
+			List<Row> outcomeCounts = spark.read()
+				.parquet(child(output, "outcomes"))
+				.groupBy(col(Outcomes.YEARS_AFTER), year(col(Outcomes.ENTRY_PERIOD)), col(Outcomes.ENTRY_DECISION),
+						col(Outcomes.OUTCOME))
+				.count()
+				.collectAsList();
+			summary.set("outcomes", OutcomeTable.of(outcomeCounts, classes));
 			write(fs, new Path(output, "summary.json"), summary);
 			return summary;
 		}
@@ -218,7 +230,7 @@ final class EvaluationJob {
 			.withColumn("repeated", repeated)
 			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.PERIOD),
 					col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF), col(Columns.ASSESSMENT_DATE), col(Columns.CODE),
-					col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
+					col(Columns.FLEX_JOB), col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
 					when(col("repeated"), lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
 					col(Columns.REJECT_REASON),
 					when(col("repeated"), first(Columns.SOURCE).over(samePersonAndPeriod)).as(FIRST_SOURCE),
