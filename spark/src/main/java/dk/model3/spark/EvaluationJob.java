@@ -3,6 +3,7 @@ package dk.model3.spark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,9 @@ import static org.apache.spark.sql.functions.year;
  * <li>{@code outcomes/}: Parquet, each person's state 1, 2 and 3 years after their first
  * placement ({@link Outcomes});
  * <li>{@code summary.json}: counts per period, the transition matrix, the courses and the
- * area-stability measure; the outcomes per cohort ({@link OutcomeTable}).
+ * area-stability measure; the outcomes per cohort ({@link OutcomeTable});
+ * <li>{@code report.html}: the summary for people, with charts
+ * ({@link EvaluationReport}).
  * </ul>
  * The shape (docs/performance.md, "Spark"): Spark reads the input with its own readers
  * ({@link FastRows}), packs each row's profile into a code with column expressions and
@@ -193,6 +196,7 @@ final class EvaluationJob {
 				.collectAsList();
 			summary.set("outcomes", OutcomeTable.of(outcomeCounts, classes));
 			write(fs, new Path(output, "summary.json"), summary);
+			writeText(fs, new Path(output, "report.html"), EvaluationReport.render(summary));
 			return summary;
 		}
 		finally {
@@ -388,6 +392,15 @@ final class EvaluationJob {
 	private static FileSystem fileSystem(SparkSession spark, Path path) {
 		try {
 			return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void writeText(FileSystem fs, Path file, String text) {
+		try (OutputStream out = fs.create(file, false)) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
