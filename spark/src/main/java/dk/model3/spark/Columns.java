@@ -26,6 +26,8 @@ final class Columns {
 
 	static final String CODE = "profileCode";
 
+	static final String FLEX_JOB = ExactRows.FLEX_JOB;
+
 	static final String DECISION = "decision";
 
 	static final String STATUS = "status";

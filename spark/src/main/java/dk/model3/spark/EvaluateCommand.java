@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the entry point on a cluster and locally. Exit code 2 when the job refuses to start.
  */
 @Command(name = "triage-evaluate", mixinStandardHelpOptions = true,
-		description = "Classify register data under one or two rule versions on Spark: decisions, courses, summary.")
+		description = "Classify register data under one or two rule versions on Spark: decisions, courses, outcomes over years, summary.json and report.html.")
 public final class EvaluateCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", arity = "0..1", description = "input file or folder: Parquet, CSV or JSON Lines (.gz too)")

@@ -3,6 +3,7 @@ package dk.model3.spark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 /**
  * The national evaluation: classifies every row of register data under one or two rule
@@ -53,8 +55,12 @@ import static org.apache.spark.sql.functions.when;
  * <li>{@code rejects/}: JSON Lines, one object per rejected row with file, line, kind and
  * reason (never the row's content);
  * <li>{@code courses/}: Parquet, each person's course between consecutive periods;
+ * <li>{@code outcomes/}: Parquet, each person's state 1, 2 and 3 years after their first
+ * placement ({@link Outcomes});
  * <li>{@code summary.json}: counts per period, the transition matrix, the courses and the
- * area-stability measure.
+ * area-stability measure; the outcomes per cohort ({@link OutcomeTable});
+ * <li>{@code report.html}: the summary for people, with charts
+ * ({@link EvaluationReport}).
  * </ul>
  * The shape (docs/performance.md, "Spark"): Spark reads the input with its own readers
  * ({@link FastRows}), packs each row's profile into a code with column expressions and
@@ -180,7 +186,17 @@ final class EvaluationJob {
 				sharing.put(compare.version(), ExecutorRules.of(compare).sharing());
 			}
 			ObjectNode summary = Summary.of(settings, input.format(), counts, classes, courseCounts, sharing);
+			Dataset<Row> outcomes = Outcomes.of(good, new ArrayList<>(periods), classes);
+			outcomes.write().parquet(child(output, "outcomes"));
+			List<Row> outcomeCounts = spark.read()
+				.parquet(child(output, "outcomes"))
+				.groupBy(col(Outcomes.YEARS_AFTER), year(col(Outcomes.ENTRY_PERIOD)), col(Outcomes.ENTRY_DECISION),
+						col(Outcomes.OUTCOME))
+				.count()
+				.collectAsList();
+			summary.set("outcomes", OutcomeTable.of(outcomeCounts, classes));
 			write(fs, new Path(output, "summary.json"), summary);
+			writeText(fs, new Path(output, "report.html"), EvaluationReport.render(summary));
 			return summary;
 		}
 		finally {
@@ -218,7 +234,7 @@ final class EvaluationJob {
 			.withColumn("repeated", repeated)
 			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.PERIOD),
 					col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF), col(Columns.ASSESSMENT_DATE), col(Columns.CODE),
-					col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
+					col(Columns.FLEX_JOB), col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
 					when(col("repeated"), lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
 					col(Columns.REJECT_REASON),
 					when(col("repeated"), first(Columns.SOURCE).over(samePersonAndPeriod)).as(FIRST_SOURCE),
@@ -376,6 +392,15 @@ final class EvaluationJob {
 	private static FileSystem fileSystem(SparkSession spark, Path path) {
 		try {
 			return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void writeText(FileSystem fs, Path file, String text) {
+		try (OutputStream out = fs.create(file, false)) {
+			out.write(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

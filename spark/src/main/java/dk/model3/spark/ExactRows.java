@@ -43,11 +43,19 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 
 	static final String PERSON_KEY = "personKey";
 
+	/**
+	 * A register column beside the request: whether the person is in a flex job (wage
+	 * with a subsidy) in the period. The contract's benefits cannot say it: a person in a
+	 * flex job receives no benefit ({@code NONE}), as does one in an ordinary job.
+	 */
+	static final String FLEX_JOB = "flexJob";
+
 	static final StructType TYPE = new StructType().add(Columns.PERIOD, DataTypes.DateType)
 		.add(Columns.PERSON_KEY, DataTypes.StringType)
 		.add(Columns.CITIZEN_REF, DataTypes.StringType)
 		.add(Columns.ASSESSMENT_DATE, DataTypes.DateType)
 		.add(Columns.CODE, DataTypes.LongType)
+		.add(Columns.FLEX_JOB, DataTypes.BooleanType)
 		.add(Columns.REJECT_KIND, DataTypes.StringType)
 		.add(Columns.REJECT_REASON, DataTypes.StringType);
 
@@ -77,6 +85,7 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 			List<FieldError> errors = new ArrayList<>();
 			period = period(node.remove(PERIOD), errors);
 			personKey = personKey(node.remove(PERSON_KEY), errors);
+			boolean flexJob = flexJob(node.remove(FLEX_JOB), errors);
 			TriageRequest request;
 			try {
 				request = RequestReader.read(node);
@@ -90,7 +99,7 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 			}
 			LocalDate date = (request.assessmentDate() != null) ? request.assessmentDate() : period;
 			return RowFactory.create(Date.valueOf(period), personKey, request.citizenRef(), Date.valueOf(date),
-					ProfileCodes.encode(request.profile()), null, null);
+					ProfileCodes.encode(request.profile()), flexJob, null, null);
 		}
 		catch (BadRow ex) {
 			return reject(period, personKey, ex.kind(), ex.getMessage());
@@ -106,8 +115,8 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 	}
 
 	private static Row reject(LocalDate period, String personKey, String kind, String reason) {
-		return RowFactory.create((period != null) ? Date.valueOf(period) : null, personKey, null, null, null, kind,
-				reason);
+		return RowFactory.create((period != null) ? Date.valueOf(period) : null, personKey, null, null, null, null,
+				kind, reason);
 	}
 
 	private ObjectNode parse(String source, boolean firstLine, String text) throws BadRow {
@@ -200,6 +209,17 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 			return null;
 		}
 		return value.stringValue();
+	}
+
+	private static boolean flexJob(JsonNode value, List<FieldError> errors) {
+		if (value == null || value.isNull()) {
+			return false;
+		}
+		if (!value.isBoolean()) {
+			errors.add(new FieldError("/" + FLEX_JOB, "must be true or false: whether the person is in a flex job"));
+			return false;
+		}
+		return value.booleanValue();
 	}
 
 	private static String kind(InvalidRequest ex) {

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
@@ -47,6 +48,7 @@ final class FastRows {
 		.add("placedOutOfHome", DataTypes.BooleanType)
 		.add("serviceActMeasures", DataTypes.BooleanType)
 		.add("departmentsInvolved", DataTypes.IntegerType)
+		.add(Columns.FLEX_JOB, DataTypes.BooleanType)
 		.add(CORRUPT, DataTypes.StringType);
 
 	// strict as the API's parser: no single quotes, no NaN
@@ -73,7 +75,7 @@ final class FastRows {
 	 * @param exact the exact reader for the rows Spark cannot show to be valid
 	 * @param csv whether the text is CSV (then every row is read the exact way)
 	 * @return rows of source, blockStart, ordinal, period, personKey, citizenRef,
-	 * assessmentDate, code, rejectKind and rejectReason
+	 * assessmentDate, code, flexJob, rejectKind and rejectReason
 	 */
 	static Dataset<Row> read(Dataset<Row> input, ExactRows exact, boolean csv) {
 		Dataset<Row> parsed;
@@ -100,7 +102,7 @@ final class FastRows {
 					col("slow." + Columns.PERSON_KEY).as(Columns.PERSON_KEY),
 					col("slow." + Columns.CITIZEN_REF).as(Columns.CITIZEN_REF),
 					col("slow." + Columns.ASSESSMENT_DATE).as(Columns.ASSESSMENT_DATE),
-					col("slow." + Columns.CODE).as(Columns.CODE),
+					col("slow." + Columns.CODE).as(Columns.CODE), col("slow." + Columns.FLEX_JOB).as(Columns.FLEX_JOB),
 					col("slow." + Columns.REJECT_KIND).as(Columns.REJECT_KIND),
 					col("slow." + Columns.REJECT_REASON).as(Columns.REJECT_REASON));
 		}
@@ -114,6 +116,9 @@ final class FastRows {
 					.otherwise(col("slow." + Columns.ASSESSMENT_DATE))
 					.as(Columns.ASSESSMENT_DATE),
 				when(col("fast"), ProfileCodes.column()).otherwise(col("slow." + Columns.CODE)).as(Columns.CODE),
+				when(col("fast"), coalesce(col(Columns.FLEX_JOB), lit(false)))
+					.otherwise(col("slow." + Columns.FLEX_JOB))
+					.as(Columns.FLEX_JOB),
 				col("slow." + Columns.REJECT_KIND).as(Columns.REJECT_KIND),
 				col("slow." + Columns.REJECT_REASON).as(Columns.REJECT_REASON));
 	}

@@ -39,7 +39,8 @@ import static org.apache.spark.sql.functions.to_json;
 record InputRows(Dataset<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat format) {
 
 	/**
-	 * The columns an input may have: the request fields, the period and the person key.
+	 * The columns an input may have: the request fields, the period, the person key and
+	 * the register's {@code flexJob}.
 	 */
 	static final List<String> ALLOWED = allowed();
 
@@ -111,7 +112,8 @@ record InputRows(Dataset<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat
 		for (String column : columns) {
 			if (!ALLOWED.contains(column)) {
 				throw new IllegalArgumentException(file + " has an unknown column \"" + column
-						+ "\"; columns are the request fields, period and personKey: " + String.join(", ", ALLOWED));
+						+ "\"; columns are the request fields, period, personKey and flexJob: "
+						+ String.join(", ", ALLOWED));
 			}
 			if (!seen.add(column)) {
 				throw new IllegalArgumentException(file + " repeats the column \"" + column + "\"");
@@ -160,6 +162,7 @@ record InputRows(Dataset<Row> rows, Map<String, CsvRows> csvHeaders, InputFormat
 		List<String> allowed = new ArrayList<>(RequestReader.FIELDS);
 		allowed.add(ExactRows.PERIOD);
 		allowed.add(ExactRows.PERSON_KEY);
+		allowed.add(ExactRows.FLEX_JOB);
 		return List.copyOf(allowed);
 	}
 

@@ -15,11 +15,12 @@ import dk.model3.facts.Problem;
 
 /**
  * A seeded synthetic register: people followed over periods (weeks by default) whose
- * benefit, problems, employment potential and age change plausibly over time. The
- * generator never decides a tier: the rules do when the job runs. Distributions and rates
- * are documented in fixtures/README.md; they are assumptions, not statistics.
- * {@link Random} has a sequence fixed by its specification, so a seed gives the same rows
- * on every JVM.
+ * benefit, problems, employment potential and age change plausibly over time, some of
+ * them off benefit or into a flex job (the register's {@code flexJob}, beside the
+ * request; not in the batch's requests). The generator never decides a tier: the rules do
+ * when the job runs. Distributions and rates are documented in fixtures/README.md; they
+ * are assumptions, not statistics. {@link Random} has a sequence fixed by its
+ * specification, so a seed gives the same rows on every JVM.
  */
 final class LongitudinalPopulation {
 
@@ -35,6 +36,18 @@ final class LongitudinalPopulation {
 	static final double DEPARTMENTS_CHANGE = 0.20;
 
 	static final double LEAVES_REGISTER = 0.02;
+
+	/**
+	 * When the benefit changes: the share of those with employment potential on a
+	 * labour-market benefit who leave benefit (work), of those on education benefit who
+	 * leave it (education on a grant, or work), and of those approved for a flex job who
+	 * get one.
+	 */
+	static final double FINDS_WORK = 0.25;
+
+	static final double LEAVES_EDUCATION_BENEFIT = 0.30;
+
+	static final double GETS_FLEX_JOB = 0.50;
 
 	/** Share of people who enter the register after the first period. */
 	static final double LATE_ENTRY = 0.15;
@@ -206,20 +219,33 @@ final class LongitudinalPopulation {
 	}
 
 	// plausible next benefits: pension only for those without potential, courses lead
-	// on
+	// on, some find work or a flex job; a flex job ends on the flex-job unemployment
+	// benefit
 	private Benefit nextBenefit(Person p) {
 		Random r = this.random;
 		boolean noPotential = p.potential == EmploymentPotential.NONE
 				|| p.potential == EmploymentPotential.VERY_LIMITED;
-		return switch (p.benefit) {
+		if (p.flexJob) {
+			p.flexJob = false;
+			return Benefit.FLEXJOB_UNEMPLOYMENT_BENEFIT;
+		}
+		Benefit next = switch (p.benefit) {
 			case DISABILITY_PENSION, OLD_AGE_PENSION -> p.benefit;
 			case RESOURCE_COURSE_BENEFIT, JOB_CLARIFICATION_BENEFIT ->
 				(noPotential && r.nextDouble() < 0.5) ? Benefit.DISABILITY_PENSION
 						: pickBenefit(Benefit.CASH_BENEFIT, Benefit.FLEXJOB_UNEMPLOYMENT_BENEFIT);
 			case SICKNESS_BENEFIT -> pickBenefit(Benefit.CASH_BENEFIT, Benefit.JOB_CLARIFICATION_BENEFIT);
-			case NONE, EDUCATION_BENEFIT -> (p.age < 30) ? Benefit.EDUCATION_BENEFIT : Benefit.CASH_BENEFIT;
-			default -> noPotential ? Benefit.RESOURCE_COURSE_BENEFIT : pickBenefit(LABOUR_MARKET);
+			case FLEXJOB_UNEMPLOYMENT_BENEFIT -> (r.nextDouble() < GETS_FLEX_JOB) ? Benefit.NONE
+					: noPotential ? Benefit.RESOURCE_COURSE_BENEFIT : pickBenefit(LABOUR_MARKET);
+			case EDUCATION_BENEFIT -> (r.nextDouble() < LEAVES_EDUCATION_BENEFIT) ? Benefit.NONE
+					: (p.age < 30) ? Benefit.EDUCATION_BENEFIT : Benefit.CASH_BENEFIT;
+			case NONE -> (p.age < 30) ? Benefit.EDUCATION_BENEFIT : Benefit.CASH_BENEFIT;
+			default -> noPotential ? Benefit.RESOURCE_COURSE_BENEFIT
+					: (p.potential == EmploymentPotential.PRESENT && r.nextDouble() < FINDS_WORK) ? Benefit.NONE
+							: pickBenefit(LABOUR_MARKET);
 		};
+		p.flexJob = p.benefit == Benefit.FLEXJOB_UNEMPLOYMENT_BENEFIT && next == Benefit.NONE;
+		return next;
 	}
 
 	private boolean happens(double yearly, double share) {
@@ -282,6 +308,8 @@ final class LongitudinalPopulation {
 
 		Integer departments;
 
+		boolean flexJob;
+
 		boolean left;
 
 		// a year older on each birthday; at 18 youth measures end, at 67 the old-age
@@ -296,6 +324,7 @@ final class LongitudinalPopulation {
 				}
 				if (this.age >= 67) {
 					this.benefit = Benefit.OLD_AGE_PENSION;
+					this.flexJob = false;
 				}
 			}
 		}
@@ -331,6 +360,9 @@ final class LongitudinalPopulation {
 			}
 			if (this.departments != null) {
 				line.append(",\"departmentsInvolved\":").append(this.departments);
+			}
+			if (this.flexJob && !asRequest) {
+				line.append(",\"flexJob\":true");
 			}
 			line.append("}\n");
 		}

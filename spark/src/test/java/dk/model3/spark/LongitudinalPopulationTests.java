@@ -10,6 +10,7 @@ import java.util.Map;
 import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The generated register is the same for the same seed, every row is a valid request with
  * a period and a person key, and each person's course over the periods is plausible:
  * contiguous presence, ages that only grow with birthdays, the old-age pension from 67,
- * and changes of benefit, problems and potential that do happen.
+ * changes of benefit, problems and potential that do happen, and adults who leave benefit
+ * or get a flex job.
  */
 class LongitudinalPopulationTests {
 
@@ -58,6 +60,8 @@ class LongitudinalPopulationTests {
 		int problemChanges = 0;
 		int potentialChanges = 0;
 		int lateEntries = 0;
+		int offBenefit = 0;
+		int flexJobs = 0;
 		for (List<ObjectNode> rows : byPerson.values()) {
 			LocalDate first = LocalDate.parse(rows.get(0).get("period").stringValue());
 			lateEntries += first.isAfter(START) ? 1 : 0;
@@ -77,6 +81,9 @@ class LongitudinalPopulationTests {
 				potentialChanges += before.get("employmentPotential").equals(after.get("employmentPotential")) ? 0 : 1;
 			}
 			for (ObjectNode row : rows) {
+				flexJobs += row.has("flexJob") ? 1 : 0;
+				offBenefit += (!row.has("flexJob") && row.get("benefit").stringValue().equals("NONE")
+						&& row.get("age").asInt() >= 18) ? 1 : 0;
 				boolean oldAge = row.get("benefit").stringValue().equals("OLD_AGE_PENSION");
 				assertThat(oldAge).isEqualTo(row.get("age").asInt() >= 67);
 			}
@@ -86,11 +93,20 @@ class LongitudinalPopulationTests {
 		assertThat(problemChanges).isPositive();
 		assertThat(potentialChanges).isPositive();
 		assertThat(lateEntries).isPositive();
+		// the outcomes seed 004 asks for happen: adults off benefit, flex jobs
+		assertThat(offBenefit).isPositive();
+		assertThat(flexJobs).isPositive();
 	}
 
 	private static TriageRequest read(ObjectNode row) {
 		assertThat(row.remove("period")).isNotNull();
 		assertThat(row.remove("personKey")).isNotNull();
+		JsonNode flexJob = row.remove("flexJob");
+		if (flexJob != null) {
+			// a register column: only ever true, and only without a benefit
+			assertThat(flexJob.asBoolean()).isTrue();
+			assertThat(row.get("benefit").stringValue()).isEqualTo("NONE");
+		}
 		return RequestReader.read(row);
 	}
 
