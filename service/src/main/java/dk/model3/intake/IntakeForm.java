@@ -1,10 +1,9 @@
 package dk.model3.intake;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import dk.model3.pages.FormFields;
 import dk.model3.request.CprNumbers;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,8 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
 record IntakeForm(String citizenRef, String age, String assessmentDate, String rulesVersion, String benefit,
 		String employmentPotential, List<String> problems, String brainInjuryCoordination, String measuresSentence,
 		String placedOutOfHome, String serviceActMeasures, String departmentsInvolved) {
-
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
 
 	IntakeForm {
 		problems = (problems != null) ? List.copyOf(problems) : List.of();
@@ -32,21 +29,12 @@ record IntakeForm(String citizenRef, String age, String assessmentDate, String r
 	 */
 	ObjectNode json() {
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
-		text(node, "citizenRef", this.citizenRef);
-		number(node, "age", this.age);
-		text(node, "assessmentDate", this.assessmentDate);
-		text(node, "rulesVersion", this.rulesVersion);
-		text(node, "benefit", this.benefit);
-		text(node, "employmentPotential", this.employmentPotential);
-		if (!this.problems.isEmpty()) {
-			ArrayNode array = node.putArray("problems");
-			this.problems.forEach(array::add);
-		}
-		bool(node, "brainInjuryCoordination", this.brainInjuryCoordination);
-		bool(node, "measuresSentence", this.measuresSentence);
-		bool(node, "placedOutOfHome", this.placedOutOfHome);
-		bool(node, "serviceActMeasures", this.serviceActMeasures);
-		number(node, "departmentsInvolved", this.departmentsInvolved);
+		FormFields.text(node, "citizenRef", this.citizenRef);
+		FormFields.text(node, "assessmentDate", this.assessmentDate);
+		FormFields.text(node, "rulesVersion", this.rulesVersion);
+		FormFields.facts(node, this.age, this.benefit, this.employmentPotential, this.problems,
+				this.brainInjuryCoordination, this.measuresSentence, this.placedOutOfHome, this.serviceActMeasures,
+				this.departmentsInvolved);
 		return node;
 	}
 
@@ -62,42 +50,6 @@ record IntakeForm(String citizenRef, String age, String assessmentDate, String r
 
 	public boolean checked(String problem) {
 		return this.problems.contains(problem);
-	}
-
-	private static void text(ObjectNode node, String name, String value) {
-		if (!blank(value)) {
-			node.put(name, value.strip());
-		}
-	}
-
-	private static void number(ObjectNode node, String name, String value) {
-		if (blank(value)) {
-			return;
-		}
-		String stripped = value.strip();
-		if (WHOLE_NUMBER.matcher(stripped).matches()) {
-			node.put(name, Integer.parseInt(stripped));
-		}
-		else {
-			node.put(name, stripped);
-		}
-	}
-
-	// an unticked checkbox sends nothing; a ticked one sends "true"
-	private static void bool(ObjectNode node, String name, String value) {
-		if (blank(value)) {
-			return;
-		}
-		if ("true".equals(value.strip())) {
-			node.put(name, true);
-		}
-		else {
-			node.put(name, value.strip());
-		}
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
 	}
 
 }

@@ -3,11 +3,10 @@ package dk.model3.workbench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import dk.model3.pages.FormFields;
 import dk.model3.rules.scenarios.Scenario;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,8 +20,6 @@ record ScenarioForm(String replaces, String name, String age, String benefit, St
 		List<String> problems, String brainInjuryCoordination, String measuresSentence, String placedOutOfHome,
 		String serviceActMeasures, String departmentsInvolved, String status, String tier, String responsibleArea,
 		List<String> flags, String rules, String missingFacts, String warnings) {
-
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,9}");
 
 	ScenarioForm {
 		problems = (problems != null) ? List.copyOf(problems) : List.of();
@@ -51,18 +48,9 @@ record ScenarioForm(String replaces, String name, String age, String benefit, St
 	 */
 	ObjectNode given() {
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
-		number(node, "age", this.age);
-		text(node, "benefit", this.benefit);
-		text(node, "employmentPotential", this.employmentPotential);
-		if (!this.problems.isEmpty()) {
-			ArrayNode array = node.putArray("problems");
-			this.problems.forEach(array::add);
-		}
-		bool(node, "brainInjuryCoordination", this.brainInjuryCoordination);
-		bool(node, "measuresSentence", this.measuresSentence);
-		bool(node, "placedOutOfHome", this.placedOutOfHome);
-		bool(node, "serviceActMeasures", this.serviceActMeasures);
-		number(node, "departmentsInvolved", this.departmentsInvolved);
+		FormFields.facts(node, this.age, this.benefit, this.employmentPotential, this.problems,
+				this.brainInjuryCoordination, this.measuresSentence, this.placedOutOfHome, this.serviceActMeasures,
+				this.departmentsInvolved);
 		return node;
 	}
 
@@ -107,31 +95,6 @@ record ScenarioForm(String replaces, String name, String age, String benefit, St
 		List<String> values = new ArrayList<>();
 		array.forEach((item) -> values.add(item.asString()));
 		return values;
-	}
-
-	private static void text(ObjectNode node, String field, String value) {
-		if (value != null && !value.isBlank()) {
-			node.put(field, value.strip());
-		}
-	}
-
-	private static void number(ObjectNode node, String field, String value) {
-		if (value == null || value.isBlank()) {
-			return;
-		}
-		String stripped = value.strip();
-		if (WHOLE_NUMBER.matcher(stripped).matches()) {
-			node.put(field, Integer.parseInt(stripped));
-		}
-		else {
-			node.put(field, stripped);
-		}
-	}
-
-	private static void bool(ObjectNode node, String field, String value) {
-		if ("true".equals(value) || "on".equals(value)) {
-			node.put(field, true);
-		}
 	}
 
 }
