@@ -25,9 +25,10 @@ JAR=$(realpath "$JAR")
 BODY='{"citizenRef":"bench-1","age":40,"benefit":"CASH_BENEFIT","employmentPotential":"PRESENT","problems":["HOMELESSNESS"]}'
 export TRIAGE_CASEWORKER_PASSWORD=bench-caseworker TRIAGE_POLICY_PASSWORD=bench-policy
 
-# first_triage <java> <java options…> -jar <jar>: seconds from launch to the first 200
+# first_triage <java> <java options…> -jar <jar>: seconds from launch to the first 200, and
+# the CPU seconds the JVM used up to then
 first_triage() {
-	local java=$1 work port start end code service
+	local java=$1 work port start end code service cpu
 	shift
 	work=$(mktemp -d)
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -45,11 +46,13 @@ first_triage() {
 		sleep 0.05
 	done
 	end=$(date +%s.%N)
+	# utime + stime of the JVM (all its threads), fields 14 and 15 after the command's name
+	cpu=$(sed 's/^.*) //' "/proc/$service/stat" 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '{print ($12 + $13) / hz}')
 	kill "$service" 2>/dev/null || true
 	wait "$service" 2>/dev/null || true
 	[ "$code" = 200 ] || { echo "no 200 answer (last $code); log:" >&2; tail -30 "$work/service.log" >&2; exit 1; }
 	rm -rf "$work"
-	echo "$end - $start" | bc
+	echo "$(echo "$end - $start" | bc) ${cpu:-0}"
 }
 
 # prepare <dir> <java>: prints the options deploy/train-start-cache.sh gives for the jar
@@ -75,8 +78,8 @@ for run in $(seq 1 "$RUNS"); do
 	line="run $run:"
 	for way in $STARTS; do
 		# shellcheck disable=SC2086 # the options are words
-		seconds=$(first_triage ${options[$way]})
-		line+=$(printf ' %s %.2f s,' "$way" "$seconds")
+		read -r seconds cpu <<<"$(first_triage ${options[$way]})"
+		line+=$(printf ' %s %.2f s (%.1f CPU s),' "$way" "$seconds" "$cpu")
 	done
 	echo "$line load $(cut -d' ' -f1-3 /proc/loadavg)"
 done

@@ -1,62 +1,42 @@
 package dk.model3.publishing;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * The start-up sequence of the rules, explicit and in one place: every
  * {@link BeforeFirstLoad} step in its order (seed the repository of versions, write the
  * served folder, bring in a shared repository's publications), then the reloader's first
- * load. Runs once the beans exist and before the web server takes requests (an earlier
- * phase than the server's), so no bean's constructor loads or compiles rules and no bean
- * names another to force an order.
+ * load. {@link RulesStartupConfiguration} runs it once, on a thread of its own while
+ * Spring creates the other beans; no bean's constructor loads or compiles rules and no
+ * bean names another to force an order.
  */
-@Component
-class RulesStartup implements SmartLifecycle {
+class RulesStartup {
 
 	private static final Logger log = LoggerFactory.getLogger(RulesStartup.class);
 
-	// the web server starts at DEFAULT_PHASE - 1024: the rules are in service before it
-	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
-
-	private final ObjectProvider<BeforeFirstLoad> steps;
+	private final List<BeforeFirstLoad> steps;
 
 	private final RuleReloader reloader;
 
-	private volatile boolean running;
-
-	RulesStartup(ObjectProvider<BeforeFirstLoad> steps, RuleReloader reloader) {
-		this.steps = steps;
+	RulesStartup(List<BeforeFirstLoad> steps, RuleReloader reloader) {
+		this.steps = List.copyOf(steps);
 		this.reloader = reloader;
 	}
 
-	@Override
-	public void start() {
-		this.steps.orderedStream().forEach((step) -> {
+	/** Runs the steps, then the first load; fails when no version can serve. */
+	FirstLoad run() {
+		this.steps.forEach((step) -> {
 			log.debug("Start-up: {}", step.name());
 			step.prepare();
 		});
-		this.reloader.start();
-		this.running = true;
+		return new FirstLoad(this.reloader.start());
 	}
 
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
+	/** The first load, done: what it loaded. */
+	record FirstLoad(ReloadResult result) {
 	}
 
 }
