@@ -352,13 +352,13 @@ final class EvaluationReport {
 		raw("</th>");
 		for (String label : sorted) {
 			raw("<th>");
-			text(label);
+			outcomeName(label);
 			raw("</th>");
 		}
 		raw("</tr>\n");
 		for (String from : sorted) {
 			raw("<tr><th>");
-			text(from);
+			outcomeName(from);
 			raw("</th>");
 			for (String to : sorted) {
 				long count = matrix.getOrDefault(from, Map.of()).getOrDefault(to, 0L);
@@ -374,6 +374,17 @@ final class EvaluationReport {
 		raw("</table></div>\n<p class=\"small\">");
 		text("Blå: samme / blue: same; orange: skifter / moves. Logaritmisk skala / log scale.");
 		raw("</p>\n");
+	}
+
+	// an outcome of the transitions ("MANUAL_REVIEW", "PLACED CROSS_SECTOR") in Danish,
+	// English beside
+	private void outcomeName(String outcome) {
+		String key = outcome.startsWith("PLACED ") ? outcome.substring("PLACED ".length()) : outcome;
+		String[] name = NAMES.getOrDefault(key, new String[] { outcome, outcome });
+		text(name[0]);
+		raw("<br><span class=\"en\">");
+		text(name[1]);
+		raw("</span>");
 	}
 
 	// per cohort a 100 % bar for each horizon, and the counts behind it
@@ -567,6 +578,8 @@ final class EvaluationReport {
 	// the service writes them)
 	private static Map<String, String[]> names() {
 		Map<String, String[]> names = new LinkedHashMap<>();
+		names.put("MANUAL_REVIEW", new String[] { "Kræver manuel vurdering", "needs a manual review" });
+		names.put("OUT_OF_SCOPE", new String[] { "Uden for model 3", "outside model 3" });
 		names.put("EMPLOYMENT_ONLY", new String[] { "Lag 1: kun beskæftigelse", "tier 1: employment only" });
 		names.put("CROSS_SECTOR", new String[] { "Lag 2: tværgående samarbejde", "tier 2: cross-sector" });
 		names.put("PENSION_SOCIAL", new String[] { "Lag 3: pension og socialområdet", "tier 3: pension and social" });

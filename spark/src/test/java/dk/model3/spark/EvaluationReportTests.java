@@ -85,6 +85,10 @@ class EvaluationReportTests {
 		assertThat(table.select("th").first().text()).isEqualTo("2021.03 ↓ / 2023.01 →");
 		// every classified row of the panel once: 12 + 11 + 12 + 11
 		assertThat(sum).isEqualTo(46);
+		// the outcomes in words, Danish first, never the contract's codes
+		assertThat(table.select("th").eachText()).anyMatch((th) -> th.startsWith("Lag 1: kun beskæftigelse"))
+			.noneMatch((th) -> th
+				.matches(".*\\b(PLACED|MANUAL_REVIEW|OUT_OF_SCOPE|CROSS_SECTOR|EMPLOYMENT_ONLY|PENSION_SOCIAL)\\b.*"));
 	}
 
 	@Test
