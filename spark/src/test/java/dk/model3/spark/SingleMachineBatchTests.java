@@ -116,8 +116,7 @@ class SingleMachineBatchTests {
 			assertThat(csvByRef.get(batch.getKey())).as(batch.getKey()).isEqualTo(batch.getValue());
 		}
 		// every line, quoted or not, read by Spark's parser alone: none the exact way
-		assertThat(FastRows.checked(csvInput.rows(), csvInput.csvHeaders()).filter(not(col("fast"))).count())
-			.isZero();
+		assertThat(FastRows.checked(csvInput.rows(), csvInput.csvHeaders()).filter(not(col("fast"))).count()).isZero();
 	}
 
 	@Test
