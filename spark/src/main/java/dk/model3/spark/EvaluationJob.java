@@ -121,8 +121,7 @@ final class EvaluationJob {
 			ShippedVersion compare, FileSystem fs, Path output) {
 		InputRows input = InputRows.read(spark, settings.input(), settings.format());
 		sizeShuffles(spark, input);
-		Dataset<Row> read = FastRows.read(input.rows(), new ExactRows(input.csvHeaders()),
-				input.format() == InputFormat.CSV);
+		Dataset<Row> read = FastRows.read(input.rows(), new ExactRows(input.csvHeaders()), input.csvHeaders());
 		CollectionAccumulator<DecisionClass> found = spark.sparkContext().collectionAccumulator("decision classes");
 		Dataset<Row> classified = read.withColumn(Columns.DECISION,
 				udf(new DecisionClasses(rules, found), DataTypes.LongType).apply(col(Columns.CODE)));

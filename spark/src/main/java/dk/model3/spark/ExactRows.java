@@ -85,7 +85,7 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 			List<FieldError> errors = new ArrayList<>();
 			period = period(node.remove(PERIOD), errors);
 			personKey = personKey(node.remove(PERSON_KEY), errors);
-			boolean flexJob = flexJob(node.remove(FLEX_JOB), errors);
+			boolean flexJob = flexJob(node.remove(FLEX_JOB), this.csvHeaders != null, errors);
 			TriageRequest request;
 			try {
 				request = RequestReader.read(node);
@@ -211,9 +211,15 @@ final class ExactRows implements UDF4<String, Long, Long, String, Row>, Serializ
 		return value.stringValue();
 	}
 
-	private static boolean flexJob(JsonNode value, List<FieldError> errors) {
+	// a CSV cell is text: true or false in any case, as the batch reads the request's
+	// booleans from CSV
+	private static boolean flexJob(JsonNode value, boolean csv, List<FieldError> errors) {
 		if (value == null || value.isNull()) {
 			return false;
+		}
+		if (csv && value.isString()
+				&& (value.stringValue().equalsIgnoreCase("true") || value.stringValue().equalsIgnoreCase("false"))) {
+			return value.stringValue().equalsIgnoreCase("true");
 		}
 		if (!value.isBoolean()) {
 			errors.add(new FieldError("/" + FLEX_JOB, "must be true or false: whether the person is in a flex job"));

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
 import dk.model3.facts.Problem;
+import dk.model3.request.CsvRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,12 +24,13 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * The input's rows as requests, read by Spark: each JSON line is parsed by Spark's own
- * JSON reader with an explicit schema, and checked with column expressions. A row that is
- * plainly valid (every field of the kind and in the range the request reader accepts, no
- * unknown or repeated field) gets its columns and its profile code straight from Spark;
- * any other row, and every CSV row, is read by {@link ExactRows}, which gives the batch's
- * answer: the same request, or a reject with the batch's reason. So the checks here may
- * be stricter than the reader, never looser.
+ * JSON reader with an explicit schema, each CSV line by its CSV reader with the schema of
+ * its file's header ({@link CsvColumns}), and checked with column expressions. A row that
+ * is plainly valid (every field of the kind and in the range the request reader accepts,
+ * no unknown or repeated field, a CSV row's cells as the batch's CSV reading finds them)
+ * gets its columns and its profile code straight from Spark; any other row is read by
+ * {@link ExactRows}, which gives the batch's answer: the same request, or a reject with
+ * the batch's reason. So the checks here may be stricter than the reader, never looser.
  */
 final class FastRows {
 
@@ -73,39 +75,16 @@ final class FastRows {
 	/**
 	 * @param input rows of source, blockStart, ordinal and text
 	 * @param exact the exact reader for the rows Spark cannot show to be valid
-	 * @param csv whether the text is CSV (then every row is read the exact way)
+	 * @param csvHeaders the header of each CSV file (by its path), or null when the text
+	 * is JSON
 	 * @return rows of source, blockStart, ordinal, period, personKey, citizenRef,
 	 * assessmentDate, code, flexJob, rejectKind and rejectReason
 	 */
-	static Dataset<Row> read(Dataset<Row> input, ExactRows exact, boolean csv) {
-		Dataset<Row> parsed;
-		Column fast;
-		if (csv) {
-			parsed = input;
-			fast = lit(false);
-		}
-		else {
-			parsed = input
-				.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT),
-						from_json(col(Columns.TEXT), SCHEMA, OPTIONS).as("r"),
-						expr("json_object_keys(" + Columns.TEXT + ")").as("keys"))
-				.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT),
-						col("r.*"), col("keys"), col("r").isNull().as("unparsed"));
-			fast = expr("coalesce(" + plainlyValid() + ", false)");
-		}
+	static Dataset<Row> read(Dataset<Row> input, ExactRows exact, Map<String, CsvRows> csvHeaders) {
+		Dataset<Row> checked = checked(input, csvHeaders);
 		Column slow = when(not(col("fast")), udf(exact, ExactRows.TYPE).apply(col(Columns.SOURCE),
 				col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT)));
-		Dataset<Row> checked = parsed.withColumn("fast", fast).withColumn("slow", slow);
-		if (csv) {
-			return checked.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL),
-					col("slow." + Columns.PERIOD).as(Columns.PERIOD),
-					col("slow." + Columns.PERSON_KEY).as(Columns.PERSON_KEY),
-					col("slow." + Columns.CITIZEN_REF).as(Columns.CITIZEN_REF),
-					col("slow." + Columns.ASSESSMENT_DATE).as(Columns.ASSESSMENT_DATE),
-					col("slow." + Columns.CODE).as(Columns.CODE), col("slow." + Columns.FLEX_JOB).as(Columns.FLEX_JOB),
-					col("slow." + Columns.REJECT_KIND).as(Columns.REJECT_KIND),
-					col("slow." + Columns.REJECT_REASON).as(Columns.REJECT_REASON));
-		}
+		checked = checked.withColumn("slow", slow);
 		Column period = expr("try_cast(period as date)");
 		return checked.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL),
 				when(col("fast"), period).otherwise(col("slow." + Columns.PERIOD)).as(Columns.PERIOD),
@@ -124,17 +103,43 @@ final class FastRows {
 	}
 
 	/**
+	 * The input parsed by Spark into the request's columns, typed as {@link #SCHEMA},
+	 * with {@code fast}: whether the row is plainly valid.
+	 */
+	static Dataset<Row> checked(Dataset<Row> input, Map<String, CsvRows> csvHeaders) {
+		Dataset<Row> parsed = (csvHeaders != null) ? CsvColumns.parse(input, csvHeaders) : json(input);
+		return parsed.withColumn("fast", expr("coalesce(" + plainlyValid(csvHeaders != null) + ", false)"));
+	}
+
+	private static Dataset<Row> json(Dataset<Row> input) {
+		return input
+			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT),
+					from_json(col(Columns.TEXT), SCHEMA, OPTIONS).as("r"),
+					expr("json_object_keys(" + Columns.TEXT + ")").as("keys"))
+			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.TEXT), col("r.*"),
+					col("keys"), col("r").isNull().as("unparsed"));
+	}
+
+	/**
 	 * The SQL condition that a parsed row is exactly what the request reader accepts.
 	 * Only expressions Spark compiles to code: no lambda (higher-order functions run
 	 * interpreted, row by row), one regular expression per text field.
 	 */
-	static String plainlyValid() {
-		return String.join(" and ", "not unparsed", CORRUPT + " is null", "endswith(rtrim(" + Columns.TEXT + "), '}')",
-				"keys is not null", "size(array_distinct(keys)) = size(keys)",
-				"size(array_except(keys, " + strings(InputRows.ALLOWED) + ")) = 0", date("period", true),
-				reference("personKey"), reference("citizenRef"), "age between 0 and 125", date("assessmentDate", false),
-				"(rulesVersion is null or ("
-						+ onlyOf("rulesVersion", VERSION, 32) + " and " + string("rulesVersion") + "))",
+	static String plainlyValid(boolean csv) {
+		// a JSON line: an object with no unknown or repeated key, and strings where the
+		// reader wants strings (Spark's reader makes a string of a number); a CSV row:
+		// the
+		// cells as the batch's CSV reading finds them ({@link CsvColumns}), every cell a
+		// string
+		String form = csv ? CsvColumns.WELL_FORMED
+				: String.join(" and ", "endswith(rtrim(" + Columns.TEXT + "), '}')", "keys is not null",
+						"size(array_distinct(keys)) = size(keys)",
+						"size(array_except(keys, " + strings(InputRows.ALLOWED) + ")) = 0");
+		return String.join(" and ", "not unparsed", CORRUPT + " is null", form, date("period", true),
+				reference("personKey", !csv), reference("citizenRef", !csv), "age between 0 and 125",
+				date("assessmentDate", false),
+				"(rulesVersion is null or (" + onlyOf("rulesVersion", VERSION, 32)
+						+ (csv ? "" : " and " + string("rulesVersion")) + "))",
 				"array_contains(" + ProfileCodes.names(Benefit.values()) + ", benefit)",
 				"(employmentPotential is null or array_contains(" + ProfileCodes.names(EmploymentPotential.values())
 						+ ", employmentPotential))",
@@ -153,11 +158,11 @@ final class FastRows {
 		return required ? valid : "(" + field + " is null or " + valid + ")";
 	}
 
-	// the reference pattern ([A-Za-z0-9._:-]{1,64}), a string in the JSON (not what
-	// Spark's reader makes of a number, true or false), and too few digits for a CPR
+	// the reference pattern ([A-Za-z0-9._:-]{1,64}), in JSON a string (not what Spark's
+	// reader makes of a number, true or false), and too few digits for a CPR
 	// number
-	private static String reference(String field) {
-		return "(" + onlyOf(field, REFERENCE, 64) + " and " + string(field) + " and length(" + field
+	private static String reference(String field, boolean json) {
+		return "(" + onlyOf(field, REFERENCE, 64) + (json ? " and " + string(field) : "") + " and length(" + field
 				+ ") - length(translate(" + field + ", '0123456789', '')) < 10)";
 	}
 

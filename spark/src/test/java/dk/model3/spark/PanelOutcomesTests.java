@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class PanelOutcomesTests {
 
 	@Test
 	void followsNamedPeopleFromTheirFirstPlacementAsWorkedOutByHand() {
-		Map<String, List<String>> byPerson = outcomes();
+		Map<String, List<String>> byPerson = outcomes("out");
 		// on cash at entry; approved for a flex job a year on (flex-job unemployment
 		// benefit), then in one (no benefit, flexJob)
 		assertThat(byPerson.get("OUT-03")).containsExactly("2023-01-02 1 2024-01-01 FLEX_JOB",
@@ -138,6 +139,27 @@ class PanelOutcomesTests {
 			.satisfies((line) -> assertThat(line).contains("\"line\":2", "invalid field", "/flexJob"));
 	}
 
+	@Test
+	void readsTheFlexJobColumnFromCsvAndParquetAsFromJsonLines() {
+		Map<String, List<String>> fromJsonLines = outcomes("out");
+		Path csv = work.resolve("panel-outcomes.csv");
+		// the columns in another order than the JSON's, flexJob first
+		List<String> columns = new ArrayList<>(InputRows.ALLOWED);
+		Collections.reverse(columns);
+		CsvFiles.write(PANEL, csv, columns);
+		Path parquet = work.resolve("panel-outcomes-parquet");
+		LocalSpark.session().read().json(PANEL.toString()).write().parquet(parquet.toString());
+		for (Path input : List.of(csv, parquet)) {
+			String out = "out-" + input.getFileName();
+			ObjectNode read = EvaluationJob.run(LocalSpark.session(), new JobSettings(input.toString(), null,
+					work.resolve(out).toString(), LocalSpark.RULES, LocalSpark.pin("2021.03"), null, false));
+			assertThat(read.get("rows").get("rejected").asLong()).as(out).isZero();
+			assertThat(outcomes(out)).as(out).isEqualTo(fromJsonLines);
+			// OUT-03 is in a flex job from the second year: known only from flexJob
+			assertThat(outcomes(out).get("OUT-03")).as(out).endsWith("2023-01-02 3 2025-12-29 FLEX_JOB");
+		}
+	}
+
 	private static List<Long> cohort(String by, String group, int entryYear, int years) {
 		for (JsonNode cohort : summary.get("outcomes").get("cohorts")) {
 			if (cohort.get("by").stringValue().equals(by) && cohort.get("group").stringValue().equals(group)
@@ -162,11 +184,11 @@ class PanelOutcomesTests {
 		return list;
 	}
 
-	private static Map<String, List<String>> outcomes() {
+	private static Map<String, List<String>> outcomes(String out) {
 		Map<String, List<String>> byPerson = new LinkedHashMap<>();
 		for (Row row : LocalSpark.session()
 			.read()
-			.parquet(work.resolve("out/outcomes").toString())
+			.parquet(work.resolve(out).resolve("outcomes").toString())
 			.orderBy("personKey", "years")
 			.collectAsList()) {
 			byPerson.computeIfAbsent(row.getAs("personKey"), (key) -> new ArrayList<>())

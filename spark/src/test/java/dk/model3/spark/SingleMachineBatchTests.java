@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The job over the committed population as one period gives the single-machine batch's
- * answers: the batch runs here from the service's jar, as an evaluator runs it
- * ({@code java -jar service/target/triage-service.jar batch …}), and the two outputs are
- * compared by content, line for line.
+ * answers, from JSON Lines and from CSV: the batch runs here from the service's jar, as
+ * an evaluator runs it ({@code java -jar service/target/triage-service.jar batch …}), and
+ * the outputs are compared by content, line for line.
  */
 class SingleMachineBatchTests {
 
@@ -47,6 +47,12 @@ class SingleMachineBatchTests {
 	private static ObjectNode jobSummary;
 
 	private static Path jobOutput;
+
+	private static ObjectNode csvSummary;
+
+	private static Path csvOutput;
+
+	private static InputRows csvInput;
 
 	@BeforeAll
 	static void runBoth() throws Exception {
@@ -72,6 +78,13 @@ class SingleMachineBatchTests {
 		jobOutput = work.resolve("job");
 		jobSummary = EvaluationJob.run(LocalSpark.session(), new JobSettings(input.toString(), null,
 				jobOutput.toString(), LocalSpark.RULES, LocalSpark.pin("2021.03"), LocalSpark.pin("2023.01"), true));
+		// the same rows as CSV, every other line quoted
+		Path csv = work.resolve("population-one-period.csv");
+		CsvFiles.write(input, csv, InputRows.ALLOWED);
+		csvInput = InputRows.read(LocalSpark.session(), csv.toString(), null);
+		csvOutput = work.resolve("job-csv");
+		csvSummary = EvaluationJob.run(LocalSpark.session(), new JobSettings(csv.toString(), null, csvOutput.toString(),
+				LocalSpark.RULES, LocalSpark.pin("2021.03"), null, true));
 
 		assertThat(batch.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(batch.exitValue()).as(Files.readString(work.resolve("batch.log"))).isZero();
@@ -90,6 +103,20 @@ class SingleMachineBatchTests {
 		for (Map.Entry<String, String> batch : batchByRef.entrySet()) {
 			assertThat(jobByRef.get(batch.getKey())).as(batch.getKey()).isEqualTo(batch.getValue());
 		}
+	}
+
+	@Test
+	void writesTheBatchsResponseForEveryCitizenFromCsvByteForByte() {
+		assertThat(csvSummary.get("format").stringValue()).isEqualTo("CSV");
+		assertThat(csvSummary.get("rows").get("statement").stringValue()).isEqualTo("in 2500 = out 2500 + rejected 0");
+		Map<String, String> csvByRef = byCitizenRef(LocalSpark.lines(csvOutput.resolve("responses/2021.03")));
+		Map<String, String> batchByRef = byCitizenRef(batchLines);
+		assertThat(csvByRef.keySet()).isEqualTo(batchByRef.keySet());
+		for (Map.Entry<String, String> batch : batchByRef.entrySet()) {
+			assertThat(csvByRef.get(batch.getKey())).as(batch.getKey()).isEqualTo(batch.getValue());
+		}
+		// every line, quoted or not, read by Spark's parser alone: none the exact way
+		assertThat(FastRows.checked(csvInput.rows(), csvInput.csvHeaders()).filter(not(col("fast"))).count()).isZero();
 	}
 
 	@Test
