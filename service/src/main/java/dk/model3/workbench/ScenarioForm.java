@@ -26,6 +26,11 @@ record ScenarioForm(String replaces, String name, String age, String benefit, St
 		flags = (flags != null) ? List.copyOf(flags) : List.of();
 	}
 
+	/** An empty form for a new scenario: nothing filled in, nothing ticked. */
+	static ScenarioForm blank() {
+		return new ScenarioForm("", "", "", "", "", List.of(), "", "", "", "", "", "", "", "", List.of(), "", "", "");
+	}
+
 	/** A scenario of the file in the form's fields. */
 	static ScenarioForm of(Scenario scenario, boolean replacing) {
 		JsonNode given = scenario.given();

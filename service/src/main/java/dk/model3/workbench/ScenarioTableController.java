@@ -48,20 +48,31 @@ class ScenarioTableController {
 		this.drafts = drafts;
 	}
 
+	/**
+	 * The table; {@code ret} opens that row's form, {@code ny=true} an empty form for a
+	 * new scenario ("Tilføj et nyt scenarie").
+	 */
 	@GetMapping("/workbench/drafts/{id}/scenarios")
-	String scenarios(@PathVariable String id, @RequestParam(name = "ret", required = false) Integer edit, Model model) {
+	String scenarios(@PathVariable String id, @RequestParam(name = "ret", required = false) Integer edit,
+			@RequestParam(name = "ny", defaultValue = "false") boolean blank, Model model) {
 		ScenarioForm form = null;
 		if (edit != null && !model.containsAttribute("form")) {
 			form = ScenarioForm.of(this.table.scenario(known(id), edit), true);
 		}
+		else if (blank && !model.containsAttribute("form")) {
+			form = ScenarioForm.blank();
+		}
+		model.addAttribute("blank", blank && edit == null);
 		return page(id, (form != null) ? form : (ScenarioForm) model.getAttribute("form"), edit, model);
 	}
 
 	@PostMapping("/workbench/drafts/{id}/scenarios")
 	String save(@PathVariable String id, @ModelAttribute ScenarioForm form,
-			@RequestParam(name = "ret", required = false) Integer edit, Principal user, Model model,
+			@RequestParam(name = "ret", required = false) Integer edit,
+			@RequestParam(name = "ny", defaultValue = "false") boolean blank, Principal user, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		known(id);
+		model.addAttribute("blank", blank && edit == null);
 		try {
 			List<CheckResults.Problem> problems = this.table.save(id, form, user.getName());
 			redirect.addFlashAttribute("savedName", form.name().strip());

@@ -3,13 +3,18 @@ package dk.model3.workbench;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import dk.model3.pages.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -23,11 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guided view of a rule, the default way a policy consultant who does not program
- * changes a rule: the KUI change (the age of the joint plan, D-15, from 25 to 30) made in
- * its form alone in a real Chromium, saved, validated and checked; its JSON call's
- * refusals naming the field; and the advanced text editor's syntax error in Danish at its
- * line. The screenshots of rules/README.md come from here
- * ({@code service/target/screenshots/workbench-guided-*.png}).
+ * changes a rule. The KUI change (the age of the joint plan, D-15, from 25 to 30) end to
+ * end in a real Chromium, through pages alone and never the text editor: made in the
+ * rule's form, checked, the scenarios it broke fixed in the table, the change note
+ * written, publication requested; a second policy user approves after opening the
+ * changes, and a 27 year old then gets the KUI meeting. Also: its JSON call's refusals
+ * naming the field, a flag rule from the template, and the advanced text editor's syntax
+ * error in Danish at its line, fixed there. The screenshots of rules/README.md come from
+ * here ({@code service/target/screenshots/workbench-guided-*.png}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
 class GuidedRulesIntegrationTests {
@@ -37,6 +45,11 @@ class GuidedRulesIntegrationTests {
 	static final Path USERS = WorkbenchApi.usersFile();
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	// a 27 year old assessed in the force of the draft below (2030-01-01)
+	static final String AGED_27 = """
+			{"citizenRef": "guided-1", "age": 27, "assessmentDate": "2030-01-01", "benefit": "CASH_BENEFIT",
+			 "employmentPotential": "PRESENT", "problems": ["ANXIETY", "ADHD"], "departmentsInvolved": 2}""";
 
 	static final String D15 = "\tProfile( age >= 25 )\nthen\n\tinsertLogical(new JointPlanAge());";
 
@@ -66,14 +79,20 @@ class GuidedRulesIntegrationTests {
 	}
 
 	@Test
-	void changesTheKuiAgeInTheGuidedViewAloneAndRunsTheChecks() {
+	void makesTheKuiChangeEndToEndInTheGuidedViewTheTableAndTheApproval() {
 		WorkbenchApi api = new WorkbenchApi(this.port);
+		// before: a 27 year old is of the joint plan's age, so no KUI meeting
+		JsonNode before = api.json(api.post("/api/v1/triage", WorkbenchApi.CASEWORKER, AGED_27));
+		assertThat(before.path("rulesVersion").asString()).isEqualTo("2023.01");
+		assertThat(before.path("flags").toString()).doesNotContain("KUI_NETWORK_MEETING");
+
 		Browser browser = browser();
 		browser.driver().manage().deleteAllCookies();
 		browser.signIn(base(), "policy", "test-policy-password");
 
-		// a new draft from 2023.01, on the workbench's page
-		browser.open(base() + "/workbench");
+		// a new draft from 2023.01: the start page, the workbench's page
+		browser.open(base() + "/");
+		browser.clickAndWait("[data-link='workbench']");
 		browser.find("#id").sendKeys("2023.05");
 		new Select(browser.find("#from")).selectByValue("2023.01");
 		browser.find("#inForceFrom").sendKeys("2030-01-01");
@@ -132,8 +151,8 @@ class GuidedRulesIntegrationTests {
 		assertThat(browser.find("[data-condition] legend").getText()).isEqualTo("Alder mindst 30");
 		assertThat(browser.field("rule-name")).isEqualTo("Borgeren er fyldt 30 år.");
 		assertThat(browser.accessibilityViolations()).isEmpty();
-		screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule.png"), 1280, 1300);
-		screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule-phone.png"), 390, 1500);
+		screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule.png"), 1280, 1300, null);
+		screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule-phone.png"), 390, 1500, null);
 
 		// only the age and the two texts changed in the file
 		String saved = api.file("2023.05", "derived.drl");
@@ -147,17 +166,19 @@ class GuidedRulesIntegrationTests {
 
 		// the draft's checks run on the saved draft: it compiles, and the scenarios that
 		// expected the old age fail
-		browser.clickAndWait("#run-checks");
-		new WebDriverWait(browser.driver(), Duration.ofMinutes(4)).ignoring(RuntimeException.class)
-			.until((driver) -> browser.all("[data-field='checks-running']").isEmpty()
-					&& !browser.all("[data-field='checks-result'][data-up-to-date='true']").isEmpty());
+		runChecks(browser);
 		assertThat(browser.find("[data-check='validation']").getAttribute("data-passed")).isEqualTo("true");
 		assertThat(browser.find("[data-check='scenarios']").getAttribute("data-passed")).isEqualTo("false");
 		assertThat(browser.find("[data-field='failed-scenarios']").getText())
 			.contains("netværksmøde i Den Kommunale Ungeindsats");
+		// and F-08, the committee and the joint plan for 25 to 29 year olds, can no
+		// longer
+		// fire: a dead rule
+		assertThat(browser.find("[data-field='completeness-problems']").getText()).contains("F-08 bruges aldrig");
 
 		// the rule that uses the age reads the change in words, and offers its own values
-		browser.open(base() + "/workbench/drafts/2023.05/rules/F-05");
+		browser.clickAndWait("[data-link='guided-rules']");
+		browser.clickAndWait("[data-edit-rule='F-05']");
 		assertThat(browser.all("[data-condition]"))
 			.extracting((condition) -> condition.getText().lines().findFirst().orElse(""))
 			.contains("Ikke: borgeren er fyldt 30 år (D-15)");
@@ -166,6 +187,150 @@ class GuidedRulesIntegrationTests {
 			.isEqualTo("Lag 2: tværgående samarbejde");
 		assertThat(browser.find("label[for='value-1']").getText()).isEqualTo("Udfaldets lag er ikke");
 		browser.screenshot(SCREENSHOTS.resolve("workbench-guided-f05.png"), 1400);
+
+		// the failing scenarios fixed in the table, each in its row, from what the page
+		// says
+		// the draft gave instead
+		browser.clickAndWait(browser.driver().findElement(By.linkText("Udkast 2023.05")));
+		browser.clickAndWait("[data-field='scenarios-link']");
+		assertThat(browser.find("h1").getText()).isEqualTo("Scenarier i udkast 2023.05");
+		List<WebElement> failed = browser.all("tr[data-result='failed']");
+		assertThat(failed).isNotEmpty();
+		assertThat(browser.find("[data-field='scenario-count']").getAttribute("data-failed"))
+			.isEqualTo(String.valueOf(failed.size()));
+		Map<String, List<String>> differences = new LinkedHashMap<>();
+		for (WebElement row : failed) {
+			differences.put(row.findElement(By.cssSelector("[data-field='scenario-name']")).getText(),
+					row.findElements(By.cssSelector("[data-field='scenario-result'] li"))
+						.stream()
+						.map(WebElement::getText)
+						.toList());
+		}
+		assertThat(String.join("\n", differences.values().stream().flatMap(List::stream).toList())).contains("men fik")
+			.doesNotContain("KUI_NETWORK_MEETING", "JOINT_PLAN_OFFER");
+		for (Map.Entry<String, List<String>> row : differences.entrySet()) {
+			browser.clickAndWait(row(browser, row.getKey()).findElement(By.cssSelector("[data-edit]")));
+			assertThat(browser.find("#s-name").getAttribute("value")).isEqualTo(row.getKey());
+			for (String difference : row.getValue()) {
+				fix(browser, difference);
+			}
+			browser.clickAndWait("#save-scenario");
+			assertThat(browser.all("[data-field='errors']")).isEmpty();
+			assertThat(browser.field("scenario-saved")).contains(row.getKey());
+		}
+
+		// F-08 removed in its guided view (F-03 now gives the committee to all 18 to 29)
+		browser.clickAndWait(browser.driver().findElement(By.linkText("Tilbage til udkastet")));
+		browser.clickAndWait("[data-link='guided-rules']");
+		browser.clickAndWait("[data-edit-rule='F-08']");
+		browser.find("label[for='confirm-removal']").click();
+		browser.clickAndWait("#remove-rule");
+		assertThat(browser.field("rule-removed")).contains("Regel F-08 er fjernet");
+
+		// the change note, then the checks again: all pass
+		browser.clickAndWait(browser.driver().findElement(By.linkText("Udkast 2023.05")));
+		assertThat(browser.find("h1").getText()).isEqualTo("Udkast 2023.05");
+		browser.find("#note-da").sendKeys("Den fælles plan gælder fra 30 år; KUI-netværksmødet når unge under 30.");
+		browser.find("#note-en")
+			.sendKeys("The joint plan starts at 30; the KUI network meeting reaches the under-30s.");
+		browser.clickAndWait("#save-note");
+		assertThat(browser.field("note-saved")).contains("Ændringsnoten er gemt");
+		runChecks(browser);
+		assertThat(browser.find("[data-field='checks-result']").getAttribute("data-passed"))
+			.as(browser.find("#checks").getText())
+			.isEqualTo("true");
+		assertThat(browser.all("[data-field='failed-scenarios']")).isEmpty();
+
+		// publication requested; the author signs out
+		browser.clickAndWait("#request-publication");
+		assertThat(browser.field("state")).isEqualTo("Anmodet om offentliggørelse");
+		browser.clickAndWait("form[action$='/logout'] button[type=submit]");
+
+		// a second POLICY user opens the draft from the start page
+		browser.signIn(base(), "paula", "paula-s-long-password");
+		browser.open(base() + "/");
+		browser.clickAndWait(browser.find("[data-draft='2023.05']").findElement(By.tagName("a")));
+		assertThat(browser.find("h1").getText()).isEqualTo("Udkast 2023.05");
+		assertThat(browser.field("approval-note"))
+			.isEqualTo("Den fælles plan gælder fra 30 år; KUI-netværksmødet når unge under 30.");
+		assertThat(browser.find("[data-field='approval-checks']").getAttribute("data-passed")).isEqualTo("true");
+		// the button waits until the changes are open; they say, in Danish, that D-15's
+		// age went from 25 to 30
+		assertThat(browser.find("#decide").isEnabled()).isFalse();
+		browser.find("#changes summary").click();
+		assertThat(browser.find("#decide").isEnabled()).isTrue();
+		assertThat(browser.find("[data-rule='D-15']").getText()).contains("D-15 (ændret)",
+				"alder mindst 25 → mindst 30", "teksten på dansk er ændret");
+		assertThat(browser.find("[data-rule='F-08']").getText()).contains("F-08 (fjernet)");
+		assertThat(browser.all("[data-scenario-change='changed']")).hasSize(differences.size());
+		browser.find("label[for='approve-yes']").click();
+		browser.find("#comment").sendKeys("Den fælles plan fra 30 som aftalt");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+		screenshotAt(SCREENSHOTS.resolve("workbench-guided-approval.png"), 1280, 1400, "publication");
+		browser.clickAndWait("#decide");
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
+
+		// served: listed active, and a 27 year old assessed in its force now gets the
+		// meeting
+		JsonNode listed = null;
+		for (JsonNode version : api.json(api.get("/api/v1/rules", WorkbenchApi.POLICY)).path("versions")) {
+			if (version.path("version").asString().equals("2023.05")) {
+				listed = version;
+			}
+		}
+		assertThat(listed).isNotNull();
+		assertThat(listed.path("state").asString()).isEqualTo("ACTIVE");
+		JsonNode after = api.json(api.post("/api/v1/triage", WorkbenchApi.CASEWORKER, AGED_27));
+		assertThat(after.path("rulesVersion").asString()).isEqualTo("2023.05");
+		assertThat(after.path("rulesChecksum").asString()).isEqualTo(listed.path("checksum").asString());
+		assertThat(after.path("flags").toString()).contains("KUI_NETWORK_MEETING").doesNotContain("JOINT_PLAN_OFFER");
+	}
+
+	// what a policy editor does with one line of what the draft gave instead: the flags
+	// ticked as the draft gives them, the rules that no longer decide taken out
+	private static void fix(Browser browser, String difference) {
+		if (difference.startsWith("Markeringer: forventet ")) {
+			String got = difference.substring(difference.indexOf(", men fik ") + ", men fik ".length())
+				.toLowerCase(java.util.Locale.ROOT);
+			for (WebElement box : browser.all("#scenario-form input[name='flags']")) {
+				WebElement label = browser.find("label[for='" + box.getAttribute("id") + "']");
+				if (box.isSelected() != got.contains(label.getText().toLowerCase(java.util.Locale.ROOT))) {
+					label.click();
+				}
+			}
+		}
+		else if (difference.startsWith("Regler: ")) {
+			List<String> gone = List.of(difference.substring("Regler: ".length(), difference.indexOf(" skulle være"))
+				.split(",\\s*|\\s+og\\s+"));
+			WebElement rules = browser.find("#s-rules");
+			List<String> kept = List.of(rules.getAttribute("value").split(",\\s*"))
+				.stream()
+				.filter((rule) -> !rule.isBlank() && !gone.contains(rule))
+				.toList();
+			rules.clear();
+			rules.sendKeys(String.join(", ", kept));
+		}
+		else {
+			throw new AssertionError("the flags or the rules differ, nothing else: " + difference);
+		}
+	}
+
+	private static WebElement row(Browser browser, String name) {
+		for (WebElement row : browser.all("tr[data-scenario]")) {
+			if (row.findElement(By.cssSelector("[data-field='scenario-name']")).getText().equals(name)) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row " + name);
+	}
+
+	private static void runChecks(Browser browser) {
+		browser.clickAndWait("#run-checks");
+		new WebDriverWait(browser.driver(), Duration.ofMinutes(4)).ignoring(RuntimeException.class)
+			.until((driver) -> browser.all("[data-field='checks-running']").isEmpty()
+					&& !browser.all("[data-field='checks-result'][data-up-to-date='true']").isEmpty());
 	}
 
 	@Test
@@ -218,7 +383,7 @@ class GuidedRulesIntegrationTests {
 	}
 
 	@Test
-	void showsASyntaxErrorTypedInTheAdvancedEditorInDanishAtItsLine() {
+	void showsASyntaxErrorTypedInTheAdvancedEditorInDanishAtItsLineAndItIsFixedThere() {
 		WorkbenchApi api = new WorkbenchApi(this.port);
 		assertThat(api.create("2023.07", "2031-01-01").statusCode()).isEqualTo(201);
 		Browser browser = browser();
@@ -236,6 +401,20 @@ class GuidedRulesIntegrationTests {
 		browser.open(base() + "/workbench/drafts/2023.07/rules");
 		assertThat(browser.find("[data-rule-file='derived.drl']").getText())
 			.contains("Filen kan ikke læses som regler");
+
+		// fixed in the editor at the line the message named: saved, the files valid, the
+		// guided view reads the rule again
+		browser.clickAndWait("[data-advanced='derived.drl']");
+		String broken = (String) browser.script("return document.getElementById('editor').value");
+		assertThat(broken.split("\n", -1)[line - 1]).contains("Profile( age >= 25").doesNotContain("25 )");
+		browser.script("const editor = document.getElementById('editor'); editor.value = arguments[0];",
+				broken.replace("Profile( age >= 25\n", "Profile( age >= 25 )\n"));
+		browser.clickAndWait("#editor-form button[type=submit]");
+		assertThat(browser.all("[data-field='errors']")).isEmpty();
+		assertThat(browser.field("saved")).isEqualTo("derived.drl er gemt, og udkastets filer er gyldige.");
+		assertThat(api.file("2023.07", "derived.drl")).contains(D15);
+		browser.open(base() + "/workbench/drafts/2023.07/rules");
+		assertThat(browser.find("[data-rule-file='derived.drl'] [data-rule='D-15']").getText()).contains("D-15");
 	}
 
 	@Test
@@ -284,12 +463,18 @@ class GuidedRulesIntegrationTests {
 		assertThat(history.toString()).contains("derived.drl");
 	}
 
-	// the page at this width, from its top; the window as it was afterwards
-	private static void screenshotAt(Path file, int width, int height) {
+	// the page at this width, from its top or from the element with this id; the window
+	// as it was afterwards
+	private static void screenshotAt(Path file, int width, int height, String from) {
 		Dimension size = browser.driver().manage().window().getSize();
 		try {
 			browser.driver().manage().window().setSize(new Dimension(width, height));
-			browser.script("window.scrollTo(0, 0)");
+			if (from == null) {
+				browser.script("window.scrollTo(0, 0)");
+			}
+			else {
+				browser.script("document.getElementById(arguments[0]).scrollIntoView()", from);
+			}
 			java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
 			java.nio.file.Files.write(file, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
 		}
