@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dk.model3.rules.check.ExpectedTierSizes;
 import dk.model3.request.CsvRows;
 import dk.model3.response.ResponseJson;
 
@@ -220,7 +221,7 @@ final class BatchRun {
 		if (compareLabel != null) {
 			tallies.put(compareLabel, totals.compared);
 		}
-		summary.put("expectedSizesSource", ExpectedSizes.SOURCE);
+		summary.put("expectedSizesSource", ExpectedTierSizes.SOURCE);
 		summary.put("expectedSizes", ExpectedSizes.against(tallies));
 		Map<String, Object> results = new LinkedHashMap<>();
 		tallies.forEach((label, tally) -> results.put(label, tally.toMap()));

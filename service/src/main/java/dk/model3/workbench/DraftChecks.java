@@ -12,11 +12,11 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dk.model3.rules.check.ExpectedTierSizes;
 import dk.model3.decisions.Labels;
 import dk.model3.facts.Profile;
 import dk.model3.facts.ProfileFields;
 import dk.model3.rules.check.CheckReport;
-import dk.model3.batch.ExpectedSizes;
 import dk.model3.rules.check.CompletenessCheck;
 import dk.model3.rules.check.DiffReport;
 import dk.model3.rules.check.Examples;
@@ -275,7 +275,7 @@ final class DraftChecks {
 		DiffReport report = VersionDiff.compare(older, newer, people.profiles().parallelStream());
 		Map<String, Map<String, Long>> matrix = report.matrix();
 		List<CheckResults.TierCount> tiers = new ArrayList<>();
-		for (ExpectedSizes.Expected expected : ExpectedSizes.NORDDJURS) {
+		for (ExpectedTierSizes.Expected expected : ExpectedTierSizes.NORDDJURS) {
 			String label = "PLACED " + expected.tier().name();
 			long before = matrix.getOrDefault(label, Map.of()).values().stream().mapToLong(Long::longValue).sum();
 			long after = matrix.values().stream().mapToLong((row) -> row.getOrDefault(label, 0L)).sum();

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.facts.Tier;
+import dk.model3.rules.check.ExpectedTierSizes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -146,7 +148,7 @@ final class EvaluationReport {
 		text("notatets størrelse / the memo's size");
 		raw("</span></div>\n");
 		for (String tier : TIERS) {
-			long[] expected = ExpectedTierSizes.of(tier);
+			ExpectedTierSizes.Expected expected = ExpectedTierSizes.of(Tier.valueOf(tier));
 			List<Long> counts = new ArrayList<>();
 			for (JsonNode period : periods) {
 				counts.add(period.path("results").path(version).path("byTier").path(tier).asLong(0));
@@ -174,8 +176,8 @@ final class EvaluationReport {
 			raw("</td>");
 			for (String tier : TIERS) {
 				long count = period.path("results").path(version).path("byTier").path(tier).asLong(0);
-				long[] expected = ExpectedTierSizes.of(tier);
-				boolean met = count >= expected[0] && count <= expected[1];
+				ExpectedTierSizes.Expected expected = ExpectedTierSizes.of(Tier.valueOf(tier));
+				boolean met = expected.met(count);
 				raw("<td class=\"num\">");
 				text(number(count));
 				raw(met ? " <span class=\"met\">✓</span>" : " <span class=\"off\">✗</span>");
@@ -188,14 +190,14 @@ final class EvaluationReport {
 		raw("</p>\n");
 	}
 
-	private void columns(List<JsonNode> periods, List<Long> counts, long[] expected) {
+	private void columns(List<JsonNode> periods, List<Long> counts, ExpectedTierSizes.Expected expected) {
 		int width = 600;
 		int height = 150;
 		int left = 60;
 		int plot = width - left - 10;
-		long max = Math.max(1, expected[0]);
-		if (expected[1] != Long.MAX_VALUE) {
-			max = Math.max(max, expected[1]);
+		long max = Math.max(1, expected.atLeast());
+		if (expected.atMost() != Long.MAX_VALUE) {
+			max = Math.max(max, expected.atMost());
 		}
 		for (long count : counts) {
 			max = Math.max(max, count);
@@ -213,7 +215,7 @@ final class EvaluationReport {
 			text(periods.get(i).path("period").asString() + ": " + number(counts.get(i)));
 			raw("</title></rect>\n");
 		}
-		for (long mark : new long[] { expected[0], expected[1] }) {
+		for (long mark : new long[] { expected.atLeast(), expected.atMost() }) {
 			if (mark != Long.MAX_VALUE) {
 				double y = bottom - (double) mark / max * (bottom - top);
 				raw(String.format(Locale.ROOT,
@@ -226,7 +228,7 @@ final class EvaluationReport {
 			}
 		}
 		boolean nearMark = false;
-		for (long mark : expected) {
+		for (long mark : new long[] { expected.atLeast(), expected.atMost() }) {
 			nearMark |= mark != Long.MAX_VALUE && (double) (max - mark) / max * (bottom - top) < 14;
 		}
 		if (!nearMark) {
