@@ -206,6 +206,26 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A screenshot at this window size after {@code scroll} (a script that scrolls to
+	 * what is shown); the window as it was afterwards.
+	 */
+	public void screenshotAt(Path file, int width, int height, String scroll) {
+		Dimension size = this.driver.manage().window().getSize();
+		try {
+			this.driver.manage().window().setSize(new Dimension(width, height));
+			script(scroll);
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.driver.manage().window().setSize(size);
+		}
+	}
+
 	@Override
 	public void close() {
 		try {

@@ -11,9 +11,6 @@ import dk.model3.pages.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -151,8 +148,9 @@ class GuidedRulesIntegrationTests {
 		assertThat(browser.find("[data-condition] legend").getText()).isEqualTo("Alder mindst 30");
 		assertThat(browser.field("rule-name")).isEqualTo("Borgeren er fyldt 30 år.");
 		assertThat(browser.accessibilityViolations()).isEmpty();
-		screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule.png"), 1280, 1300, null);
-		screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule-phone.png"), 390, 1500, null);
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule.png"), 1280, 1300, "window.scrollTo(0, 0)");
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule-phone.png"), 390, 1500,
+				"window.scrollTo(0, 0)");
 
 		// only the age and the two texts changed in the file
 		String saved = api.file("2023.05", "derived.drl");
@@ -266,7 +264,8 @@ class GuidedRulesIntegrationTests {
 		browser.find("label[for='approve-yes']").click();
 		browser.find("#comment").sendKeys("Den fælles plan fra 30 som aftalt");
 		assertThat(browser.accessibilityViolations()).isEmpty();
-		screenshotAt(SCREENSHOTS.resolve("workbench-guided-approval.png"), 1280, 1400, "publication");
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-approval.png"), 1280, 1400,
+				"document.getElementById('publication').scrollIntoView()");
 		browser.clickAndWait("#decide");
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -461,29 +460,6 @@ class GuidedRulesIntegrationTests {
 		assertThat(api.file("2023.06", "derived.drl")).isEqualTo(derived.replace(D15, D15.replace("25", "30")));
 		JsonNode history = api.json(api.get("/api/v1/versions/2023.06/history", WorkbenchApi.POLICY));
 		assertThat(history.toString()).contains("derived.drl");
-	}
-
-	// the page at this width, from its top or from the element with this id; the window
-	// as it was afterwards
-	private static void screenshotAt(Path file, int width, int height, String from) {
-		Dimension size = browser.driver().manage().window().getSize();
-		try {
-			browser.driver().manage().window().setSize(new Dimension(width, height));
-			if (from == null) {
-				browser.script("window.scrollTo(0, 0)");
-			}
-			else {
-				browser.script("document.getElementById(arguments[0]).scrollIntoView()", from);
-			}
-			java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-			java.nio.file.Files.write(file, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		finally {
-			browser.driver().manage().window().setSize(size);
-		}
 	}
 
 	private String base() {

@@ -56,6 +56,10 @@ class ScenarioTableIntegrationTests {
 	private static final Pattern RULES = Pattern
 		.compile("rules: expected \\[(.*)\\] among the rules that decided, got .*");
 
+	// the table from the row above the open form
+	static final String OPEN_ROW = "document.getElementById('scenario-form').closest('tr').previousElementSibling"
+			+ ".scrollIntoView({block: 'start'})";
+
 	static Browser browser;
 
 	@DynamicPropertySource
@@ -208,8 +212,8 @@ class ScenarioTableIntegrationTests {
 				first = false;
 				assertThat(browser.accessibilityViolations()).isEmpty();
 				browser.script("document.getElementById('scenario-form').scrollIntoView({block: 'start'})");
-				screenshotAt(SCREENSHOTS.resolve("workbench-scenarios.png"), 1280, 1300);
-				screenshotAt(SCREENSHOTS.resolve("workbench-scenarios-phone.png"), 390, 1300);
+				browser.screenshotAt(SCREENSHOTS.resolve("workbench-scenarios.png"), 1280, 1300, OPEN_ROW);
+				browser.screenshotAt(SCREENSHOTS.resolve("workbench-scenarios-phone.png"), 390, 1300, OPEN_ROW);
 			}
 			browser.clickAndWait("#save-scenario");
 			assertThat(browser.all("[data-field='errors']")).isEmpty();
@@ -337,25 +341,6 @@ class ScenarioTableIntegrationTests {
 			}
 		}
 		throw new AssertionError("no row " + name);
-	}
-
-	// the page at this width; the window as it was afterwards
-	private static void screenshotAt(Path file, int width, int height) {
-		org.openqa.selenium.Dimension size = browser.driver().manage().window().getSize();
-		try {
-			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-			browser.script("document.getElementById('scenario-form').closest('tr').previousElementSibling"
-					+ ".scrollIntoView({block: 'start'})");
-			java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-			java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser.driver())
-				.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		finally {
-			browser.driver().manage().window().setSize(size);
-		}
 	}
 
 	private String base() {

@@ -51,6 +51,9 @@ class WorkbenchPageIntegrationTests {
 			{"citizenRef": "load-%d", "age": 27, "assessmentDate": "2029-02-01", "benefit": "CASH_BENEFIT",
 			 "employmentPotential": "PRESENT", "problems": ["ANXIETY", "ADHD"], "departmentsInvolved": 2}""";
 
+	// the approval page from its publication section
+	static final String PUBLICATION = "document.getElementById('publication').scrollIntoView()";
+
 	static Browser browser;
 
 	@DynamicPropertySource
@@ -224,8 +227,8 @@ class WorkbenchPageIntegrationTests {
 		browser.find("#changes summary").click();
 		assertThat(browser.find("#changes summary").getText()).endsWith(
 				"1 regel og " + ((failing.size() == 1) ? "1 scenarie" : failing.size() + " scenarier") + " ændret");
-		screenshotAt(SCREENSHOTS.resolve("workbench-approval.png"), 1280, 1400);
-		screenshotAt(SCREENSHOTS.resolve("workbench-approval-phone.png"), 390, 1400);
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-approval.png"), 1280, 1400, PUBLICATION);
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-approval-phone.png"), 390, 1400, PUBLICATION);
 		assertThat(browser.accessibilityViolations()).isEmpty();
 		browser.find("label[for='approve-yes']").click();
 		browser.find("#comment").sendKeys("KUI til under 30 som aftalt");
@@ -284,24 +287,6 @@ class WorkbenchPageIntegrationTests {
 		assertThat(browser.field("rulesVersion")).isEqualTo("2023.02");
 		assertThat(browser.field("rulesChecksum")).isEqualTo(checksum);
 		assertThat(browser.all("[data-flag='KUI_NETWORK_MEETING']")).isNotEmpty();
-	}
-
-	// the page at this width, from its top; the window as it was afterwards
-	private static void screenshotAt(Path file, int width, int height) {
-		org.openqa.selenium.Dimension size = browser.driver().manage().window().getSize();
-		try {
-			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-			browser.script("document.getElementById('publication').scrollIntoView()");
-			java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-			java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser.driver())
-				.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		finally {
-			browser.driver().manage().window().setSize(size);
-		}
 	}
 
 	private void runChecks() {
