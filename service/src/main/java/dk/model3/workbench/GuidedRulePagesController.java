@@ -155,7 +155,7 @@ class GuidedRulePagesController {
 		String ruleId = sent.getOrDefault("id", "").strip();
 		try {
 			GuidedRules.Saved saved = this.rules.addFlag(id,
-					new RuleEdit.FlagTemplate(ruleId, sent.get("flag"), texts, conditions), user.getName());
+					new RuleEdit.FlagTemplate(ruleId, sent.get("flag"), texts, conditions), null, user.getName());
 			redirect.addFlashAttribute("saved", saved);
 			redirect.addFlashAttribute("problems", saved.problems());
 			if (!saved.problems().isEmpty()) {
@@ -200,7 +200,7 @@ class GuidedRulePagesController {
 			return "redirect:/workbench/drafts/" + id + "/rules/" + ruleId;
 		}
 		try {
-			GuidedRules.Saved saved = this.rules.remove(id, ruleId, user.getName());
+			GuidedRules.Saved saved = this.rules.remove(id, ruleId, null, user.getName());
 			redirect.addFlashAttribute("removed", ruleId);
 			if (!saved.problems().isEmpty()) {
 				redirect.addFlashAttribute("errors", saved.problems().stream().map(this::pageProblem).toList());

@@ -158,10 +158,7 @@ class GuidedRules {
 		RuleVersionFiles files = this.drafts.files(id);
 		Located located = locate(files, ruleId);
 		String text = files.files().get(located.file());
-		if (seen != null && !seen.equals(checksum(text))) {
-			throw new Refused(List.of(new RuleEdit.Refusal("seen",
-					"reglens fil er ændret, siden du åbnede formularen; åbn reglen igen, og gør ændringen igen")));
-		}
+		requireSeen(text, seen);
 		Set<String> sources = this.loader.sources().stream().map(SourceDocument::file).collect(Collectors.toSet());
 		String changed;
 		try {
@@ -187,7 +184,7 @@ class GuidedRules {
 	 * words, the conditions it offers, and a free id.
 	 */
 	record TemplateForm(String draft, String suggestedId, List<Choice> flags, List<SourceChoice> sources,
-			List<TemplateField> conditions) {
+			List<TemplateField> conditions, String seen) {
 	}
 
 	/** A condition the template offers: its name, kind and choices in words. */
@@ -209,7 +206,9 @@ class GuidedRules {
 						.map((constant) -> new Choice(constant, ConditionWords.choice(condition.enumType(), constant)))
 						.toList()))
 			.toList();
-		return new TemplateForm(id, "F-%02d".formatted(number), flags, sources(), conditions);
+		String text = files.files().get(FLAGS);
+		return new TemplateForm(id, "F-%02d".formatted(number), flags, sources(), conditions,
+				(text != null) ? checksum(text) : null);
 	}
 
 	private static List<Choice> flagChoices() {
@@ -220,15 +219,17 @@ class GuidedRules {
 
 	/**
 	 * Appends a flag rule from the template to the draft's flags.drl and saves the file.
+	 * @param seen the checksum of flags.drl the template showed (null: not checked)
 	 * @throws Refused naming each field at fault; nothing is saved
 	 */
-	Saved addFlag(String id, RuleEdit.FlagTemplate template, String user) {
+	Saved addFlag(String id, RuleEdit.FlagTemplate template, String seen, String user) {
 		RuleVersionFiles files = this.drafts.files(id);
 		String text = files.files().get(FLAGS);
 		if (text == null) {
 			throw new Refused(
 					List.of(new RuleEdit.Refusal("id", "udkastet har ingen fil med markeringer (" + FLAGS + ")")));
 		}
+		requireSeen(text, seen);
 		Set<String> sources = this.loader.sources().stream().map(SourceDocument::file).collect(Collectors.toSet());
 		try {
 			String changed = RuleEdit.addFlagRule(text, template, sources, ids(files));
@@ -243,19 +244,28 @@ class GuidedRules {
 	 * Removes a flag rule from the draft's flags.drl and saves the file; a rule of
 	 * another file is refused (its removal is a structural change: the text editor).
 	 */
-	Saved remove(String id, String ruleId, String user) {
+	Saved remove(String id, String ruleId, String seen, String user) {
 		RuleVersionFiles files = this.drafts.files(id);
 		Located located = locate(files, ruleId);
 		if (!located.file().equals(FLAGS)) {
 			throw new Refused(List.of(new RuleEdit.Refusal("ruleId",
 					"kun en markering kan fjernes her; andre regler fjerner du i den avancerede redigering")));
 		}
+		requireSeen(files.files().get(FLAGS), seen);
 		try {
 			String changed = RuleEdit.remove(files.files().get(FLAGS), ruleId);
 			return new Saved(FLAGS, true, this.drafts.save(id, FLAGS, changed, user));
 		}
 		catch (RuleEdit.Refused ex) {
 			throw new Refused(ex.refusals());
+		}
+	}
+
+	// a save names the checksum of the file it was shown; another is refused as "seen"
+	private static void requireSeen(String text, String seen) {
+		if (seen != null && !seen.equals(checksum(text))) {
+			throw new Refused(List.of(new RuleEdit.Refusal("seen",
+					"reglens fil er ændret, siden du åbnede formularen; åbn reglen igen, og gør ændringen igen")));
 		}
 	}
 
