@@ -122,6 +122,19 @@ class ScenarioTableController {
 		return page(id, form, null, model);
 	}
 
+	/**
+	 * A new row for a citizen triaged on the intake page ("Tilføj som scenarie" on its
+	 * result, for a user who also holds the policy role): {@code draft}, the draft
+	 * chosen, and {@code citizen}, the facts, both posted; the row as for a citizen of
+	 * the preview.
+	 */
+	@PostMapping("/workbench/scenarios/from-triage")
+	String fromTriage(@RequestParam(defaultValue = "") String draft, @RequestParam(defaultValue = "") String citizen,
+			Model model, HttpServletResponse response) {
+		model.addAttribute("fromTriage", true);
+		return fromCitizen(known(draft), citizen, model, response);
+	}
+
 	private String page(String id, ScenarioForm form, Integer edit, Model model) {
 		Drafts.DraftView draft = this.drafts.view(known(id));
 		model.addAttribute("draft", draft);
