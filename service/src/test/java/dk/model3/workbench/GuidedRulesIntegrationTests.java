@@ -577,4 +577,67 @@ class GuidedRulesIntegrationTests {
 		assertThat(api.file("2098.01", "flags.drl")).isEqualTo(flags);
 	}
 
+	@Test
+	void theGuidedViewAndTheScenarioTableAreInEnglishOnTheEnglishPages() {
+		WorkbenchApi api = new WorkbenchApi(this.port);
+		assertThat(api.post("/api/v1/drafts", WorkbenchApi.POLICY, """
+				{"id": "2098.05", "from": "2023.01", "inForceFrom": "2098-05-01", "title": "KUI to under-30s",
+				 "titleDa": "KUI til under 30"}""").statusCode()).isEqualTo(201);
+		Browser browser = browser();
+		browser.driver().manage().deleteAllCookies();
+		browser.signIn(base(), "policy", "test-policy-password");
+
+		// the list of rules: each by its English name
+		browser.open(base() + "/workbench/drafts/2098.05/rules?lang=en");
+		assertThat(browser.find("h1").getText()).isEqualTo("The rules of draft 2098.05");
+		assertThat(browser.find("[data-rule='D-15']").getText()).contains("The citizen has turned 25.")
+			.doesNotContain("Borgeren");
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-rules-en.png"), 1280, 1400, "window.scrollTo(0, 0)");
+
+		// a rule's form: its name, conditions, fields and choices in English
+		browser.open(base() + "/workbench/drafts/2098.05/rules/D-15?lang=en");
+		assertThat(browser.field("rule-name")).isEqualTo("The citizen has turned 25.");
+		assertThat(texts(browser.all("[data-condition] legend"))).containsExactly("Age at least 25");
+		assertThat(browser.find("[data-condition] label").getText()).isEqualTo("Age at least");
+		browser.open(base() + "/workbench/drafts/2098.05/rules/F-05?lang=en");
+		List<String> conditions = texts(browser.all("[data-condition] .condition-words"));
+		assertThat(conditions).contains("The outcome's tier is not tier 2: cross-sector")
+			.anyMatch((condition) -> condition.startsWith("Not: the citizen has turned 25"))
+			.noneMatch((condition) -> condition.matches("(?s).*(Ikke|ikke:|Udfaldets|Borgeren|borgeren|Lag \\d).*"));
+		assertThat(texts(browser.all("[data-condition] select option"))).contains("Tier 1: employment only")
+			.noneMatch((choice) -> choice.startsWith("Lag"));
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule-en.png"), 1280, 1400, "window.scrollTo(0, 0)");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+
+		// the template of a new flag
+		browser.open(base() + "/workbench/drafts/2098.05/rules/new-flag?lang=en");
+		assertThat(texts(browser.all("#flag option"))).contains("Network meeting in the municipal youth effort (KUI)")
+			.doesNotContain("Netværksmøde i Den Kommunale Ungeindsats (KUI)");
+		assertThat(texts(browser.all("#cond-BENEFIT option"))).contains("Cash benefit").doesNotContain("Kontanthjælp");
+
+		// the scenario table and a row's form
+		browser.open(base() + "/workbench/drafts/2098.05/scenarios?lang=en&ret=0");
+		assertThat(browser.find("h1").getText()).isEqualTo("Scenarios of draft 2098.05");
+		assertThat(browser.find("[data-table='scenarios'] tbody tr[data-scenario]").getText()).contains("Age: 0 years")
+			.doesNotContain("Alder");
+		assertThat(texts(browser.all("#scenario-form label")))
+			.contains("Age", "Not checked", "No warnings", "These warnings")
+			.noneMatch((label) -> label.contains("??") || label.startsWith("Alder") || label.startsWith("Ingen"));
+		assertThat(texts(browser.all("#scenario-form legend"))).contains("Expected missing facts", "Expected warnings",
+				"Warning 1: the facts that do not fit together");
+		browser.script("document.getElementById('scenario-form').scrollIntoView({block: 'start'})");
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-scenarios-en.png"), 1280, 1400,
+				"document.getElementById('scenario-form').scrollIntoView({block: 'start'})");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+
+		// and the Danish table's choice of warnings in Danish
+		browser.open(base() + "/workbench/drafts/2098.05/scenarios?lang=da&ret=0");
+		assertThat(texts(browser.all("#scenario-form label"))).contains("Kontrolleres ikke", "Ingen advarsler",
+				"Disse advarsler", "Alder");
+	}
+
+	private static List<String> texts(List<WebElement> elements) {
+		return elements.stream().map(WebElement::getText).map(String::strip).toList();
+	}
+
 }
