@@ -29,7 +29,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,11 +59,15 @@ class IntakeController {
 
 	private final Reviews reviews;
 
-	IntakeController(Triage triage, RuleVersions versions, Reviews reviews, MessageSource messages) {
+	private final ObjectProvider<OpenDrafts> openDrafts;
+
+	IntakeController(Triage triage, RuleVersions versions, Reviews reviews, MessageSource messages,
+			ObjectProvider<OpenDrafts> openDrafts) {
 		this.triage = triage;
 		this.versions = versions;
 		this.reviews = reviews;
 		this.messages = messages;
+		this.openDrafts = openDrafts;
 	}
 
 	@GetMapping("/")
@@ -126,7 +132,23 @@ class IntakeController {
 		model.addAttribute("areas", Area.values());
 		model.addAttribute("reasons", this.reviews.reasons());
 		model.addAttribute("missing", missing(result, locale));
+		scenarioChoice(form, model, locale, http);
 		return "triage/result";
+	}
+
+	// "Tilføj som scenarie" for a user who also holds the policy role, while the
+	// workbench
+	// is on: the open drafts, and the citizen's facts (never the case reference, date or
+	// version) for the form to post, never to put in an address or a log
+	private void scenarioChoice(IntakeForm form, Model model, Locale locale, HttpServletRequest http) {
+		OpenDrafts drafts = http.isUserInRole("POLICY") ? this.openDrafts.getIfAvailable() : null;
+		if (drafts == null) {
+			return;
+		}
+		ObjectNode facts = form.json();
+		facts.remove(List.of("citizenRef", "assessmentDate", "rulesVersion"));
+		model.addAttribute("scenarioDrafts", drafts.open(locale));
+		model.addAttribute("scenarioFacts", facts.toString());
 	}
 
 	private void choices(Model model) {

@@ -57,13 +57,14 @@ public final class FormFields {
 		}
 	}
 
-	// an unticked checkbox sends nothing; a ticked one sends "true"
+	// an unticked checkbox sends nothing; a ticked one sends "true" (a JSON call may send
+	// false)
 	public static void bool(ObjectNode node, String name, String value) {
 		if (blank(value)) {
 			return;
 		}
-		if ("true".equals(value.strip())) {
-			node.put(name, true);
+		if ("true".equals(value.strip()) || "false".equals(value.strip())) {
+			node.put(name, Boolean.parseBoolean(value.strip()));
 		}
 		else {
 			node.put(name, value.strip());

@@ -14,20 +14,34 @@ import java.util.stream.Collectors;
  * 30", "ydelse er kontanthjælp", "udfaldets lag er ikke lag 2: tværgående samarbejde".
  * The checked rule language compares one field with a constant, so one constraint is one
  * phrase; anything else is quoted as written. The fields' and values' words are the
- * pages' ({@code messages_da.properties}).
+ * pages' ({@code messages_da.properties}); the guided view's English page has the same in
+ * English ({@code messages_en.properties}), through the methods that take a language.
  */
 final class ConditionWords {
 
-	private static final ResourceBundle DANISH = ResourceBundle.getBundle("messages", Locale.forLanguageTag("da"));
+	/** The words of one language: its bundle, its operators and the words between. */
+	private record Language(ResourceBundle bundle, Map<String, String> operators, Map<String, String> glue) {
+	}
+
+	private static final Language DANISH = new Language(
+			ResourceBundle.getBundle("messages", Locale.forLanguageTag("da")),
+			Map.of("<", "under", "<=", "højst", ">", "over", ">=", "mindst", "==", "er", "!=", "er ikke", "contains",
+					"omfatter", "not contains", "omfatter ikke", "memberOf", "er en af", "not memberOf",
+					"er ikke en af"),
+			Map.of("and", " og ", "or", " eller ", "notGiven", " er ikke oplyst", "given", " er oplyst", "outcome",
+					"udfaldets ", "flag", "markeringen", "number", "antal ", "condition", "betingelsen"));
+
+	private static final Language ENGLISH = new Language(ResourceBundle.getBundle("messages", Locale.ENGLISH),
+			Map.of("<", "under", "<=", "at most", ">", "over", ">=", "at least", "==", "is", "!=", "is not", "contains",
+					"includes", "not contains", "does not include", "memberOf", "is one of", "not memberOf",
+					"is not one of"),
+			Map.of("and", " and ", "or", " or ", "notGiven", " is not given", "given", " is given", "outcome",
+					"the outcome's ", "flag", "the flag", "number", "number of ", "condition", "the condition"));
 
 	private static final Pattern COMPARISON = Pattern.compile(
 			"^\\s*(?:\\$\\w+\\s*:\\s*)?([A-Za-z_]\\w*(?:\\.size\\(\\))?)\\s*(==|!=|<=|>=|<|>|not\\s+contains|contains|not\\s+memberOf|memberOf)\\s*(.+?)\\s*$");
 
 	private static final Pattern FLAG_FIELD = Pattern.compile("^\\s*(!?)\\s*([A-Za-z_]\\w*)\\s*$");
-
-	private static final Map<String, String> OPERATORS = Map.of("<", "under", "<=", "højst", ">", "over", ">=",
-			"mindst", "==", "er", "!=", "er ikke", "contains", "omfatter", "not contains", "omfatter ikke", "memberOf",
-			"er en af", "not memberOf", "er ikke en af");
 
 	// the facts' enums and the message keys of their values
 	private static final Map<String, String> ENUMS = Map.of("Tier", "tier", "Status", "status", "Area", "area",
@@ -45,33 +59,47 @@ final class ConditionWords {
 	 * @param expression the constraint as written, e.g. {@code age < 30}
 	 */
 	static String constraint(String type, String expression) {
+		return constraint(DANISH, type, expression);
+	}
+
+	/** One constraint in the words of a language: "da", or "en". */
+	static String constraint(String lang, String type, String expression) {
+		return constraint(language(lang), type, expression);
+	}
+
+	private static String constraint(Language words, String type, String expression) {
 		if (expression.contains("||") || expression.contains("&&")) {
 			return Arrays.stream(expression.split("\\|\\|"))
 				.map((part) -> Arrays.stream(part.split("&&"))
-					.map((each) -> constraint(type, each.strip().replaceAll("^\\((.*)\\)$", "$1")))
-					.collect(Collectors.joining(" og ")))
-				.collect(Collectors.joining(" eller "));
+					.map((each) -> constraint(words, type, each.strip().replaceAll("^\\((.*)\\)$", "$1")))
+					.collect(Collectors.joining(words.glue().get("and"))))
+				.collect(Collectors.joining(words.glue().get("or")));
 		}
 		Matcher comparison = COMPARISON.matcher(expression);
 		if (comparison.matches()) {
-			String field = field(type, comparison.group(1));
+			String field = field(words, type, comparison.group(1));
 			String operator = comparison.group(2).replaceAll("\\s+", " ");
 			String value = comparison.group(3);
 			if (value.equals("null")) {
-				return field + (operator.equals("==") ? " er ikke oplyst" : " er oplyst");
+				return field + words.glue().get(operator.equals("==") ? "notGiven" : "given");
 			}
 			if (value.equals("true") || value.equals("false")) {
 				boolean yes = value.equals("true") == operator.equals("==");
-				return field + ": " + (yes ? word("fact.true", "ja") : word("fact.false", "nej"));
+				return field + ": " + (yes ? word(words, "fact.true", "ja") : word(words, "fact.false", "nej"));
 			}
-			return field + " " + OPERATORS.getOrDefault(operator, operator) + " " + value(value);
+			return field + " " + words.operators().getOrDefault(operator, operator) + " " + value(words, value);
 		}
 		Matcher flag = FLAG_FIELD.matcher(expression);
 		if (flag.matches()) {
-			return field(type, flag.group(2)) + ": "
-					+ (flag.group(1).isEmpty() ? word("fact.true", "ja") : word("fact.false", "nej"));
+			return field(words, type, flag.group(2)) + ": "
+					+ (flag.group(1).isEmpty() ? word(words, "fact.true", "ja") : word(words, "fact.false", "nej"));
 		}
-		return "betingelsen «" + expression.strip() + "»";
+		return words.glue().get("condition") + " «" + expression.strip() + "»";
+	}
+
+	/** The words of "en", or else Danish. */
+	private static Language language(String lang) {
+		return "en".equals(lang) ? ENGLISH : DANISH;
 	}
 
 	/**
@@ -82,51 +110,68 @@ final class ConditionWords {
 	 * @param operator as written ({@code >=}, {@code not contains})
 	 * @param alone a yes/no field written without an operator
 	 */
-	static String label(String type, String field, String operator, boolean alone) {
-		String words = field(type, field);
-		String label = alone ? words : words + " " + OPERATORS.getOrDefault(operator, operator);
+	static String label(String lang, String type, String field, String operator, boolean alone) {
+		Language language = language(lang);
+		String words = field(language, type, field);
+		String label = alone ? words : words + " " + language.operators().getOrDefault(operator, operator);
 		return Character.toUpperCase(label.charAt(0)) + label.substring(1);
 	}
 
 	/** A value of a facts enum in words: "lag 2: tværgående samarbejde". */
 	static String choice(String enumType, String constant) {
-		return ENUMS.containsKey(enumType) ? word(ENUMS.get(enumType) + "." + constant, constant) : constant;
+		return choice("da", enumType, constant);
+	}
+
+	/** A value of a facts enum in the words of a language ("da" or "en"). */
+	static String choice(String lang, String enumType, String constant) {
+		return ENUMS.containsKey(enumType) ? word(language(lang), ENUMS.get(enumType) + "." + constant, constant)
+				: constant;
 	}
 
 	// a field in words, as it runs in a sentence: "alder", "udfaldets lag"
-	private static String field(String type, String field) {
+	private static String field(Language words, String type, String field) {
 		if (field.endsWith(".size()")) {
-			return "antal " + field(type, field.substring(0, field.length() - ".size()".length()));
+			return words.glue().get("number")
+					+ field(words, type, field.substring(0, field.length() - ".size()".length()));
 		}
 		if (type.equals("Outcome") && OUTCOME_FIELDS.containsKey(field)) {
-			return "udfaldets " + small(word(OUTCOME_FIELDS.get(field), field));
+			return words.glue().get("outcome") + small(word(words, OUTCOME_FIELDS.get(field), field));
 		}
 		if (type.equals("FlagRaised") && field.equals("flag")) {
-			return "markeringen";
+			return words.glue().get("flag");
 		}
-		return small(word("field." + field + ".label", field));
+		return small(word(words, "field." + field + ".label", field));
 	}
 
 	// a constant in words: an enum's value by its label, a list of them, a number as it
 	// is
-	private static String value(String value) {
+	private static String value(Language words, String value) {
 		String trimmed = value.strip();
 		if (trimmed.startsWith("(") && trimmed.endsWith(")")) {
 			return Arrays.stream(trimmed.substring(1, trimmed.length() - 1).split(","))
-				.map(ConditionWords::value)
+				.map((each) -> value(words, each))
 				.collect(Collectors.joining(", "));
 		}
 		int dot = trimmed.indexOf('.');
 		if (dot > 0 && ENUMS.containsKey(trimmed.substring(0, dot))) {
-			return small(word(ENUMS.get(trimmed.substring(0, dot)) + "." + trimmed.substring(dot + 1),
+			return small(word(words, ENUMS.get(trimmed.substring(0, dot)) + "." + trimmed.substring(dot + 1),
 					trimmed.substring(dot + 1)));
 		}
 		return trimmed;
 	}
 
 	static String word(String key, String otherwise) {
+		return word(DANISH, key, otherwise);
+	}
+
+	/** A page text of a language ("da" or "en"). */
+	static String word(String lang, String key, String otherwise) {
+		return word(language(lang), key, otherwise);
+	}
+
+	private static String word(Language words, String key, String otherwise) {
 		try {
-			return DANISH.getString(key);
+			return words.bundle().getString(key);
 		}
 		catch (MissingResourceException ex) {
 			return otherwise;

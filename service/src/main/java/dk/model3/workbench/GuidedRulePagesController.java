@@ -51,14 +51,14 @@ class GuidedRulePagesController {
 	@GetMapping("/workbench/drafts/{id}/rules")
 	String list(@PathVariable String id, Model model) {
 		model.addAttribute("draft", this.drafts.view(known(id)));
-		model.addAttribute("files", this.rules.list(id));
+		model.addAttribute("files", this.rules.list(id, lang()));
 		return "workbench/rules";
 	}
 
 	@GetMapping("/workbench/drafts/{id}/rules/{ruleId}")
 	String form(@PathVariable String id, @PathVariable String ruleId, Model model) {
 		model.addAttribute("draft", this.drafts.view(known(id)));
-		model.addAttribute("form", this.rules.form(id, ruleId));
+		model.addAttribute("form", this.rules.form(id, ruleId, lang()));
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", List.of());
 		}
@@ -93,7 +93,7 @@ class GuidedRulePagesController {
 			return "redirect:/workbench/drafts/" + id + "/rules/" + ruleId;
 		}
 		catch (GuidedRules.Refused ex) {
-			GuidedRules.Form form = this.rules.form(id, ruleId);
+			GuidedRules.Form form = this.rules.form(id, ruleId, lang());
 			List<WorkbenchPagesController.PageProblem> errors = new ArrayList<>();
 			Map<String, String> fieldErrors = new LinkedHashMap<>();
 			for (RuleEdit.Refusal refusal : ex.refusals()) {
@@ -122,7 +122,7 @@ class GuidedRulePagesController {
 	@GetMapping("/workbench/drafts/{id}/rules/new-flag")
 	String template(@PathVariable String id, Model model) {
 		model.addAttribute("draft", this.drafts.view(known(id)));
-		model.addAttribute("template", this.rules.template(id));
+		model.addAttribute("template", this.rules.template(id, lang()));
 		if (!model.containsAttribute("sent")) {
 			model.addAttribute("sent", Map.of());
 		}
@@ -155,7 +155,7 @@ class GuidedRulePagesController {
 		String ruleId = sent.getOrDefault("id", "").strip();
 		try {
 			GuidedRules.Saved saved = this.rules.addFlag(id,
-					new RuleEdit.FlagTemplate(ruleId, sent.get("flag"), texts, conditions), user.getName());
+					new RuleEdit.FlagTemplate(ruleId, sent.get("flag"), texts, conditions), null, user.getName());
 			redirect.addFlashAttribute("saved", saved);
 			redirect.addFlashAttribute("problems", saved.problems());
 			if (!saved.problems().isEmpty()) {
@@ -200,7 +200,7 @@ class GuidedRulePagesController {
 			return "redirect:/workbench/drafts/" + id + "/rules/" + ruleId;
 		}
 		try {
-			GuidedRules.Saved saved = this.rules.remove(id, ruleId, user.getName());
+			GuidedRules.Saved saved = this.rules.remove(id, ruleId, null, user.getName());
 			redirect.addFlashAttribute("removed", ruleId);
 			if (!saved.problems().isEmpty()) {
 				redirect.addFlashAttribute("errors", saved.problems().stream().map(this::pageProblem).toList());
@@ -274,6 +274,11 @@ class GuidedRulePagesController {
 			throw new DraftNotFound(id, "no draft " + id);
 		}
 		return id;
+	}
+
+	// the page's language for the rules' words: "en" on the English pages, else Danish
+	private static String lang() {
+		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "da";
 	}
 
 }

@@ -111,8 +111,13 @@ class GuidedRules {
 
 	}
 
-	/** Every rule file of the draft with its rules, in the files' order. */
+	/** Every rule file of the draft with its rules, in the files' order, in Danish. */
 	List<FileEntry> list(String id) {
+		return list(id, "da");
+	}
+
+	/** The same in the words of a language: "da", or "en" for the English pages. */
+	List<FileEntry> list(String id, String lang) {
 		RuleVersionFiles files = this.drafts.files(id);
 		List<FileEntry> entries = new ArrayList<>();
 		new TreeMap<>(files.files()).forEach((file, text) -> {
@@ -121,29 +126,38 @@ class GuidedRules {
 			}
 			Optional<List<RuleEdit.Rule>> rules = RuleEdit.rules(text);
 			entries.add(new FileEntry(file, rules.isPresent(),
-					rules.orElse(List.of()).stream().map((rule) -> new Entry(file, rule.id(), name(rule))).toList()));
+					rules.orElse(List.of())
+						.stream()
+						.map((rule) -> new Entry(file, rule.id(), name(rule, lang)))
+						.toList()));
 		});
 		return entries;
 	}
 
 	/** The form of a rule; {@link DraftNotFound} when no readable file has it. */
 	Form form(String id, String ruleId) {
+		return form(id, ruleId, "da");
+	}
+
+	/** The form in the words of a language: "da", or "en" for the English pages. */
+	Form form(String id, String ruleId, String lang) {
 		RuleVersionFiles files = this.drafts.files(id);
 		Located located = locate(files, ruleId);
 		RuleEdit.Rule rule = located.rule();
-		List<String> words = RuleChanges.conditionWords(files, ruleId);
+		List<String> words = RuleChanges.conditionWords(files, ruleId, lang);
 		List<ConditionForm> conditions = new ArrayList<>();
 		for (int i = 0; i < rule.conditions().size(); i++) {
 			RuleEdit.Condition condition = rule.conditions().get(i);
 			String sentence = (words.size() == rule.conditions().size()) ? capitalized(words.get(i))
-					: "Betingelse " + (i + 1);
-			conditions.add(new ConditionForm(sentence, condition.values().stream().map(GuidedRules::field).toList()));
+					: ConditionWords.word(lang, "guided.condition", "Betingelse") + " " + (i + 1);
+			conditions.add(new ConditionForm(sentence,
+					condition.values().stream().map((value) -> field(value, lang)).toList()));
 		}
 		List<Text> texts = RuleEdit.TEXTS.stream()
 			.filter(rule.texts()::containsKey)
 			.map((name) -> new Text(name, rule.texts().get(name)))
 			.toList();
-		return new Form(id, located.file(), ruleId, name(rule), texts, sources(), conditions,
+		return new Form(id, located.file(), ruleId, name(rule, lang), texts, sources(), conditions,
 				checksum(files.files().get(located.file())));
 	}
 
@@ -158,10 +172,7 @@ class GuidedRules {
 		RuleVersionFiles files = this.drafts.files(id);
 		Located located = locate(files, ruleId);
 		String text = files.files().get(located.file());
-		if (seen != null && !seen.equals(checksum(text))) {
-			throw new Refused(List.of(new RuleEdit.Refusal("seen",
-					"reglens fil er ændret, siden du åbnede formularen; åbn reglen igen, og gør ændringen igen")));
-		}
+		requireSeen(text, seen);
 		Set<String> sources = this.loader.sources().stream().map(SourceDocument::file).collect(Collectors.toSet());
 		String changed;
 		try {
@@ -187,7 +198,7 @@ class GuidedRules {
 	 * words, the conditions it offers, and a free id.
 	 */
 	record TemplateForm(String draft, String suggestedId, List<Choice> flags, List<SourceChoice> sources,
-			List<TemplateField> conditions) {
+			List<TemplateField> conditions, String seen) {
 	}
 
 	/** A condition the template offers: its name, kind and choices in words. */
@@ -195,40 +206,48 @@ class GuidedRules {
 	}
 
 	TemplateForm template(String id) {
+		return template(id, "da");
+	}
+
+	/** The template in the words of a language: "da", or "en" for the English pages. */
+	TemplateForm template(String id, String lang) {
 		RuleVersionFiles files = this.drafts.files(id);
 		Set<String> ids = ids(files);
 		int number = 1;
 		while (ids.contains("F-%02d".formatted(number)) && number < 99) {
 			number++;
 		}
-		List<Choice> flags = flagChoices();
+		List<Choice> flags = flagChoices(lang);
 		List<TemplateField> conditions = Arrays.stream(RuleEdit.TemplateCondition.values())
-			.map((condition) -> new TemplateField(condition.name(), condition.kind().name(),
-					condition.choices()
-						.stream()
-						.map((constant) -> new Choice(constant, ConditionWords.choice(condition.enumType(), constant)))
-						.toList()))
+			.map((condition) -> new TemplateField(condition.name(), condition.kind().name(), condition.choices()
+				.stream()
+				.map((constant) -> new Choice(constant, ConditionWords.choice(lang, condition.enumType(), constant)))
+				.toList()))
 			.toList();
-		return new TemplateForm(id, "F-%02d".formatted(number), flags, sources(), conditions);
+		String text = files.files().get(FLAGS);
+		return new TemplateForm(id, "F-%02d".formatted(number), flags, sources(), conditions,
+				(text != null) ? checksum(text) : null);
 	}
 
-	private static List<Choice> flagChoices() {
+	private static List<Choice> flagChoices(String lang) {
 		return Arrays.stream(Flag.values())
-			.map((flag) -> new Choice(flag.name(), ConditionWords.choice("Flag", flag.name())))
+			.map((flag) -> new Choice(flag.name(), ConditionWords.choice(lang, "Flag", flag.name())))
 			.toList();
 	}
 
 	/**
 	 * Appends a flag rule from the template to the draft's flags.drl and saves the file.
+	 * @param seen the checksum of flags.drl the template showed (null: not checked)
 	 * @throws Refused naming each field at fault; nothing is saved
 	 */
-	Saved addFlag(String id, RuleEdit.FlagTemplate template, String user) {
+	Saved addFlag(String id, RuleEdit.FlagTemplate template, String seen, String user) {
 		RuleVersionFiles files = this.drafts.files(id);
 		String text = files.files().get(FLAGS);
 		if (text == null) {
 			throw new Refused(
 					List.of(new RuleEdit.Refusal("id", "udkastet har ingen fil med markeringer (" + FLAGS + ")")));
 		}
+		requireSeen(text, seen);
 		Set<String> sources = this.loader.sources().stream().map(SourceDocument::file).collect(Collectors.toSet());
 		try {
 			String changed = RuleEdit.addFlagRule(text, template, sources, ids(files));
@@ -243,19 +262,28 @@ class GuidedRules {
 	 * Removes a flag rule from the draft's flags.drl and saves the file; a rule of
 	 * another file is refused (its removal is a structural change: the text editor).
 	 */
-	Saved remove(String id, String ruleId, String user) {
+	Saved remove(String id, String ruleId, String seen, String user) {
 		RuleVersionFiles files = this.drafts.files(id);
 		Located located = locate(files, ruleId);
 		if (!located.file().equals(FLAGS)) {
 			throw new Refused(List.of(new RuleEdit.Refusal("ruleId",
 					"kun en markering kan fjernes her; andre regler fjerner du i den avancerede redigering")));
 		}
+		requireSeen(files.files().get(FLAGS), seen);
 		try {
 			String changed = RuleEdit.remove(files.files().get(FLAGS), ruleId);
 			return new Saved(FLAGS, true, this.drafts.save(id, FLAGS, changed, user));
 		}
 		catch (RuleEdit.Refused ex) {
 			throw new Refused(ex.refusals());
+		}
+	}
+
+	// a save names the checksum of the file it was shown; another is refused as "seen"
+	private static void requireSeen(String text, String seen) {
+		if (seen != null && !seen.equals(checksum(text))) {
+			throw new Refused(List.of(new RuleEdit.Refusal("seen",
+					"reglens fil er ændret, siden du åbnede formularen; åbn reglen igen, og gør ændringen igen")));
 		}
 	}
 
@@ -292,23 +320,24 @@ class GuidedRules {
 				"The draft " + files.folder() + " has no readable rule " + ruleId + ".");
 	}
 
-	// the rule's Danish name: the first sentence of its Danish text
-	private static String name(RuleEdit.Rule rule) {
-		String text = rule.texts().getOrDefault("da", rule.name());
+	// the rule's name: the first sentence of its text in the language (Danish, or
+	// English)
+	private static String name(RuleEdit.Rule rule, String lang) {
+		String text = rule.texts().getOrDefault(lang, rule.texts().getOrDefault("da", rule.name()));
 		int end = text.indexOf(". ");
 		return (end > 0) ? text.substring(0, end + 1) : text;
 	}
 
-	private static Field field(RuleEdit.Value value) {
+	private static Field field(RuleEdit.Value value, String lang) {
 		boolean alone = value.kind() == RuleEdit.Kind.YES_NO && value.operator().equals("==");
-		String label = ConditionWords.label(value.fact(), value.field(), value.operator(), alone);
+		String label = ConditionWords.label(lang, value.fact(), value.field(), value.operator(), alone);
 		List<Choice> choices = switch (value.kind()) {
 			case CHOICE -> value.choices()
 				.stream()
-				.map((constant) -> new Choice(constant, ConditionWords.choice(value.enumType(), constant)))
+				.map((constant) -> new Choice(constant, ConditionWords.choice(lang, value.enumType(), constant)))
 				.toList();
-			case YES_NO -> List.of(new Choice("true", ConditionWords.word("fact.true", "ja")),
-					new Choice("false", ConditionWords.word("fact.false", "nej")));
+			case YES_NO -> List.of(new Choice("true", ConditionWords.word(lang, "fact.true", "ja")),
+					new Choice("false", ConditionWords.word(lang, "fact.false", "nej")));
 			case NUMBER -> List.of();
 		};
 		return new Field(value.index(), label, value.kind().name(), value.value(), choices);

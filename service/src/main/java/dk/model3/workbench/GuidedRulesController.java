@@ -5,13 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.model3.rules.language.RuleEdit;
 import dk.model3.versions.ConditionalOnVersionStore;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,6 +97,111 @@ class GuidedRulesController {
 		String seen = body.path("seen").isString() ? body.path("seen").asString() : null;
 		GuidedRules.Saved saved = this.rules.save(id, ruleId, values, texts, seen, user.getName());
 		return Map.of("file", saved.file(), "changed", saved.changed(), "problems", saved.problems());
+	}
+
+	@GetMapping(path = "/api/v1/drafts/{id}/rules/new-flag", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The template of a new flag rule: a free id, the flags, sources and conditions it offers",
+			description = "{\"draft\", \"suggestedId\", \"flags\": [{\"value\", \"words\"}], \"sources\": "
+					+ "[{\"file\", \"title\"}], \"conditions\": [{\"name\", \"kind\": NUMBER|CHOICE, \"choices\"}], "
+					+ "\"seen\"}: seen is the checksum of flags.drl, for the POST that adds the rule.")
+	GuidedRules.TemplateForm template(@PathVariable String id) {
+		DraftIds.require(id, "/id");
+		return this.rules.template(id);
+	}
+
+	@PostMapping(path = "/api/v1/drafts/{id}/rules", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(
+			summary = "Adds a flag rule from the template at the end of flags.drl; saved and validated as a file save is",
+			description = "Body {\"id\": \"F-20\", \"flag\": \"KUI_NETWORK_MEETING\", \"conditions\": "
+					+ "{\"AGE_UNDER\": \"30\", \"TIER\": \"CROSS_SECTOR\"}, \"texts\": {\"da\", \"en\", \"source\", "
+					+ "\"section\", \"nextDa\", \"nextEn\"}, \"seen\": \"sha256:…\"} (seen optional: the template's "
+					+ "checksum of flags.drl). 201 {\"file\", \"ruleId\", \"changed\", \"problems\"} with Location; 400 "
+					+ "invalid-rule-edit naming each field (/id, /flag, /conditions/AGE_UNDER, /texts/da); 404 for an "
+					+ "unknown draft; 409 rule-file-changed when flags.drl is no longer the one seen, 409 not-a-draft "
+					+ "when the draft cannot be edited.")
+	ResponseEntity<Map<String, Object>> addFlag(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+			Principal user) {
+		DraftIds.require(id, "/id");
+		if (body == null || !body.isObject()) {
+			throw new InvalidDraftRequest("", "a JSON object with id, flag, conditions, texts and seen");
+		}
+		String ruleId = string(body, "id");
+		String flag = string(body, "flag");
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> text : object(body, "texts").properties()) {
+			if (!TEMPLATE_TEXTS.contains(text.getKey())) {
+				throw new InvalidDraftRequest("/texts/" + text.getKey(),
+						"texts: one of " + String.join(", ", TEMPLATE_TEXTS));
+			}
+			if (!text.getValue().isString()) {
+				throw new InvalidDraftRequest("/texts/" + text.getKey(), "texts: each text is a string");
+			}
+			texts.put(text.getKey(), text.getValue().asString());
+		}
+		Map<RuleEdit.TemplateCondition, String> conditions = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> condition : object(body, "conditions").properties()) {
+			RuleEdit.TemplateCondition known = java.util.Arrays.stream(RuleEdit.TemplateCondition.values())
+				.filter((each) -> each.name().equals(condition.getKey()))
+				.findFirst()
+				.orElseThrow(() -> new InvalidDraftRequest("/conditions/" + condition.getKey(),
+						"conditions: one of the template's conditions (GET …/rules/new-flag)"));
+			if (!condition.getValue().isValueNode() || condition.getValue().isNull()) {
+				throw new InvalidDraftRequest("/conditions/" + condition.getKey(),
+						"conditions: each value is a number or a choice");
+			}
+			conditions.put(known, condition.getValue().asString());
+		}
+		GuidedRules.Saved saved = this.rules.addFlag(id, new RuleEdit.FlagTemplate(ruleId, flag, texts, conditions),
+				string(body, "seen"), user.getName());
+		return ResponseEntity.created(java.net.URI.create("/api/v1/drafts/" + id + "/rules/" + ruleId.strip()))
+			.body(Map.of("file", saved.file(), "ruleId", ruleId.strip(), "changed", saved.changed(), "problems",
+					saved.problems()));
+	}
+
+	@PostMapping(path = "/api/v1/drafts/{id}/rules/{ruleId}/removal", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Removes a flag rule from flags.drl; saved and validated as a file save is",
+			description = "Body {\"seen\": \"sha256:…\"} (optional: the form's checksum of the file). 200 "
+					+ "{\"file\", \"ruleId\", \"changed\", \"problems\"}; 400 invalid-rule-edit naming /ruleId for a "
+					+ "rule of another file (removed in the text editor); 404 for an unknown draft or rule; 409 "
+					+ "rule-file-changed when the file is no longer the one seen, 409 not-a-draft when the draft "
+					+ "cannot be edited.")
+	Map<String, Object> remove(@PathVariable String id, @PathVariable String ruleId,
+			@RequestBody(required = false) JsonNode body, Principal user) {
+		DraftIds.require(id, "/id");
+		if (body != null && !body.isObject() && !body.isMissingNode()) {
+			throw new InvalidDraftRequest("", "a JSON object with seen, or no body");
+		}
+		String seen = (body != null) ? string(body, "seen") : null;
+		GuidedRules.Saved saved = this.rules.remove(id, ruleId, seen, user.getName());
+		return Map.of("file", saved.file(), "ruleId", ruleId, "changed", saved.changed(), "problems", saved.problems());
+	}
+
+	private static final List<String> TEMPLATE_TEXTS = List.of("da", "en", "source", "section", "nextDa", "nextEn");
+
+	// a string field of the body, or null when left out; anything else names the field
+	private static String string(JsonNode body, String field) {
+		JsonNode value = body.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new InvalidDraftRequest("/" + field, field + ": a string");
+		}
+		return value.asString();
+	}
+
+	// an object field of the body, empty when left out; anything else names the field
+	private static JsonNode object(JsonNode body, String field) {
+		JsonNode value = body.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		}
+		if (!value.isObject()) {
+			throw new InvalidDraftRequest("/" + field, field + ": an object by name, e.g. {\"da\": \"…\"}");
+		}
+		return value;
 	}
 
 }

@@ -89,7 +89,12 @@ final class RuleChanges {
 	 * version has the rule or a file does not parse.
 	 */
 	static List<String> conditionWords(RuleVersionFiles files, String ruleId) {
-		Parsed version = parse(files);
+		return conditionWords(files, ruleId, "da");
+	}
+
+	/** The same in the words of a language: "da", or "en" for the English pages. */
+	static List<String> conditionWords(RuleVersionFiles files, String ruleId, String lang) {
+		Parsed version = parse(files, lang);
 		Rule rule = version.rules().get(ruleId);
 		if (rule == null) {
 			return List.of();
@@ -228,10 +233,15 @@ final class RuleChanges {
 
 	}
 
-	private record Parsed(Map<String, Rule> rules, Map<String, String> derived, List<String> unreadable) {
+	private record Parsed(Map<String, Rule> rules, Map<String, String> derived, List<String> unreadable, String lang) {
 	}
 
 	private static Parsed parse(RuleVersionFiles files) {
+		return parse(files, "da");
+	}
+
+	// the rules of a version; a derived fact in words by its rule's text in the language
+	private static Parsed parse(RuleVersionFiles files, String lang) {
 		Map<String, Rule> rules = new LinkedHashMap<>();
 		Map<String, String> derived = new LinkedHashMap<>();
 		List<String> unreadable = new ArrayList<>();
@@ -256,11 +266,12 @@ final class RuleChanges {
 				rules.put(rule.id(), new Rule(rule.id(), name, text, rule.when(), texts));
 				Matcher inserted = INSERTED.matcher(rule.then());
 				while (inserted.find()) {
-					derived.putIfAbsent(inserted.group(1), firstSentence(text) + " (" + rule.id() + ")");
+					derived.putIfAbsent(inserted.group(1),
+							firstSentence(texts.getOrDefault(lang, text)) + " (" + rule.id() + ")");
 				}
 			}
 		}
-		return new Parsed(rules, derived, unreadable);
+		return new Parsed(rules, derived, unreadable, lang);
 	}
 
 	private static void flatten(Condition condition, List<Atom> atoms, Parsed version) {
@@ -314,6 +325,7 @@ final class RuleChanges {
 	}
 
 	private static String words(Condition condition, Parsed version) {
+		boolean english = "en".equals(version.lang());
 		if (condition instanceof Pattern pattern) {
 			String type = pattern.type();
 			if (pattern.constraints().isEmpty()) {
@@ -321,39 +333,41 @@ final class RuleChanges {
 			}
 			return subject(type, version) + pattern.constraints()
 				.stream()
-				.map((constraint) -> ConditionWords.constraint(type, constraint))
-				.collect(Collectors.joining(" og "));
+				.map((constraint) -> ConditionWords.constraint(version.lang(), type, constraint))
+				.collect(Collectors.joining(english ? " and " : " og "));
 		}
 		if (condition instanceof Group group) {
 			String prefix = switch (group.kind()) {
-				case NOT -> "ikke: ";
-				case EXISTS -> "der findes: ";
-				case OR -> "enten ";
+				case NOT -> english ? "not: " : "ikke: ";
+				case EXISTS -> english ? "there is: " : "der findes: ";
+				case OR -> english ? "either " : "enten ";
 				case AND -> "";
 			};
-			String separator = (group.kind() == Kind.OR) ? " eller " : " og ";
+			String separator = (group.kind() == Kind.OR) ? (english ? " or " : " eller ")
+					: (english ? " and " : " og ");
 			return prefix + group.inner()
 				.stream()
 				.map((inner) -> words(inner, version))
 				.collect(Collectors.joining(separator));
 		}
-		return "betingelsen «" + text(condition) + "»";
+		return (english ? "the condition «" : "betingelsen «") + text(condition) + "»";
 	}
 
 	// whose field a constraint tests: the citizen's need no words, others do
 	private static String subject(String type, Parsed version) {
 		return switch (type) {
 			case "Profile", "Outcome", "FlagRaised" -> "";
-			default -> fact(type, version) + ", hvor ";
+			default -> fact(type, version) + ("en".equals(version.lang()) ? ", where " : ", hvor ");
 		};
 	}
 
 	// a fact in words: a derived fact by the rule that derives it
 	private static String fact(String type, Parsed version) {
+		boolean english = "en".equals(version.lang());
 		return switch (type) {
-			case "Outcome" -> "et udfald";
-			case "FlagRaised" -> "en markering";
-			case "Profile" -> "borgeren";
+			case "Outcome" -> english ? "an outcome" : "et udfald";
+			case "FlagRaised" -> english ? "a flag" : "en markering";
+			case "Profile" -> english ? "the citizen" : "borgeren";
 			default -> ConditionWords.small(version.derived().getOrDefault(type, type));
 		};
 	}

@@ -13,22 +13,61 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One scenario as the table's form sends it, every control named by its field, as typed:
  * the name, the citizen's facts (the request fields) and the expected outcome. The
- * scenario it replaces is named in {@code replaces} (empty for a new one);
- * {@code missingFacts} and {@code warnings} travel unchanged in hidden fields.
+ * scenario it replaces is named in {@code replaces} (empty for a new one).
+ * {@code missingFacts} are the facts a manual review must name as missing (request field
+ * names); {@code warningsExpected} is {@value #UNCHECKED} (the warnings are not checked),
+ * {@value #NONE} (none expected) or {@value #LISTED}: the warnings in
+ * {@code warningFields}, each ticked box {@code "<warning's number>:<field>"}, e.g.
+ * {@code "0:age"}, {@code "0:benefit"}.
  */
 record ScenarioForm(String replaces, String name, String age, String benefit, String employmentPotential,
 		List<String> problems, String brainInjuryCoordination, String measuresSentence, String placedOutOfHome,
 		String serviceActMeasures, String departmentsInvolved, String status, String tier, String responsibleArea,
-		List<String> flags, String rules, String missingFacts, String warnings) {
+		List<String> flags, String rules, List<String> missingFacts, String warningsExpected,
+		List<String> warningFields) {
+
+	static final String UNCHECKED = "";
+
+	static final String NONE = "none";
+
+	static final String LISTED = "listed";
+
+	/** The facts a scenario may name as missing or in a warning: the citizen's facts. */
+	static final List<String> FACTS = List.of("age", "benefit", "employmentPotential", "problems",
+			"brainInjuryCoordination", "measuresSentence", "placedOutOfHome", "serviceActMeasures",
+			"departmentsInvolved");
+
+	/** The most warnings a scenario's form offers (one more than it has, up to this). */
+	static final int MAX_WARNINGS = 9;
 
 	ScenarioForm {
 		problems = (problems != null) ? List.copyOf(problems) : List.of();
 		flags = (flags != null) ? List.copyOf(flags) : List.of();
+		missingFacts = (missingFacts != null) ? List.copyOf(missingFacts) : List.of();
+		warningsExpected = (warningsExpected != null) ? warningsExpected : UNCHECKED;
+		warningFields = (warningFields != null) ? List.copyOf(warningFields) : List.of();
 	}
 
 	/** An empty form for a new scenario: nothing filled in, nothing ticked. */
 	static ScenarioForm blank() {
-		return new ScenarioForm("", "", "", "", "", List.of(), "", "", "", "", "", "", "", "", List.of(), "", "", "");
+		return new ScenarioForm("", "", "", "", "", List.of(), "", "", "", "", "", "", "", "", List.of(), "", List.of(),
+				UNCHECKED, List.of());
+	}
+
+	/** The warnings the form offers: one more than it holds (an empty one to fill in). */
+	public int warningSlots() {
+		int held = this.warningFields.stream().mapToInt((item) -> warningNumber(item) + 1).max().orElse(0);
+		return Math.min(held + 1, MAX_WARNINGS);
+	}
+
+	/** Whether this field is ticked in this warning. */
+	public boolean inWarning(int warning, String field) {
+		return this.warningFields.contains(warning + ":" + field);
+	}
+
+	private static int warningNumber(String item) {
+		int colon = item.indexOf(':');
+		return (colon > 0 && item.substring(0, colon).matches("\\d")) ? Integer.parseInt(item.substring(0, colon)) : 0;
 	}
 
 	/** A scenario of the file in the form's fields. */
@@ -42,8 +81,20 @@ record ScenarioForm(String replaces, String name, String age, String benefit, St
 				name(expect.tier()), name(expect.responsibleArea()),
 				(expect.flags() != null) ? expect.flags().stream().map(Enum::name).toList() : List.of(),
 				(expect.rules() != null) ? String.join(", ", expect.rules()) : "",
-				(expect.missingFacts() != null) ? String.join(", ", expect.missingFacts()) : "",
-				(expect.warnings() != null) ? warnings(expect.warnings()) : "");
+				(expect.missingFacts() != null) ? expect.missingFacts() : List.of(),
+				(expect.warnings() == null) ? UNCHECKED : expect.warnings().isEmpty() ? NONE : LISTED,
+				(expect.warnings() != null) ? warningFields(expect.warnings()) : List.of());
+	}
+
+	/** The warnings as the form's ticked boxes: {@code "0:age"}, {@code "0:benefit"} … */
+	static List<String> warningFields(List<List<String>> warnings) {
+		List<String> items = new ArrayList<>();
+		for (int i = 0; i < warnings.size(); i++) {
+			for (String field : warnings.get(i)) {
+				items.add(i + ":" + field);
+			}
+		}
+		return items;
 	}
 
 	/**
@@ -67,24 +118,31 @@ record ScenarioForm(String replaces, String name, String age, String benefit, St
 		return Arrays.stream(text.split(",")).map(String::strip).filter((item) -> !item.isEmpty()).toList();
 	}
 
-	/** The hidden warnings field: each warning's fields comma-separated, ";" between. */
-	static List<List<String>> warningList(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
+	/**
+	 * The warnings the form expects: null when they are not checked, else each warning's
+	 * fields in the order of the facts; items that are not a warning's number and a fact
+	 * are left for {@link #unknownWarningFields()} to name.
+	 */
+	List<List<String>> warnings() {
+		if (!LISTED.equals(this.warningsExpected)) {
+			return NONE.equals(this.warningsExpected) ? List.of() : null;
 		}
-		List<List<String>> warnings = new ArrayList<>();
-		for (String warning : text.split(";")) {
-			if (!warning.isBlank()) {
-				warnings.add(items(warning));
+		java.util.TreeMap<Integer, List<String>> warnings = new java.util.TreeMap<>();
+		for (String item : this.warningFields) {
+			String[] parts = item.split(":", 2);
+			if (parts.length == 2 && parts[0].matches("\\d") && FACTS.contains(parts[1])) {
+				warnings.computeIfAbsent(Integer.parseInt(parts[0]), (n) -> new ArrayList<>()).add(parts[1]);
 			}
 		}
-		return warnings;
+		return warnings.values().stream().map((fields) -> FACTS.stream().filter(fields::contains).toList()).toList();
 	}
 
-	private static String warnings(List<List<String>> warnings) {
-		// "[]" expects none: kept as one empty warning list
-		return warnings.isEmpty() ? ";"
-				: String.join("; ", warnings.stream().map((w) -> String.join(", ", w)).toList());
+	/** The ticked warning boxes that name no fact of the citizen. */
+	List<String> unknownWarningFields() {
+		return this.warningFields.stream().filter((item) -> {
+			String[] parts = item.split(":", 2);
+			return parts.length != 2 || !parts[0].matches("\\d") || !FACTS.contains(parts[1]);
+		}).toList();
 	}
 
 	private static String name(Enum<?> value) {

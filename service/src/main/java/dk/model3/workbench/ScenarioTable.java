@@ -73,10 +73,12 @@ class ScenarioTable {
 	 * @param index its place in the file (0 the first)
 	 * @param result {@code passed}, {@code failed}, or {@code unknown} while the checks
 	 * have not run on the draft as it is
-	 * @param differences for a failed one, how the draft's answer differs, in Danish
+	 * @param more the expected missing facts and warnings, in words
+	 * @param differences for a failed one, how the draft's answer differs, in the page's
+	 * language
 	 */
 	record Row(int index, int line, String name, List<String> facts, String status, String tier, String area,
-			List<String> flags, String result, List<String> differences) {
+			List<String> more, List<String> flags, String result, List<String> differences) {
 
 		boolean failed() {
 			return "failed".equals(this.result);
@@ -91,7 +93,14 @@ class ScenarioTable {
 	record Table(List<Row> rows, boolean checked, boolean upToDate, long failed, String unreadable) {
 	}
 
+	/** The table in Danish. */
 	Table table(String id) {
+		return table(id, DANISH);
+	}
+
+	/** The table in the page's language (Danish, or English for "en"). */
+	Table table(String id, Locale locale) {
+		String lang = "en".equals(locale.getLanguage()) ? "en" : "da";
 		List<Scenario> scenarios;
 		try {
 			scenarios = scenarios(id);
@@ -117,7 +126,9 @@ class ScenarioTable {
 			CheckResults.FailedScenario failure = failed.get(scenario.name());
 			String result = (results == null) ? "unknown"
 					: (failure != null) ? "failed" : (known ? "passed" : "unknown");
-			rows.add(row(i, scenario, result, (failure != null) ? failure.differencesDa() : List.of()));
+			rows.add(row(i, scenario, result,
+					(failure == null) ? List.of() : "en".equals(lang) ? failure.differences() : failure.differencesDa(),
+					lang));
 		}
 		List<Row> sorted = rows.stream().sorted(Comparator.comparing((Row row) -> !row.failed())).toList();
 		return new Table(sorted, results != null, checks.upToDate(), rows.stream().filter(Row::failed).count(), null);
@@ -222,22 +233,37 @@ class ScenarioTable {
 				throw new InvalidDraftRequest("/expect/rules", message("scenarios.error.rule", rule));
 			}
 		}
-		List<String> missing = ScenarioForm.items(form.missingFacts());
-		List<List<String>> warnings = ScenarioForm.warningList(form.warnings());
+		List<String> missing = form.missingFacts().stream().map(String::strip).filter((f) -> !f.isEmpty()).toList();
 		for (String fact : missing) {
 			requireField(fact, "/expect/missingFacts");
 		}
-		if (warnings != null) {
-			warnings.forEach((fields) -> fields.forEach((field) -> requireField(field, "/expect/warnings")));
+		if (!missing.isEmpty() && status != Status.MANUAL_REVIEW) {
+			throw new InvalidDraftRequest("/expect/missingFacts", message("scenarios.error.missingNotReview"));
 		}
-		return new Scenario(name, 0, given,
-				new Scenario.Expectation(status, tier, area, flags,
-						(status == Status.MANUAL_REVIEW && !missing.isEmpty()) ? missing : null,
-						rules.isEmpty() ? null : rules, warnings));
+		String expected = form.warningsExpected();
+		if (!List.of(ScenarioForm.UNCHECKED, ScenarioForm.NONE, ScenarioForm.LISTED).contains(expected)) {
+			throw new InvalidDraftRequest("/expect/warnings", message("scenarios.error.choose"));
+		}
+		if (!ScenarioForm.LISTED.equals(expected) && !form.warningFields().isEmpty()) {
+			throw new InvalidDraftRequest("/expect/warnings", message("scenarios.error.warningsNotListed"));
+		}
+		for (String item : form.unknownWarningFields()) {
+			String field = item.substring(item.indexOf(':') + 1);
+			if (ScenarioForm.FACTS.contains(field)) {
+				throw new InvalidDraftRequest("/expect/warnings", message("scenarios.error.choose"));
+			}
+			requireField(field, "/expect/warnings");
+		}
+		List<List<String>> warnings = form.warnings();
+		if (ScenarioForm.LISTED.equals(expected) && warnings.isEmpty()) {
+			throw new InvalidDraftRequest("/expect/warnings", message("scenarios.error.warningsEmpty"));
+		}
+		return new Scenario(name, 0, given, new Scenario.Expectation(status, tier, area, flags,
+				missing.isEmpty() ? null : missing, rules.isEmpty() ? null : rules, warnings));
 	}
 
 	private void requireField(String field, String pointer) {
-		if (!RequestReader.FIELDS.contains(field)) {
+		if (!ScenarioForm.FACTS.contains(field)) {
 			throw new InvalidDraftRequest(pointer, message("scenarios.error.field", field));
 		}
 	}
@@ -303,7 +329,7 @@ class ScenarioTable {
 		return ScenarioBlocks.parse(id, this.drafts.file(id, RuleVersionFiles.SCENARIOS));
 	}
 
-	private Row row(int index, Scenario scenario, String result, List<String> differences) {
+	private Row row(int index, Scenario scenario, String result, List<String> differences, String lang) {
 		List<String> facts = new ArrayList<>();
 		Profile profile = null;
 		try {
@@ -314,20 +340,45 @@ class ScenarioTable {
 		}
 		for (Map.Entry<String, JsonNode> field : scenario.given().properties()) {
 			Object value = (profile != null) ? dk.model3.facts.ProfileFields.value(profile, field.getKey()) : null;
-			facts.add(Labels.fact(field.getKey(), (value != null) ? value : field.getValue().toString(), "da"));
+			facts.add(Labels.fact(field.getKey(), (value != null) ? value : field.getValue().toString(), lang));
 		}
 		Scenario.Expectation expect = scenario.expect();
+		Locale locale = Locale.forLanguageTag(lang);
+		List<String> more = new ArrayList<>();
+		if (expect.missingFacts() != null && !expect.missingFacts().isEmpty()) {
+			more.add(this.messages.getMessage("scenarios.row.missing",
+					new Object[] {
+							String.join(", ", expect.missingFacts().stream().map((f) -> label(f, lang)).toList()) },
+					locale));
+		}
+		if (expect.warnings() != null && expect.warnings().isEmpty()) {
+			more.add(this.messages.getMessage("scenarios.row.noWarnings", null, locale));
+		}
+		else if (expect.warnings() != null) {
+			for (List<String> warning : expect.warnings()) {
+				more.add(this.messages.getMessage("scenarios.row.warning",
+						new Object[] { String.join(", ", warning.stream().map((f) -> label(f, lang)).toList()) },
+						locale));
+			}
+		}
 		return new Row(index, scenario.line(), scenario.name(), facts,
-				(expect.status() != null) ? words("status", expect.status()) : "",
-				(expect.tier() != null) ? words("tier", expect.tier()) : "",
-				(expect.responsibleArea() != null) ? words("area", expect.responsibleArea()) : "",
-				(expect.flags() != null) ? expect.flags().stream().map((f) -> words("flag", f)).toList() : List.of(),
+				(expect.status() != null) ? words("status", expect.status(), lang) : "",
+				(expect.tier() != null) ? words("tier", expect.tier(), lang) : "",
+				(expect.responsibleArea() != null) ? words("area", expect.responsibleArea(), lang) : "", more,
+				(expect.flags() != null) ? expect.flags().stream().map((f) -> words("flag", f, lang)).toList()
+						: List.of(),
 				result, differences);
 	}
 
+	// a fact's name as the intake page labels it, small (in a sentence)
+	private String label(String field, String lang) {
+		String label = this.messages.getMessage("field." + field + ".label", null, field, Locale.forLanguageTag(lang));
+		return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+	}
+
 	// a code in words, as a cell of the table starts it
-	private static String words(String field, Enum<?> code) {
-		return Labels.capitalised(Labels.value(field, code.name(), "da"));
+	private static String words(String field, Enum<?> code, String lang) {
+		return Labels.capitalised(Labels.value(field, code.name(), lang));
 	}
 
 	private String message(String key, Object... arguments) {

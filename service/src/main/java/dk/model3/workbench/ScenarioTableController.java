@@ -17,6 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,10 +122,24 @@ class ScenarioTableController {
 		return page(id, form, null, model);
 	}
 
+	/**
+	 * A new row for a citizen triaged on the intake page ("Tilføj som scenarie" on its
+	 * result, for a user who also holds the policy role): {@code draft}, the draft
+	 * chosen, and {@code citizen}, the facts, both posted; the row as for a citizen of
+	 * the preview.
+	 */
+	@PostMapping("/workbench/scenarios/from-triage")
+	String fromTriage(@RequestParam(defaultValue = "") String draft, @RequestParam(defaultValue = "") String citizen,
+			Model model, HttpServletResponse response) {
+		model.addAttribute("fromTriage", true);
+		return fromCitizen(known(draft), citizen, model, response);
+	}
+
 	private String page(String id, ScenarioForm form, Integer edit, Model model) {
 		Drafts.DraftView draft = this.drafts.view(known(id));
 		model.addAttribute("draft", draft);
-		model.addAttribute("table", this.table.table(id));
+		model.addAttribute("table", this.table.table(id, LocaleContextHolder.getLocale()));
+		model.addAttribute("facts", ScenarioForm.FACTS);
 		model.addAttribute("form", form);
 		// the row whose form is open: its place in the file, or -1 for a new one
 		model.addAttribute("editing", (form == null) ? null : (edit != null) ? edit : -1);
@@ -146,6 +161,8 @@ class ScenarioTableController {
 			case "/given/employmentPotential" -> "s-employmentPotential";
 			case "/given/problems" -> "s-problems-" + Problem.values()[0].name();
 			case "/expect/flags" -> "s-flags-" + Flag.values()[0].name();
+			case "/expect/missingFacts" -> "s-missingFacts-" + ScenarioForm.FACTS.get(0);
+			case "/expect/warnings" -> "s-warnings-unchecked";
 			default -> "s-" + field.substring(field.lastIndexOf('/') + 1);
 		};
 	}

@@ -59,16 +59,34 @@ class ScenariosController {
 		if (!expect.isObject()) {
 			throw new InvalidDraftRequest("/expect", "expect: the expected outcome, as an object");
 		}
-		List<String> warnings = new ArrayList<>();
-		expect.path("warnings").forEach((warning) -> warnings.add(String.join(", ", strings(warning))));
+		JsonNode warnings = expect.path("warnings");
+		if (!warnings.isMissingNode() && !warnings.isNull()
+				&& (!warnings.isArray() || warnings.size() > ScenarioForm.MAX_WARNINGS)) {
+			throw new InvalidDraftRequest("/expect/warnings", "warnings: at most " + ScenarioForm.MAX_WARNINGS
+					+ " warnings, each a list of the fields it names, e.g. [[\"age\", \"benefit\"]]");
+		}
+		List<List<String>> expected = new ArrayList<>();
+		for (int i = 0; i < warnings.size(); i++) {
+			if (!warnings.get(i).isArray()) {
+				throw new InvalidDraftRequest("/expect/warnings/" + i,
+						"warnings: each warning a list of the fields it names, e.g. [\"age\", \"benefit\"]");
+			}
+			expected.add(strings(warnings.get(i)));
+		}
+		JsonNode missing = expect.path("missingFacts");
+		if (!missing.isMissingNode() && !missing.isNull() && !missing.isArray()) {
+			throw new InvalidDraftRequest("/expect/missingFacts",
+					"missingFacts: a list of the fields a manual review names as missing");
+		}
 		return new ScenarioForm(text(body, "replaces"), text(body, "name"), text(given, "age"), text(given, "benefit"),
 				text(given, "employmentPotential"), strings(given.path("problems")),
 				text(given, "brainInjuryCoordination"), text(given, "measuresSentence"), text(given, "placedOutOfHome"),
 				text(given, "serviceActMeasures"), text(given, "departmentsInvolved"), text(expect, "status"),
 				text(expect, "tier"), text(expect, "responsibleArea"), strings(expect.path("flags")),
-				String.join(", ", strings(expect.path("rules"))),
-				String.join(", ", strings(expect.path("missingFacts"))),
-				expect.has("warnings") ? (warnings.isEmpty() ? ";" : String.join("; ", warnings)) : "");
+				String.join(", ", strings(expect.path("rules"))), strings(missing),
+				(warnings.isMissingNode() || warnings.isNull()) ? ScenarioForm.UNCHECKED
+						: expected.isEmpty() ? ScenarioForm.NONE : ScenarioForm.LISTED,
+				ScenarioForm.warningFields(expected));
 	}
 
 	private static String text(JsonNode node, String field) {

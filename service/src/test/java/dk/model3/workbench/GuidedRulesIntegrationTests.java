@@ -476,4 +476,168 @@ class GuidedRulesIntegrationTests {
 		throw new AssertionError(part + " not found");
 	}
 
+	@Test
+	void addsAndRemovesAFlagRuleThroughTheJsonCallsWithProblemsNamingTheField() {
+		WorkbenchApi api = new WorkbenchApi(this.port);
+		assertThat(api.create("2098.01", "2098-01-01").statusCode()).isEqualTo(201);
+		String flags = api.file("2098.01", "flags.drl");
+
+		JsonNode template = api.json(api.get("/api/v1/drafts/2098.01/rules/new-flag", WorkbenchApi.POLICY));
+		String suggested = template.path("suggestedId").asString();
+		assertThat(suggested).matches("F-\\d{2}");
+		assertThat(template.findValuesAsString("name")).contains("AGE_UNDER", "TIER");
+		assertThat(template.path("flags").findValuesAsString("value")).contains("KUI_NETWORK_MEETING");
+		assertThat(template.path("seen").asString()).isEqualTo(GuidedRules.checksum(flags));
+		String rule = """
+				{"id": "%s", "flag": "KUI_NETWORK_MEETING", "conditions": {"AGE_UNDER": "30", "TIER": "CROSS_SECTOR"},
+				 "texts": {"da": "Den unge er under 30 år i det tværgående samarbejde.",
+				           "en": "The young person is under 30 in cross-sector collaboration.",
+				           "source": "%s", "section": "a. KUI (Den Kommunale Unge Indsats)"}, "seen": "%s"}"""
+			.formatted(suggested, template.path("sources").get(0).path("file").asString(),
+					template.path("seen").asString());
+
+		// refused, naming each field; nothing written
+		HttpResponse<String> empty = api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY,
+				"{\"id\": \"F-05\"}");
+		assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+		assertThat(api.json(empty).path("type").asString()).endsWith("invalid-rule-edit");
+		assertThat(api.json(empty).path("errors").findValuesAsString("field")).contains("/id", "/flag", "/conditions",
+				"/texts/da");
+		assertThat(api.json(empty).path("errors").findValuesAsString("message"))
+			.contains("versionen har allerede en regel F-05; vælg et andet nummer");
+		HttpResponse<String> injected = api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY,
+				rule.replace("Den unge er under 30 år", "Ung.\\\") then System.exit(0); end rule \\\"x"));
+		assertThat(injected.statusCode()).as(injected.body()).isEqualTo(400);
+		assertThat(api.json(injected).path("errors").findValuesAsString("field")).containsExactly("/texts/da");
+		HttpResponse<String> tooOld = api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY,
+				rule.replace("\"30\"", "\"151\""));
+		assertThat(api.json(tooOld).path("errors").findValuesAsString("field"))
+			.containsExactly("/conditions/AGE_UNDER");
+		assertThat(api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY, rule.replace("AGE_UNDER", "AGE_OVER"))
+			.statusCode()).isEqualTo(400);
+		assertThat(api
+			.json(api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY, rule.replace("AGE_UNDER", "AGE_OVER")))
+			.path("errors")
+			.get(0)
+			.path("field")
+			.asString()).isEqualTo("/conditions/AGE_OVER");
+		assertThat(api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY, "[1]").statusCode()).isEqualTo(400);
+		assertThat(api.post("/api/v1/drafts/2099.97/rules", WorkbenchApi.POLICY, rule).statusCode()).isEqualTo(404);
+		HttpResponse<String> stale = api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY,
+				rule.replace(template.path("seen").asString(), "sha256:0000"));
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(api.json(stale).path("type").asString()).endsWith("rule-file-changed");
+		assertThat(api.file("2098.01", "flags.drl")).isEqualTo(flags);
+
+		// added at the end of flags.drl and saved as a file save is: validated, in the
+		// history
+		HttpResponse<String> added = api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY, rule);
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		assertThat(added.headers().firstValue("Location")).hasValue("/api/v1/drafts/2098.01/rules/" + suggested);
+		assertThat(api.json(added).path("file").asString()).isEqualTo("flags.drl");
+		assertThat(api.json(added).path("problems").isEmpty()).isTrue();
+		String withRule = api.file("2098.01", "flags.drl");
+		assertThat(withRule).startsWith(flags).contains("insert(new FlagRaised(Flag.KUI_NETWORK_MEETING));");
+		JsonNode form = api.json(api.get("/api/v1/drafts/2098.01/rules/" + suggested, WorkbenchApi.POLICY));
+		assertThat(form.path("conditions").valueStream().map((c) -> c.path("words").asString()))
+			.containsExactly("Alder under 30", "Udfaldets lag er lag 2: tværgående samarbejde");
+		assertThat(api.json(api.get("/api/v1/versions/2098.01/history", WorkbenchApi.POLICY)).toString())
+			.contains("flags.drl");
+
+		// removed: only flag rules, the file as it was shown
+		HttpResponse<String> notAFlag = api.post("/api/v1/drafts/2098.01/rules/T2-01/removal", WorkbenchApi.POLICY,
+				"{}");
+		assertThat(notAFlag.statusCode()).isEqualTo(400);
+		assertThat(api.json(notAFlag).path("errors").get(0).path("field").asString()).isEqualTo("/ruleId");
+		assertThat(api.post("/api/v1/drafts/2098.01/rules/F-99/removal", WorkbenchApi.POLICY, "{}").statusCode())
+			.isEqualTo(404);
+		assertThat(api.post("/api/v1/drafts/2099.97/rules/F-05/removal", WorkbenchApi.POLICY, "{}").statusCode())
+			.isEqualTo(404);
+		assertThat(api
+			.post("/api/v1/drafts/2098.01/rules/" + suggested + "/removal", WorkbenchApi.POLICY,
+					"{\"seen\": \"%s\"}".formatted(GuidedRules.checksum(flags)))
+			.statusCode()).isEqualTo(409);
+		HttpResponse<String> removed = api.post("/api/v1/drafts/2098.01/rules/" + suggested + "/removal",
+				WorkbenchApi.POLICY, "{\"seen\": \"%s\"}".formatted(form.path("seen").asString()));
+		assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+		assertThat(api.json(removed).path("changed").asBoolean()).isTrue();
+		assertThat(api.file("2098.01", "flags.drl")).isEqualTo(flags);
+
+		// a draft whose publication is requested cannot be edited: 409
+		assertThat(api.check("2098.01").path("passed").asBoolean()).isTrue();
+		HttpResponse<String> requested = api.post("/api/v1/drafts/2098.01/publication-request", WorkbenchApi.POLICY,
+				"");
+		assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+		HttpResponse<String> locked = api.post("/api/v1/drafts/2098.01/rules", WorkbenchApi.POLICY,
+				rule.replace("\"seen\": \"" + template.path("seen").asString() + "\"", "\"seen\": null"));
+		assertThat(locked.statusCode()).as(locked.body()).isEqualTo(409);
+		assertThat(api.json(locked).path("type").asString()).endsWith("not-a-draft");
+		assertThat(api.post("/api/v1/drafts/2098.01/rules/F-05/removal", WorkbenchApi.POLICY, "{}").statusCode())
+			.isEqualTo(409);
+		assertThat(api.file("2098.01", "flags.drl")).isEqualTo(flags);
+	}
+
+	@Test
+	void theGuidedViewAndTheScenarioTableAreInEnglishOnTheEnglishPages() {
+		WorkbenchApi api = new WorkbenchApi(this.port);
+		assertThat(api.post("/api/v1/drafts", WorkbenchApi.POLICY, """
+				{"id": "2098.05", "from": "2023.01", "inForceFrom": "2098-05-01", "title": "KUI to under-30s",
+				 "titleDa": "KUI til under 30"}""").statusCode()).isEqualTo(201);
+		Browser browser = browser();
+		browser.driver().manage().deleteAllCookies();
+		browser.signIn(base(), "policy", "test-policy-password");
+
+		// the list of rules: each by its English name
+		browser.open(base() + "/workbench/drafts/2098.05/rules?lang=en");
+		assertThat(browser.find("h1").getText()).isEqualTo("The rules of draft 2098.05");
+		assertThat(browser.find("[data-rule='D-15']").getText()).contains("The citizen has turned 25.")
+			.doesNotContain("Borgeren");
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-rules-en.png"), 1280, 1400, "window.scrollTo(0, 0)");
+
+		// a rule's form: its name, conditions, fields and choices in English
+		browser.open(base() + "/workbench/drafts/2098.05/rules/D-15?lang=en");
+		assertThat(browser.field("rule-name")).isEqualTo("The citizen has turned 25.");
+		assertThat(texts(browser.all("[data-condition] legend"))).containsExactly("Age at least 25");
+		assertThat(browser.find("[data-condition] label").getText()).isEqualTo("Age at least");
+		browser.open(base() + "/workbench/drafts/2098.05/rules/F-05?lang=en");
+		List<String> conditions = texts(browser.all("[data-condition] .condition-words"));
+		assertThat(conditions).contains("The outcome's tier is not tier 2: cross-sector")
+			.anyMatch((condition) -> condition.startsWith("Not: the citizen has turned 25"))
+			.noneMatch((condition) -> condition.matches("(?s).*(Ikke|ikke:|Udfaldets|Borgeren|borgeren|Lag \\d).*"));
+		assertThat(texts(browser.all("[data-condition] select option"))).contains("Tier 1: employment only")
+			.noneMatch((choice) -> choice.startsWith("Lag"));
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-rule-en.png"), 1280, 1400, "window.scrollTo(0, 0)");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+
+		// the template of a new flag
+		browser.open(base() + "/workbench/drafts/2098.05/rules/new-flag?lang=en");
+		assertThat(texts(browser.all("#flag option"))).contains("Network meeting in the municipal youth effort (KUI)")
+			.doesNotContain("Netværksmøde i Den Kommunale Ungeindsats (KUI)");
+		assertThat(texts(browser.all("#cond-BENEFIT option"))).contains("Cash benefit").doesNotContain("Kontanthjælp");
+
+		// the scenario table and a row's form
+		browser.open(base() + "/workbench/drafts/2098.05/scenarios?lang=en&ret=0");
+		assertThat(browser.find("h1").getText()).isEqualTo("Scenarios of draft 2098.05");
+		assertThat(browser.find("[data-table='scenarios'] tbody tr[data-scenario]").getText()).contains("Age: 0 years")
+			.doesNotContain("Alder");
+		assertThat(texts(browser.all("#scenario-form label")))
+			.contains("Age", "Not checked", "No warnings", "These warnings")
+			.noneMatch((label) -> label.contains("??") || label.startsWith("Alder") || label.startsWith("Ingen"));
+		assertThat(texts(browser.all("#scenario-form legend"))).contains("Expected missing facts", "Expected warnings",
+				"Warning 1: the facts that do not fit together");
+		browser.script("document.getElementById('scenario-form').scrollIntoView({block: 'start'})");
+		browser.screenshotAt(SCREENSHOTS.resolve("workbench-scenarios-en.png"), 1280, 1400,
+				"document.getElementById('scenario-form').scrollIntoView({block: 'start'})");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+
+		// and the Danish table's choice of warnings in Danish
+		browser.open(base() + "/workbench/drafts/2098.05/scenarios?lang=da&ret=0");
+		assertThat(texts(browser.all("#scenario-form label"))).contains("Kontrolleres ikke", "Ingen advarsler",
+				"Disse advarsler", "Alder");
+	}
+
+	private static List<String> texts(List<WebElement> elements) {
+		return elements.stream().map(WebElement::getText).map(String::strip).toList();
+	}
+
 }

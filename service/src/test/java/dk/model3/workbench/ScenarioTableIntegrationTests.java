@@ -347,4 +347,153 @@ class ScenarioTableIntegrationTests {
 		return "http://localhost:" + this.port;
 	}
 
+	static final String REVIEW_17 = "A 17 year old with severe mental illness and no Social Services Act measures goes to"
+			+ " manual review";
+
+	static final String WARNED_70 = "A 70 year old given as on cash benefit with anxiety alone is answered as not complex,"
+			+ " with a warning on the age and the benefit";
+
+	@Test
+	void aScenariosExpectedMissingFactsAndWarningsAreEditedInTheTableAndAsJson() {
+		WorkbenchApi api = new WorkbenchApi(this.port);
+		assertThat(api.create("2098.02", "2098-02-01").statusCode()).isEqualTo(201);
+		String before = api.file("2098.02", "scenarios.yaml");
+
+		// JSON: allow-listed to the citizen's facts, missing facts on a manual review
+		// only
+		ObjectNode review = body("A 17 year old with severe mental illness is reviewed for two facts", REVIEW_17,
+				(given) -> given.put("age", 17).put("benefit", "EDUCATION_BENEFIT").put("serviceActMeasures", false),
+				"MANUAL_REVIEW", "");
+		ObjectNode expect = (ObjectNode) review.get("expect");
+		expect.remove("tier");
+		expect.put("responsibleArea", "CHILDREN_AND_FAMILY");
+		expect.putArray("flags");
+		expect.putArray("rules").add("TY-02");
+		for (String bad : new String[] { "citizenRef", "shoeSize" }) {
+			expect.putArray("missingFacts").add(bad);
+			assertThat(refused(api, "2098.02", review)).as(bad).isEqualTo("/expect/missingFacts");
+		}
+		expect.put("missingFacts", "serviceActMeasures");
+		assertThat(refused(api, "2098.02", review)).isEqualTo("/expect/missingFacts");
+		expect.putArray("missingFacts").add("serviceActMeasures").add("employmentPotential");
+		ObjectNode placed = review.deepCopy();
+		((ObjectNode) placed.get("expect")).put("status", "OUT_OF_SCOPE");
+		HttpResponse<String> notReview = api.putJson("/api/v1/drafts/2098.02/scenarios", WorkbenchApi.POLICY,
+				placed.toString());
+		assertThat(notReview.statusCode()).isEqualTo(400);
+		assertThat(api.json(notReview).path("errors").path(0).path("field").asString())
+			.isEqualTo("/expect/missingFacts");
+		assertThat(api.json(notReview).path("detail").asString()).contains("«Kræver manuel vurdering»");
+		ObjectNode warned = body("A 70 year old on cash benefit placed out of home gets two warnings", WARNED_70,
+				(given) -> given.put("age", 70).put("placedOutOfHome", true), "OUT_OF_SCOPE", "");
+		ObjectNode warnedExpect = (ObjectNode) warned.get("expect");
+		warnedExpect.remove("tier");
+		warnedExpect.putArray("flags");
+		warnedExpect.putArray("rules").add("TO-01");
+		warnedExpect.putArray("warnings").addArray().add("age").add("colour");
+		assertThat(refused(api, "2098.02", warned)).isEqualTo("/expect/warnings");
+		warnedExpect.put("warnings", "age");
+		assertThat(refused(api, "2098.02", warned)).isEqualTo("/expect/warnings");
+		tools.jackson.databind.node.ArrayNode tooMany = warnedExpect.putArray("warnings");
+		for (int i = 0; i < 10; i++) {
+			tooMany.addArray().add("age");
+		}
+		assertThat(refused(api, "2098.02", warned)).isEqualTo("/expect/warnings");
+		assertThat(api.file("2098.02", "scenarios.yaml")).isEqualTo(before);
+
+		HttpResponse<String> saved = api.putJson("/api/v1/drafts/2098.02/scenarios", WorkbenchApi.POLICY,
+				review.toString());
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		tools.jackson.databind.node.ArrayNode two = warnedExpect.putArray("warnings");
+		two.addArray().add("benefit").add("age");
+		two.addArray().add("age").add("placedOutOfHome");
+		saved = api.putJson("/api/v1/drafts/2098.02/scenarios", WorkbenchApi.POLICY, warned.toString());
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+		String after = api.file("2098.02", "scenarios.yaml");
+		assertThat(after).contains("      missingFacts: [serviceActMeasures, employmentPotential]\n")
+			.contains("      warnings: [[age, benefit], [age, placedOutOfHome]]\n");
+		// only the two blocks changed
+		assertThat(after.substring(0, before.indexOf("  - name: " + REVIEW_17)))
+			.isEqualTo(before.substring(0, before.indexOf("  - name: " + REVIEW_17)));
+		assertThat(after).endsWith(before.substring(before.indexOf("\n\n", before.indexOf("  - name: " + WARNED_70))));
+
+		// in the table: shown in words, edited in the row's form in Danish
+		if (browser == null) {
+			browser = Browser.start();
+		}
+		browser.driver().manage().deleteAllCookies();
+		browser.signIn(base(), "policy", "test-policy-password");
+		browser.open(base() + "/workbench/drafts/2098.02/scenarios");
+		String reviewed = "A 17 year old with severe mental illness is reviewed for two facts";
+		assertThat(row(reviewed).getText())
+			.contains("Manglende oplysninger: modtager foranstaltninger efter serviceloven, beskæftigelsespotentiale")
+			.doesNotContain("serviceActMeasures");
+		String twoWarnings = "A 70 year old on cash benefit placed out of home gets two warnings";
+		assertThat(row(twoWarnings).getText()).contains("Advarsel om: alder, ydelse",
+				"Advarsel om: alder, anbragt uden for hjemmet");
+
+		browser.clickAndWait(row(twoWarnings).findElement(By.cssSelector("[data-edit]")));
+		assertThat(browser.find("#s-warnings-listed").isSelected()).isTrue();
+		assertThat(browser.find("#s-warning-0-age").isSelected()).isTrue();
+		assertThat(browser.find("#s-warning-0-benefit").isSelected()).isTrue();
+		assertThat(browser.find("#s-warning-1-placedOutOfHome").isSelected()).isTrue();
+		assertThat(browser.all("[data-warning='2'] input:checked")).isEmpty();
+		assertThat(browser.find("[data-warning='2'] legend").getText())
+			.isEqualTo("Advarsel 3: de oplysninger, der ikke passer sammen");
+		assertThat(browser.find("label[for='s-warning-2-age']").getText()).isEqualTo("Alder");
+		assertThat(browser.accessibilityViolations()).isEmpty();
+		// the second warning dropped: unticked
+		browser.find("label[for='s-warning-1-age']").click();
+		browser.find("label[for='s-warning-1-placedOutOfHome']").click();
+		// ticked boxes while the warnings are not checked: refused at the choice
+		browser.find("label[for='s-warnings-unchecked']").click();
+		browser.clickAndWait("#save-scenario");
+		assertThat(browser.field("errors")).contains("Vælg «Disse advarsler»");
+		assertThat(browser.find("[data-field='errors'] a").getAttribute("href")).endsWith("#s-warnings-unchecked");
+		assertThat(browser.find("#s-warning-0-age").isSelected()).isTrue();
+		browser.find("label[for='s-warnings-listed']").click();
+		browser.clickAndWait("#save-scenario");
+		assertThat(browser.all("[data-field='errors']")).isEmpty();
+		assertThat(browser.field("scenario-saved")).contains(twoWarnings);
+		assertThat(ScenarioBlocks.parse("2098.02", api.file("2098.02", "scenarios.yaml"))
+			.stream()
+			.filter((each) -> each.name().equals(twoWarnings))
+			.findFirst()
+			.orElseThrow()
+			.expect()
+			.warnings()).containsExactly(List.of("age", "benefit"));
+
+		// the missing facts: one unticked; on another status refused in Danish
+		browser.clickAndWait(row(reviewed).findElement(By.cssSelector("[data-edit]")));
+		assertThat(browser.find("#s-missingFacts-serviceActMeasures").isSelected()).isTrue();
+		assertThat(browser.find("#s-missingFacts-employmentPotential").isSelected()).isTrue();
+		assertThat(browser.find("label[for='s-missingFacts-employmentPotential']").getText())
+			.isEqualTo("Beskæftigelsespotentiale");
+		assertThat(browser.find("#s-warnings-unchecked").isSelected()).isTrue();
+		browser.find("label[for='s-missingFacts-employmentPotential']").click();
+		new Select(browser.find("#s-status")).selectByValue("OUT_OF_SCOPE");
+		browser.clickAndWait("#save-scenario");
+		assertThat(browser.field("errors")).contains("Manglende oplysninger hører kun til status");
+		assertThat(browser.find("[data-field='errors'] a").getAttribute("href")).endsWith("#s-missingFacts-age");
+		new Select(browser.find("#s-status")).selectByValue("MANUAL_REVIEW");
+		browser.find("label[for='s-warnings-none']").click();
+		browser.clickAndWait("#save-scenario");
+		assertThat(browser.all("[data-field='errors']")).isEmpty();
+		Scenario edited = ScenarioBlocks.parse("2098.02", api.file("2098.02", "scenarios.yaml"))
+			.stream()
+			.filter((each) -> each.name().equals(reviewed))
+			.findFirst()
+			.orElseThrow();
+		assertThat(edited.expect().missingFacts()).containsExactly("serviceActMeasures");
+		assertThat(edited.expect().warnings()).isEmpty();
+		assertThat(row(reviewed).getText()).contains("Ingen advarsler");
+	}
+
+	private static String refused(WorkbenchApi api, String draft, JsonNode body) {
+		HttpResponse<String> response = api.putJson("/api/v1/drafts/" + draft + "/scenarios", WorkbenchApi.POLICY,
+				body.toString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		return api.json(response).path("errors").path(0).path("field").asString();
+	}
+
 }
