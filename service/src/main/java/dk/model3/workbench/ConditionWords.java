@@ -1,24 +1,21 @@
 package dk.model3.workbench;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import dk.model3.response.ContractWords;
 
 /**
  * A rule's condition in Danish words, for the diff a policy approver reads: "alder under
  * 30", "ydelse er kontanthjælp", "udfaldets lag er ikke lag 2: tværgående samarbejde".
  * The checked rule language compares one field with a constant, so one constraint is one
  * phrase; anything else is quoted as written. The fields' and values' words are the
- * pages' ({@code messages_da.properties}).
+ * contract's ({@link ContractWords}).
  */
 final class ConditionWords {
-
-	private static final ResourceBundle DANISH = ResourceBundle.getBundle("messages", Locale.forLanguageTag("da"));
 
 	private static final Pattern COMPARISON = Pattern.compile(
 			"^\\s*(?:\\$\\w+\\s*:\\s*)?([A-Za-z_]\\w*(?:\\.size\\(\\))?)\\s*(==|!=|<=|>=|<|>|not\\s+contains|contains|not\\s+memberOf|memberOf)\\s*(.+?)\\s*$");
@@ -125,12 +122,7 @@ final class ConditionWords {
 	}
 
 	static String word(String key, String otherwise) {
-		try {
-			return DANISH.getString(key);
-		}
-		catch (MissingResourceException ex) {
-			return otherwise;
-		}
+		return ContractWords.word(key, "da", otherwise);
 	}
 
 	// as it runs in a sentence: first letter small unless the word is an abbreviation
