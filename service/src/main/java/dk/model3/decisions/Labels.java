@@ -1,7 +1,6 @@
 package dk.model3.decisions;
 
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -9,19 +8,16 @@ import dk.model3.facts.Area;
 import dk.model3.facts.Flag;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
+import dk.model3.response.ContractWords;
 
 /**
  * The contract's values and request fields in words a caseworker reads, Danish and
- * English, taken from the pages' message bundles ({@code messages_da.properties},
- * {@code messages_en.properties}) so the page and the justification name a thing the same
+ * English, from the contract's words in core ({@link ContractWords}), which the pages
+ * read too, so the page, the justification and the Spark report name a thing the same
  * way. Words are given as they run in a sentence (first letter small unless the word is
  * an abbreviation); a value without words (a flag added later, say) is shown as its code.
  */
 public final class Labels {
-
-	private static final ResourceBundle DANISH = ResourceBundle.getBundle("messages", new Locale("da"));
-
-	private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("messages", Locale.ENGLISH);
 
 	private Labels() {
 	}
@@ -119,7 +115,7 @@ public final class Labels {
 	}
 
 	private static ResourceBundle bundle(String lang) {
-		return "en".equals(lang) ? ENGLISH : DANISH;
+		return ContractWords.in(lang);
 	}
 
 	private static String inSentence(String label) {

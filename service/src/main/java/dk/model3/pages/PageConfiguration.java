@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
+import dk.model3.response.ContractWords;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 
 import org.springframework.context.MessageSource;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Danish first: every page is in Danish until the reader picks English with
  * {@code ?lang=en}, which a cookie then remembers. Texts come from
- * {@code messages_da.properties} and {@code messages_en.properties}.
+ * {@code messages_da.properties} and {@code messages_en.properties}, the contract's
+ * fields and values from core's {@link ContractWords}.
  */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
@@ -29,7 +31,7 @@ class PageConfiguration implements WebMvcConfigurer {
 	@Bean
 	MessageSource messageSource() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
+		messages.setBasenames("messages", ContractWords.BASENAME);
 		messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
 		messages.setDefaultLocale(DANISH);
 		messages.setFallbackToSystemLocale(false);

@@ -9,21 +9,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dk.model3.response.ContractWords;
+
 /**
  * A rule's condition in Danish words, for the diff a policy approver reads: "alder under
  * 30", "ydelse er kontanthjælp", "udfaldets lag er ikke lag 2: tværgående samarbejde".
  * The checked rule language compares one field with a constant, so one constraint is one
  * phrase; anything else is quoted as written. The fields' and values' words are the
- * pages' ({@code messages_da.properties}); the guided view's English page has the same in
- * English ({@code messages_en.properties}), through the methods that take a language.
+ * contract's ({@link ContractWords}) and the page's ({@code messages_da.properties}); the
+ * guided view's English page has the same in English, through the methods that take a
+ * language.
  */
 final class ConditionWords {
 
 	/** The words of one language: its bundle, its operators and the words between. */
-	private record Language(ResourceBundle bundle, Map<String, String> operators, Map<String, String> glue) {
+	private record Language(String lang, ResourceBundle bundle, Map<String, String> operators,
+			Map<String, String> glue) {
 	}
 
-	private static final Language DANISH = new Language(
+	private static final Language DANISH = new Language("da",
 			ResourceBundle.getBundle("messages", Locale.forLanguageTag("da")),
 			Map.of("<", "under", "<=", "højst", ">", "over", ">=", "mindst", "==", "er", "!=", "er ikke", "contains",
 					"omfatter", "not contains", "omfatter ikke", "memberOf", "er en af", "not memberOf",
@@ -31,7 +35,7 @@ final class ConditionWords {
 			Map.of("and", " og ", "or", " eller ", "notGiven", " er ikke oplyst", "given", " er oplyst", "outcome",
 					"udfaldets ", "flag", "markeringen", "number", "antal ", "condition", "betingelsen"));
 
-	private static final Language ENGLISH = new Language(ResourceBundle.getBundle("messages", Locale.ENGLISH),
+	private static final Language ENGLISH = new Language("en", ResourceBundle.getBundle("messages", Locale.ENGLISH),
 			Map.of("<", "under", "<=", "at most", ">", "over", ">=", "at least", "==", "is", "!=", "is not", "contains",
 					"includes", "not contains", "does not include", "memberOf", "is one of", "not memberOf",
 					"is not one of"),
@@ -169,7 +173,12 @@ final class ConditionWords {
 		return word(language(lang), key, otherwise);
 	}
 
+	// the contract's words first (a field, a value), then the page's own (its headings)
 	private static String word(Language words, String key, String otherwise) {
+		String contract = ContractWords.word(key, words.lang(), null);
+		if (contract != null) {
+			return contract;
+		}
 		try {
 			return words.bundle().getString(key);
 		}
