@@ -20,12 +20,9 @@ import dk.model3.versions.VersionStore;
 import dk.model3.versions.VersionsProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances in one JVM, each with its own rules folder and its own copy of the shared
  * repository (a local path), follow the same publications: the real reloader, rule loader
- * and JGit, polled by hand instead of on the timer.
+ * and JGit, polled by hand instead of on the timer. Each test starts from a shared
+ * repository of its own with the shipped versions published, and starts the instances it
+ * follows.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowerTests {
 
 	private static final String PROFILE = """
@@ -44,37 +42,31 @@ class FollowerTests {
 			 "problems":["HOMELESSNESS"],"assessmentDate":"2025-06-01"}""";
 
 	@TempDir
-	static Path root;
+	Path root;
 
-	private static SharedRepositoryFixture shared;
+	private SharedRepositoryFixture shared;
 
-	// the two instances, started by the first test and followed through the others
-	private static Instance a;
-
-	private static Instance b;
-
-	@BeforeAll
-	static void publishTheShippedVersions() throws Exception {
-		shared = SharedRepositoryFixture.withTheShippedVersions(root.resolve("shared"));
+	@BeforeEach
+	void publishTheShippedVersions() throws Exception {
+		this.shared = SharedRepositoryFixture.withTheShippedVersions(this.root.resolve("shared"));
 	}
 
-	@AfterAll
-	static void close() {
-		shared.close();
+	@AfterEach
+	void close() {
+		this.shared.close();
 	}
 
 	@Test
-	@Order(1)
 	void bothInstancesStartOnThePublishedVersionsAndPutANewOneInServiceOnTheirNextPollAndAnswerAlike()
 			throws Exception {
-		a = new Instance("a");
-		b = new Instance("b");
+		Instance a = new Instance("a");
+		Instance b = new Instance("b");
 		for (Instance instance : List.of(a, b)) {
-			assertThat(instance.checksums()).containsExactly("2021.03 " + shared.checksumOf("2021.03"),
-					"2023.01 " + shared.checksumOf("2023.01"));
+			assertThat(instance.checksums()).containsExactly("2021.03 " + this.shared.checksumOf("2021.03"),
+					"2023.01 " + this.shared.checksumOf("2023.01"));
 		}
-		shared.copy("2023.01", "2025.01", "2025-01-01");
-		String checksum = shared.publish("2025.01");
+		this.shared.copy("2023.01", "2025.01", "2025-01-01");
+		String checksum = this.shared.publish("2025.01");
 
 		a.follower.poll();
 		b.follower.poll();
@@ -91,12 +83,14 @@ class FollowerTests {
 	}
 
 	@Test
-	@Order(2)
 	void aPublicationThatDoesNotCompileIsRefusedEverywhereWithItsFileAndLineAndTheOthersKeepServing() throws Exception {
-		Path broken = shared.copy("2023.01", "2025.02", "2025-02-01");
+		Instance a = new Instance("a");
+		Instance b = new Instance("b");
+		publishAndFollow("2025.01", "2025-01-01", a, b);
+		Path broken = this.shared.copy("2023.01", "2025.02", "2025-02-01");
 		RuleCopies.edit(broken.resolve("tiers.drl"), "rule \"T2-01",
 				"rule \"T2-01 broken\" when then end\nrule \"T2-01");
-		shared.publish("2025.02");
+		this.shared.publish("2025.02");
 
 		a.follower.poll();
 		b.follower.poll();
@@ -115,18 +109,18 @@ class FollowerTests {
 		}
 
 		// a good publication afterwards reloads the folder; the refusal stays visible
-		shared.copy("2023.01", "2025.03", "2025-03-01");
-		shared.publish("2025.03");
+		this.shared.copy("2023.01", "2025.03", "2025-03-01");
+		this.shared.publish("2025.03");
 		a.follower.poll();
-		assertThat(a.checksums()).contains("2025.03 " + shared.checksumOf("2025.03"));
+		assertThat(a.checksums()).contains("2025.03 " + this.shared.checksumOf("2025.03"));
 		assertThat(a.entry("2025.02").state()).isEqualTo(RuleVersions.State.REFUSED);
 	}
 
 	@Test
-	@Order(3)
 	void filesThatDoNotMatchTheChecksumOfTheirTagAreRefused() throws Exception {
-		shared.copy("2023.01", "2025.04", "2025-04-01");
-		shared.publish("2025.04", "sha256:" + "0".repeat(64));
+		Instance a = new Instance("a");
+		this.shared.copy("2023.01", "2025.04", "2025-04-01");
+		this.shared.publish("2025.04", "sha256:" + "0".repeat(64));
 
 		a.follower.poll();
 
@@ -140,31 +134,41 @@ class FollowerTests {
 	}
 
 	@Test
-	@Order(4)
 	void aRestartedInstanceServesWhatPassedBeforeWhenTheSharedRepositoryCannotBeRead() throws Exception {
-		Instance restarted = new Instance("a", root.resolve("nowhere.git").toString());
+		Instance a = new Instance("a");
+		publishAndFollow("2025.01", "2025-01-01", a);
+		Instance restarted = new Instance("a", this.root.resolve("nowhere.git").toString());
 
 		assertThat(restarted.published.lastError()).startsWith("the shared repository of versions cannot be read");
 		assertThat(restarted.checksums()).containsExactlyElementsOf(a.checksums());
 	}
 
 	@Test
-	@Order(5)
 	void anInstanceOfANewInstallationServesThePackagedVersionsUntilTheFirstPublication() throws Exception {
-		Path empty = root.resolve("empty.git");
+		Path empty = this.root.resolve("empty.git");
 		Git.init().setBare(true).setInitialBranch("main").setDirectory(empty.toFile()).call().close();
 
 		Instance fresh = new Instance("fresh", empty.toString());
 
 		assertThat(fresh.published.lastError()).isNull();
-		assertThat(fresh.checksums()).containsExactly("2021.03 " + shared.checksumOf("2021.03"),
-				"2023.01 " + shared.checksumOf("2023.01"));
+		assertThat(fresh.checksums()).containsExactly("2021.03 " + this.shared.checksumOf("2021.03"),
+				"2023.01 " + this.shared.checksumOf("2023.01"));
+	}
+
+	// a copy of 2023.01 in force from the date, published and polled by the instances
+	private void publishAndFollow(String version, String inForceFrom, Instance... instances) throws Exception {
+		this.shared.copy("2023.01", version, inForceFrom);
+		String checksum = this.shared.publish(version);
+		for (Instance instance : instances) {
+			instance.follower.poll();
+			assertThat(instance.checksums()).contains(version + " " + checksum);
+		}
 	}
 
 	/**
 	 * One instance: its rules folder, its copy of the shared repository, its reloader.
 	 */
-	private static final class Instance {
+	private final class Instance {
 
 		final Path folder;
 
@@ -175,11 +179,11 @@ class FollowerTests {
 		final Follower follower;
 
 		Instance(String name) {
-			this(name, FollowerTests.shared.remote.toString());
+			this(name, FollowerTests.this.shared.remote.toString());
 		}
 
 		Instance(String name, String remote) {
-			Path home = root.resolve(name);
+			Path home = FollowerTests.this.root.resolve(name);
 			this.folder = home.resolve("rules");
 			VersionsProperties properties = new VersionsProperties(true, "", "", remote, Duration.ofSeconds(10));
 			this.published = new PublishedRules(VersionStore.following(home.resolve("followed.git"), remote),

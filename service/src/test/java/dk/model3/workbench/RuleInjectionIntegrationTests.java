@@ -1,7 +1,6 @@
 package dk.model3.workbench;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,12 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * become code is answered with the problem at its file and line, and never runs, through
  * the file editor and through a zip upload alike.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
-class RuleInjectionIntegrationTests {
-
-	static final Path DATA = WorkbenchApi.dataDirectory();
-
-	static final Path USERS = WorkbenchApi.usersFile();
+class RuleInjectionIntegrationTests extends SharedWorkbenchContext {
 
 	/** The payloads set this property (a number: no quote needed to write it). */
 	static final int PWNED = 73_020;
@@ -38,15 +27,6 @@ class RuleInjectionIntegrationTests {
 
 	private static final String COMMENT_ESCAPE = "rule \"T0-01 x */ static { System.setProperty(String.valueOf(" + PWNED
 			+ "), String.valueOf(1)); } /*\"";
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("triage.data-dir", DATA::toString);
-		registry.add("TRIAGE_USERS_FILE", USERS::toString);
-	}
-
-	@LocalServerPort
-	int port;
 
 	WorkbenchApi api;
 

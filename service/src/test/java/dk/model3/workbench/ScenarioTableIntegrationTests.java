@@ -21,11 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,12 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screenshots of rules/README.md come from here
  * ({@code service/target/screenshots/workbench-scenarios*.png}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
-class ScenarioTableIntegrationTests {
-
-	static final Path DATA = WorkbenchApi.dataDirectory();
-
-	static final Path USERS = WorkbenchApi.usersFile();
+class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -62,15 +52,6 @@ class ScenarioTableIntegrationTests {
 
 	static Browser browser;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("triage.data-dir", DATA::toString);
-		registry.add("triage.security.users-file", USERS::toString);
-	}
-
-	@LocalServerPort
-	int port;
-
 	@AfterAll
 	static void stopBrowser() {
 		if (browser != null) {
@@ -81,7 +62,7 @@ class ScenarioTableIntegrationTests {
 	@Test
 	void aScenarioOutsideTheContractIsRefusedNamingTheField() {
 		WorkbenchApi api = new WorkbenchApi(this.port);
-		assertThat(api.create("2023.07", "2029-03-01").statusCode()).isEqualTo(201);
+		assertThat(api.create("2023.07", "2028-03-01").statusCode()).isEqualTo(201);
 		String before = api.file("2023.07", "scenarios.yaml");
 
 		assertThat(refused(api, body(KUI_25, "", (given) -> {
@@ -134,7 +115,7 @@ class ScenarioTableIntegrationTests {
 	@Test
 	void aPolicyEditorFixesAFailingRowAndAddsScenariosInTheTable() throws Exception {
 		WorkbenchApi api = new WorkbenchApi(this.port);
-		assertThat(api.create("2023.08", "2029-04-01").statusCode()).isEqualTo(201);
+		assertThat(api.create("2023.08", "2028-04-01").statusCode()).isEqualTo(201);
 		// the KUI age change: the joint plan from 30, so 25-29 year olds keep the KUI
 		// meeting
 		String derived = api.file("2023.08", "derived.drl");

@@ -14,11 +14,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,22 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with screenshots at 1280 px and phone width
  * ({@code service/target/screenshots/start-*.png}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
-class StartPageIntegrationTests {
-
-	static final Path DATA = WorkbenchApi.dataDirectory();
+class StartPageIntegrationTests extends SharedWorkbenchContext {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	static Browser browser;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("triage.data-dir", DATA::toString);
-	}
-
-	@LocalServerPort
-	int port;
 
 	@BeforeAll
 	static void startBrowser() {

@@ -35,6 +35,10 @@ final class WorkbenchApi {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	// how often a running check or publication is asked about (a wait outlasts the work
+	// by half of this on average)
+	private static final long POLL_MILLIS = 50;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(HttpTestClient.HANG_GUARD).build();
 
 	private final int port;
@@ -165,7 +169,7 @@ final class WorkbenchApi {
 				return draft;
 			}
 			try {
-				Thread.sleep(100);
+				Thread.sleep(POLL_MILLIS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -238,7 +242,7 @@ final class WorkbenchApi {
 					&& checks.path("checksum").isString()) {
 				return checks;
 			}
-			sleep(200);
+			sleep(POLL_MILLIS);
 		}
 		throw new AssertionError("the checks of " + id + " did not finish");
 	}

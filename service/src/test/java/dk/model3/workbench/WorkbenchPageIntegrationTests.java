@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dk.model3.HttpTestClient;
 import dk.model3.pages.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,12 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has no failed request. The screenshots of rules/README.md come from here
  * ({@code service/target/screenshots/workbench-*.png}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "triage.versions.enabled=true")
-class WorkbenchPageIntegrationTests {
-
-	static final Path DATA = WorkbenchApi.dataDirectory();
-
-	static final Path USERS = WorkbenchApi.usersFile();
+class WorkbenchPageIntegrationTests extends SharedWorkbenchContext {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -55,15 +46,6 @@ class WorkbenchPageIntegrationTests {
 	static final String PUBLICATION = "document.getElementById('publication').scrollIntoView()";
 
 	static Browser browser;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("triage.data-dir", DATA::toString);
-		registry.add("triage.security.users-file", USERS::toString);
-	}
-
-	@LocalServerPort
-	int port;
 
 	record Answer(int status, String version, String checksum) {
 	}
@@ -237,7 +219,7 @@ class WorkbenchPageIntegrationTests {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
-		WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+		WebDriverWait wait = browser.waitUpTo(HttpTestClient.HANG_GUARD);
 		long published = sequence.get();
 		wait.until((driver) -> sequence.get() > published + 20);
 		running.set(false);
