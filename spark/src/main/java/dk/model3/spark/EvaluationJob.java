@@ -35,10 +35,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -204,7 +205,14 @@ final class EvaluationJob {
 				writeResponses(good, compare, child(output, "responses/" + compare.version()));
 			}
 		}
-		writeRejects(spark, classified.filter(not(evaluated)), classes, child(output, "rejects"));
+		Dataset<Row> rejected = classified.filter(not(evaluated));
+		boolean repeats = counts.stream().anyMatch((row) -> DUPLICATE.equals(row.getString(1)));
+		writeRejects(spark,
+				repeats ? withFirstPlaces(persons, rejected)
+						: rejected.withColumn(FIRST_SOURCE, lit(null).cast("string"))
+							.withColumn(FIRST_BLOCK, lit(null).cast("long"))
+							.withColumn(FIRST_ORDINAL, lit(null).cast("long")),
+				classes, child(output, "rejects"));
 
 		Dataset<Row> courses = Courses.of(described);
 		courses.write().partitionBy(Courses.TO_PERIOD).parquet(child(output, "courses"));
@@ -272,26 +280,53 @@ final class EvaluationJob {
 	 * sorted by a hash of their key first, which Spark sorts by its first eight bytes
 	 * alone (keys that share a prefix, like {@code PK-0000001}, would be compared whole).
 	 * A second row for the same person and period is rejected (a course needs one state
-	 * per period); the first in file and line order is kept. The courses and outcomes
-	 * read the same partitions in the same order.
+	 * per period); the first in file and line order is kept: a row is a repeat when the
+	 * person's row before it has the same period (a window per person, as the courses
+	 * use; one per person and period would be one per row). The courses and outcomes read
+	 * the same partitions in the same order.
 	 */
 	private static Dataset<Row> markDuplicates(Dataset<Row> read) {
-		WindowSpec samePersonAndPeriod = Window.partitionBy(Columns.PERSON_HASH, Columns.PERSON_KEY, Columns.PERIOD)
-			.orderBy(Columns.SOURCE, Columns.BLOCK_START, Columns.ORDINAL);
-		Column repeated = col(Columns.REJECT_KIND).isNull().and(row_number().over(samePersonAndPeriod).gt(1));
+		WindowSpec samePerson = Window.partitionBy(Columns.PERSON_HASH, Columns.PERSON_KEY)
+			.orderBy(Columns.PERIOD, Columns.SOURCE, Columns.BLOCK_START, Columns.ORDINAL);
+		Column repeated = col(Columns.REJECT_KIND).isNull()
+			.and(coalesce(lag(Columns.PERIOD, 1).over(samePerson).equalTo(col(Columns.PERIOD)), lit(false)));
 		return read.withColumn(Columns.PERSON_HASH, xxhash64(col(Columns.PERSON_KEY)))
 			.repartition(col(Columns.PERSON_KEY))
 			.sortWithinPartitions(Columns.PERSON_HASH, Columns.PERSON_KEY, Columns.PERIOD, Columns.SOURCE,
 					Columns.BLOCK_START, Columns.ORDINAL)
-			.withColumn("repeated", repeated)
 			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.PERIOD),
 					col(Columns.PERSON_HASH), col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF),
 					col(Columns.ASSESSMENT_DATE), col(Columns.CODE), col(Columns.FLEX_JOB),
-					when(col("repeated"), lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
-					col(Columns.REJECT_REASON),
-					when(col("repeated"), first(Columns.SOURCE).over(samePersonAndPeriod)).as(FIRST_SOURCE),
-					when(col("repeated"), first(Columns.BLOCK_START).over(samePersonAndPeriod)).as(FIRST_BLOCK),
-					when(col("repeated"), first(Columns.ORDINAL).over(samePersonAndPeriod)).as(FIRST_ORDINAL));
+					when(repeated, lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
+					col(Columns.REJECT_REASON));
+	}
+
+	/**
+	 * The rejected rows, each repeat with the place of the row it repeats: the first in
+	 * file and line order of its person and period, found only for the repeats.
+	 */
+	private static Dataset<Row> withFirstPlaces(Dataset<Row> persons, Dataset<Row> rejected) {
+		Dataset<Row> repeats = rejected.filter(col(Columns.REJECT_KIND).equalTo(DUPLICATE))
+			.select(col(Columns.PERSON_KEY).as("repeatKey"), col(Columns.PERIOD).as("repeatPeriod"))
+			.distinct();
+		Dataset<Row> firsts = persons
+			.join(repeats,
+					persons.col(Columns.PERSON_KEY)
+						.equalTo(repeats.col("repeatKey"))
+						.and(persons.col(Columns.PERIOD).equalTo(repeats.col("repeatPeriod"))),
+					"left_semi")
+			.groupBy(col(Columns.PERSON_KEY).as("firstKey"), col(Columns.PERIOD).as("firstPeriod"))
+			.agg(min(struct(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL))).as("first"));
+		Column repeat = col(Columns.REJECT_KIND).equalTo(DUPLICATE);
+		return rejected
+			.join(firsts,
+					repeat.and(rejected.col(Columns.PERSON_KEY).equalTo(firsts.col("firstKey")))
+						.and(rejected.col(Columns.PERIOD).equalTo(firsts.col("firstPeriod"))),
+					"left")
+			.withColumn(FIRST_SOURCE, col("first." + Columns.SOURCE))
+			.withColumn(FIRST_BLOCK, col("first." + Columns.BLOCK_START))
+			.withColumn(FIRST_ORDINAL, col("first." + Columns.ORDINAL))
+			.drop("firstKey", "firstPeriod", "first");
 	}
 
 	/**
