@@ -131,7 +131,9 @@ final class EvaluationJob {
 			return run(spark, settings, rules, compare, checked, fs, output);
 		}
 		finally {
-			checked.join();
+			// no compiling left running behind a job that failed; its own failure, if
+			// any, was thrown where the job waited for it
+			checked.handle((done, failure) -> null).join();
 			saved.forEach((key, value) -> {
 				if (value != null) {
 					spark.conf().set(key, value);
