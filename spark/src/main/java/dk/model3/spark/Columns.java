@@ -20,6 +20,8 @@ final class Columns {
 
 	static final String PERSON_KEY = "personKey";
 
+	static final String PERSON_HASH = "personHash";
+
 	static final String CITIZEN_REF = "citizenRef";
 
 	static final String ASSESSMENT_DATE = "assessmentDate";

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -23,7 +25,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,12 +35,14 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.year;
 
 /**
@@ -76,6 +79,15 @@ final class EvaluationJob {
 
 	private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
 
+	private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+
+	private static final String PLANNED_WRITE = "spark.sql.optimizer.plannedWrite.enabled";
+
+	private static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
+
+	// writers a task keeps open before it sorts by the output's partition instead
+	private static final String CONCURRENT_WRITER_COUNT = "200";
+
 	private static final String FIRST_SOURCE = "firstSource";
 
 	private static final String FIRST_BLOCK = "firstBlockStart";
@@ -86,7 +98,9 @@ final class EvaluationJob {
 	}
 
 	static ObjectNode run(SparkSession spark, JobSettings settings) {
-		// everything that can refuse the job does so before any data is read
+		// everything that can refuse the job does so before any output is written: the
+		// checksums before any data is read, the compiling and the scenarios while Spark
+		// reads (they take longer than reading a small input)
 		ShippedVersion rules = ShippedVersion.read(settings.rulesRoot(), settings.rules().version(),
 				settings.rules().checksum());
 		ShippedVersion compare = (settings.compare() != null)
@@ -102,28 +116,52 @@ final class EvaluationJob {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		String openCost = spark.conf().contains(OPEN_COST) ? spark.conf().get(OPEN_COST) : null;
+		CompletableFuture<Void> checked = CompletableFuture.runAsync(() -> {
+			rules.check();
+			if (compare != null) {
+				compare.check();
+			}
+		});
+		Map<String, String> saved = new LinkedHashMap<>();
+		for (String key : new String[] { OPEN_COST, PLANNED_WRITE, CONCURRENT_WRITERS, ADAPTIVE }) {
+			saved.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
+		}
 		InputRows.oneSplitPerPartition(spark);
 		try {
-			return run(spark, settings, rules, compare, fs, output);
+			return run(spark, settings, rules, compare, checked, fs, output);
 		}
 		finally {
-			if (openCost != null) {
-				spark.conf().set(OPEN_COST, openCost);
-			}
-			else {
-				spark.conf().unset(OPEN_COST);
-			}
+			// no compiling left running behind a job that failed; its own failure, if
+			// any, was thrown where the job waited for it
+			checked.handle((done, failure) -> null).join();
+			saved.forEach((key, value) -> {
+				if (value != null) {
+					spark.conf().set(key, value);
+				}
+				else {
+					spark.conf().unset(key);
+				}
+			});
 		}
 	}
 
 	private static ObjectNode run(SparkSession spark, JobSettings settings, ShippedVersion rules,
-			ShippedVersion compare, FileSystem fs, Path output) {
+			ShippedVersion compare, CompletableFuture<Void> checked, FileSystem fs, Path output) {
 		InputRows input = InputRows.read(spark, settings.input(), settings.format());
 		sizeShuffles(spark, input);
 		Dataset<Row> read = FastRows.read(input.rows(), new ExactRows(input.csvHeaders()), input.csvHeaders());
+		// the one shuffle, by person: Spark reads, checks and packs the rows, sends the
+		// narrow columns to their person's partition and sorts them there, and keeps the
+		// sorted rows for every output (no rules yet: they compile meanwhile)
+		// (adaptive execution off for this one query: the kept rows then carry their
+		// partitioning and order, so no later step shuffles or sorts them again)
+		String adaptive = spark.conf().get(ADAPTIVE);
+		spark.conf().set(ADAPTIVE, false);
+		Dataset<Row> persons = markDuplicates(read).localCheckpoint(true);
+		spark.conf().set(ADAPTIVE, adaptive);
+		awaitChecks(checked);
 		CollectionAccumulator<DecisionClass> found = spark.sparkContext().collectionAccumulator("decision classes");
-		Dataset<Row> classified = read.withColumn(Columns.DECISION,
+		Dataset<Row> classified = persons.withColumn(Columns.DECISION,
 				udf(new DecisionClasses(rules, found), DataTypes.LongType).apply(col(Columns.CODE)));
 		if (compare != null) {
 			classified = classified.withColumn(Columns.compared(Columns.DECISION),
@@ -132,74 +170,96 @@ final class EvaluationJob {
 		else {
 			classified = classified.withColumn(Columns.compared(Columns.DECISION), lit(null).cast("long"));
 		}
-		Dataset<Row> persons = markDuplicates(classified);
-		// the narrow rows after the one shuffle by person: every output reads them
-		persons.persist(StorageLevel.MEMORY_AND_DISK());
-		try {
-			// the one grouping the summary needs; it also runs the shuffle and fills the
-			// table of classes
-			List<Row> counts = persons
-				.groupBy(Columns.PERIOD, Columns.REJECT_KIND, Columns.DECISION, Columns.compared(Columns.DECISION))
-				.count()
-				.collectAsList();
-			Map<Long, DecisionClass> classes = new TreeMap<>();
-			for (DecisionClass decisionClass : found.value()) {
-				classes.put(decisionClass.id(), decisionClass);
-			}
-			List<Long> refused = classes.values()
-				.stream()
-				.filter(DecisionClass::isRejected)
-				.map(DecisionClass::id)
-				.toList();
-			Column evaluated = col(Columns.REJECT_KIND).isNull()
-				.and(refused.isEmpty() ? lit(true) : not(col(Columns.DECISION).isin(refused.toArray())))
-				.and(refused.isEmpty() || compare == null ? lit(true)
-						: not(col(Columns.compared(Columns.DECISION)).isin(refused.toArray())));
-			Dataset<Row> good = persons.filter(evaluated);
-
-			writeDecisions(spark, good, classes, rules, compare, output);
-			if (settings.responses()) {
-				writeResponses(good, rules, child(output, "responses/" + rules.version()));
-				if (compare != null) {
-					writeResponses(good, compare, child(output, "responses/" + compare.version()));
-				}
-			}
-			writeRejects(spark, persons.filter(not(evaluated)), classes, child(output, "rejects"));
-
-			TreeSet<Date> periods = new TreeSet<>();
-			for (Row row : counts) {
-				if (row.get(0) != null && row.get(1) == null) {
-					periods.add(row.getDate(0));
-				}
-			}
-			Dataset<Row> courses = Courses.of(good, new ArrayList<>(periods), classes);
-			courses.write().partitionBy(Courses.TO_PERIOD).parquet(child(output, "courses"));
-			List<Row> courseCounts = courses
-				.groupBy(Courses.TO_PERIOD, Courses.COURSE, Courses.IN_MODEL_BOTH, Courses.COHERENT,
-						Courses.AREA_STABLE, Courses.YOUTH_HAND_OVER, Courses.FROM_PERIOD)
-				.count()
-				.collectAsList();
-			Map<String, String> sharing = new LinkedHashMap<>();
-			sharing.put(rules.version(), ExecutorRules.of(rules).sharing());
-			if (compare != null) {
-				sharing.put(compare.version(), ExecutorRules.of(compare).sharing());
-			}
-			ObjectNode summary = Summary.of(settings, input.format(), counts, classes, courseCounts, sharing);
-			Dataset<Row> outcomes = Outcomes.of(good, new ArrayList<>(periods), classes);
-			outcomes.write().parquet(child(output, "outcomes"));
-			List<Row> outcomeCounts = spark.read()
-				.parquet(child(output, "outcomes"))
-				.groupBy(col(Outcomes.YEARS_AFTER), year(col(Outcomes.ENTRY_PERIOD)), col(Outcomes.ENTRY_DECISION),
-						col(Outcomes.OUTCOME))
-				.count()
-				.collectAsList();
-			summary.set("outcomes", OutcomeTable.of(outcomeCounts, classes));
-			write(fs, new Path(output, "summary.json"), summary);
-			writeText(fs, new Path(output, "report.html"), EvaluationReport.render(summary));
-			return summary;
+		// the one grouping the summary needs; it also fills the table of classes
+		List<Row> counts = classified
+			.groupBy(Columns.PERIOD, Columns.REJECT_KIND, Columns.DECISION, Columns.compared(Columns.DECISION))
+			.count()
+			.collectAsList();
+		Map<Long, DecisionClass> classes = new TreeMap<>();
+		for (DecisionClass decisionClass : found.value()) {
+			classes.put(decisionClass.id(), decisionClass);
 		}
-		finally {
-			persons.unpersist();
+		List<Long> refused = classes.values()
+			.stream()
+			.filter(DecisionClass::isRejected)
+			.map(DecisionClass::id)
+			.toList();
+		Column evaluated = col(Columns.REJECT_KIND).isNull()
+			.and(refused.isEmpty() ? lit(true) : not(col(Columns.DECISION).isin(refused.toArray())))
+			.and(refused.isEmpty() || compare == null ? lit(true)
+					: not(col(Columns.compared(Columns.DECISION)).isin(refused.toArray())));
+		Dataset<Row> good = classified.filter(evaluated);
+
+		// each output file partition written as its rows come, not after a sort by period
+		spark.conf().set(PLANNED_WRITE, false);
+		spark.conf().set(CONCURRENT_WRITERS, CONCURRENT_WRITER_COUNT);
+		TreeSet<Date> periods = new TreeSet<>();
+		for (Row row : counts) {
+			if (row.get(0) != null && row.get(1) == null) {
+				periods.add(row.getDate(0));
+			}
+		}
+		Dataset<Row> described = ClassAndPeriodColumns.attach(spark, good, classes, new ArrayList<>(periods));
+		writeDecisions(spark, described, classes, compare, output);
+		if (settings.responses()) {
+			writeResponses(good, rules, child(output, "responses/" + rules.version()));
+			if (compare != null) {
+				writeResponses(good, compare, child(output, "responses/" + compare.version()));
+			}
+		}
+		Dataset<Row> rejected = classified.filter(not(evaluated));
+		boolean repeats = counts.stream().anyMatch((row) -> DUPLICATE.equals(row.getString(1)));
+		writeRejects(spark,
+				repeats ? withFirstPlaces(persons, rejected)
+						: rejected.withColumn(FIRST_SOURCE, lit(null).cast("string"))
+							.withColumn(FIRST_BLOCK, lit(null).cast("long"))
+							.withColumn(FIRST_ORDINAL, lit(null).cast("long")),
+				classes, child(output, "rejects"));
+
+		Dataset<Row> courses = Courses.of(described);
+		courses.write().partitionBy(Courses.TO_PERIOD).parquet(child(output, "courses"));
+		// counted from the files just written, a few narrow columns (with the schema: a
+		// single period has no courses, and no file)
+		List<Row> courseCounts = spark.read()
+			.schema(courses.schema())
+			.parquet(child(output, "courses"))
+			.groupBy(Courses.TO_PERIOD, Courses.COURSE, Courses.IN_MODEL_BOTH, Courses.COHERENT, Courses.AREA_STABLE,
+					Courses.YOUTH_HAND_OVER, Courses.FROM_PERIOD)
+			.count()
+			.collectAsList();
+		Map<String, String> sharing = new LinkedHashMap<>();
+		sharing.put(rules.version(), ExecutorRules.of(rules).sharing());
+		if (compare != null) {
+			sharing.put(compare.version(), ExecutorRules.of(compare).sharing());
+		}
+		ObjectNode summary = Summary.of(settings, input.format(), counts, classes, courseCounts, sharing);
+		Dataset<Row> outcomes = Outcomes.of(described);
+		outcomes.write().parquet(child(output, "outcomes"));
+		List<Row> outcomeCounts = spark.read()
+			.schema(outcomes.schema())
+			.parquet(child(output, "outcomes"))
+			.groupBy(col(Outcomes.YEARS_AFTER), year(col(Outcomes.ENTRY_PERIOD)), col(Outcomes.ENTRY_DECISION),
+					col(Outcomes.OUTCOME))
+			.count()
+			.collectAsList();
+		summary.set("outcomes", OutcomeTable.of(outcomeCounts, classes));
+		write(fs, new Path(output, "summary.json"), summary);
+		writeText(fs, new Path(output, "report.html"), EvaluationReport.render(summary));
+		return summary;
+	}
+
+	private static void awaitChecks(CompletableFuture<Void> checked) {
+		try {
+			checked.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 
@@ -218,46 +278,70 @@ final class EvaluationJob {
 	}
 
 	/**
-	 * The one shuffle: by person, sorted by period and place in the input. A second row
-	 * for the same person and period is rejected (a course needs one state per period);
-	 * the first in file and line order is kept. The courses read the same partitions in
-	 * the same order.
+	 * The one shuffle: by person, sorted by period and place in the input. A person is
+	 * sorted by a hash of their key first, which Spark sorts by its first eight bytes
+	 * alone (keys that share a prefix, like {@code PK-0000001}, would be compared whole).
+	 * A second row for the same person and period is rejected (a course needs one state
+	 * per period); the first in file and line order is kept: a row is a repeat when the
+	 * person's row before it has the same period (a window per person, as the courses
+	 * use; one per person and period would be one per row). The courses and outcomes read
+	 * the same partitions in the same order.
 	 */
-	private static Dataset<Row> markDuplicates(Dataset<Row> classified) {
-		WindowSpec samePersonAndPeriod = Window.partitionBy(Columns.PERSON_KEY, Columns.PERIOD)
-			.orderBy(Columns.SOURCE, Columns.BLOCK_START, Columns.ORDINAL);
-		Column repeated = col(Columns.REJECT_KIND).isNull().and(row_number().over(samePersonAndPeriod).gt(1));
-		return classified.repartition(col(Columns.PERSON_KEY))
-			.sortWithinPartitions(Columns.PERSON_KEY, Columns.PERIOD, Columns.SOURCE, Columns.BLOCK_START,
-					Columns.ORDINAL)
-			.withColumn("repeated", repeated)
+	private static Dataset<Row> markDuplicates(Dataset<Row> read) {
+		WindowSpec samePerson = Window.partitionBy(Columns.PERSON_HASH, Columns.PERSON_KEY)
+			.orderBy(Columns.PERIOD, Columns.SOURCE, Columns.BLOCK_START, Columns.ORDINAL);
+		Column repeated = col(Columns.REJECT_KIND).isNull()
+			.and(coalesce(lag(Columns.PERIOD, 1).over(samePerson).equalTo(col(Columns.PERIOD)), lit(false)));
+		return read.withColumn(Columns.PERSON_HASH, xxhash64(col(Columns.PERSON_KEY)))
+			.repartition(col(Columns.PERSON_KEY))
+			.sortWithinPartitions(Columns.PERSON_HASH, Columns.PERSON_KEY, Columns.PERIOD, Columns.SOURCE,
+					Columns.BLOCK_START, Columns.ORDINAL)
 			.select(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL), col(Columns.PERIOD),
-					col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF), col(Columns.ASSESSMENT_DATE), col(Columns.CODE),
-					col(Columns.FLEX_JOB), col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
-					when(col("repeated"), lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
-					col(Columns.REJECT_REASON),
-					when(col("repeated"), first(Columns.SOURCE).over(samePersonAndPeriod)).as(FIRST_SOURCE),
-					when(col("repeated"), first(Columns.BLOCK_START).over(samePersonAndPeriod)).as(FIRST_BLOCK),
-					when(col("repeated"), first(Columns.ORDINAL).over(samePersonAndPeriod)).as(FIRST_ORDINAL));
+					col(Columns.PERSON_HASH), col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF),
+					col(Columns.ASSESSMENT_DATE), col(Columns.CODE), col(Columns.FLEX_JOB),
+					when(repeated, lit(DUPLICATE)).otherwise(col(Columns.REJECT_KIND)).as(Columns.REJECT_KIND),
+					col(Columns.REJECT_REASON));
+	}
+
+	/**
+	 * The rejected rows, each repeat with the place of the row it repeats: the first in
+	 * file and line order of its person and period, found only for the repeats.
+	 */
+	private static Dataset<Row> withFirstPlaces(Dataset<Row> persons, Dataset<Row> rejected) {
+		Dataset<Row> repeats = rejected.filter(col(Columns.REJECT_KIND).equalTo(DUPLICATE))
+			.select(col(Columns.PERSON_KEY).as("repeatKey"), col(Columns.PERIOD).as("repeatPeriod"))
+			.distinct();
+		Dataset<Row> firsts = persons
+			.join(repeats,
+					persons.col(Columns.PERSON_KEY)
+						.equalTo(repeats.col("repeatKey"))
+						.and(persons.col(Columns.PERIOD).equalTo(repeats.col("repeatPeriod"))),
+					"left_semi")
+			.groupBy(col(Columns.PERSON_KEY).as("firstKey"), col(Columns.PERIOD).as("firstPeriod"))
+			.agg(min(struct(col(Columns.SOURCE), col(Columns.BLOCK_START), col(Columns.ORDINAL))).as("first"));
+		Column repeat = col(Columns.REJECT_KIND).equalTo(DUPLICATE);
+		return rejected
+			.join(firsts,
+					repeat.and(rejected.col(Columns.PERSON_KEY).equalTo(firsts.col("firstKey")))
+						.and(rejected.col(Columns.PERIOD).equalTo(firsts.col("firstPeriod"))),
+					"left")
+			.withColumn(FIRST_SOURCE, col("first." + Columns.SOURCE))
+			.withColumn(FIRST_BLOCK, col("first." + Columns.BLOCK_START))
+			.withColumn(FIRST_ORDINAL, col("first." + Columns.ORDINAL))
+			.drop("firstKey", "firstPeriod", "first");
 	}
 
 	/**
 	 * The decisions, with each class's status, tier and area joined back from the small
 	 * table by a broadcast join; the flags and rule ids stay in that table.
 	 */
-	private static void writeDecisions(SparkSession spark, Dataset<Row> good, Map<Long, DecisionClass> classes,
-			ShippedVersion rules, ShippedVersion compare, Path output) {
+	private static void writeDecisions(SparkSession spark, Dataset<Row> described, Map<Long, DecisionClass> classes,
+			ShippedVersion compare, Path output) {
 		Dataset<Row> table = classTable(spark, classes);
 		table.coalesce(1).write().parquet(child(output, "decision-classes"));
-		Dataset<Row> decisions = good.select(col(Columns.PERSON_KEY), col(Columns.CITIZEN_REF),
-				col(Columns.ASSESSMENT_DATE), col(Columns.DECISION), col(Columns.compared(Columns.DECISION)),
-				col(Columns.PERIOD));
-		decisions = joinClass(decisions, table, rules.version(), "");
+		Dataset<Row> decisions = described;
 		if (compare != null) {
-			decisions = joinClass(decisions, table, compare.version(), Columns.COMPARE);
-		}
-		else {
-			decisions = decisions.drop(Columns.compared(Columns.DECISION));
+			decisions = joinClass(decisions, table, compare.version());
 		}
 		List<Column> columns = new ArrayList<>();
 		for (String prefix : (compare != null) ? new String[] { "", Columns.COMPARE } : new String[] { "" }) {
@@ -275,8 +359,9 @@ final class EvaluationJob {
 			.parquet(child(output, "decisions"));
 	}
 
-	private static Dataset<Row> joinClass(Dataset<Row> decisions, Dataset<Row> table, String version, String prefix) {
-		String id = prefix.isEmpty() ? Columns.DECISION : Columns.compared(Columns.DECISION);
+	private static Dataset<Row> joinClass(Dataset<Row> decisions, Dataset<Row> table, String version) {
+		String id = Columns.compared(Columns.DECISION);
+		String prefix = Columns.COMPARE;
 		Dataset<Row> side = table.filter(col(Columns.RULES_VERSION).equalTo(version))
 			.select(col(Columns.DECISION).as("classId"), col(Columns.STATUS).as(name(prefix, Columns.STATUS)),
 					col(Columns.TIER).as(name(prefix, Columns.TIER)), col(Columns.AREA).as(name(prefix, Columns.AREA)));

@@ -396,11 +396,16 @@ final class EvaluationReport {
 		text("Hvor er personerne 1, 2 og 3 år efter, de første gang blev placeret i et lag, efter registrets ydelse "
 				+ "(seed 004: \"afgang til job eller uddannelse eller afklaring til anden ydelse\"). En kohorte er "
 				+ "dem, der kom ind samme år med samme lag (eller samme flag). Kohorter med under "
-				+ OutcomeTable.SMALLEST + " personer vises ikke. ");
+				+ OutcomeTable.SMALLEST
+				+ " personer vises ikke, og i en kohorte, der vises, heller ikke en celle med under "
+				+ OutcomeTable.SMALLEST + " personer (og en celle mere, hvis kun én ville være skjult, så den ikke kan "
+				+ "regnes ud af totalen). ");
 		raw("<span class=\"en\">");
 		text("Where people are 1, 2 and 3 years after their first placement in a tier, by the register's benefit. "
 				+ "A cohort is those who entered in the same year with the same tier (or flag). Cohorts of fewer "
-				+ "than " + OutcomeTable.SMALLEST + " people are not shown.");
+				+ "than " + OutcomeTable.SMALLEST + " people are not shown, nor, in a cohort that is shown, a cell of "
+				+ "fewer than " + OutcomeTable.SMALLEST + " people (and one cell more where only one would be hidden, "
+				+ "so that it cannot be worked out from the total).");
 		raw("</span></p>\n<div class=\"legend\">");
 		List<String> states = new ArrayList<>();
 		outcomes.path("states").forEach((state) -> states.add(state.asString()));
@@ -459,6 +464,12 @@ final class EvaluationReport {
 				text(number(people));
 				raw("</td>");
 				for (String state : states) {
+					if (cohort.path("outcomes").path(state).isNull()) {
+						raw("<td class=\"num suppressed\">");
+						text("skjult / hidden");
+						raw("</td>");
+						continue;
+					}
 					long count = cohort.path("outcomes").path(state).asLong(0);
 					raw("<td class=\"num\">");
 					text(number(count) + " (" + percent((double) count / people) + ")");
@@ -488,11 +499,20 @@ final class EvaluationReport {
 			long people = cohort.path("people").asLong();
 			text(years + " år, n = " + number(people));
 			raw("</span><svg role=\"img\" viewBox=\"0 0 1000 20\" preserveAspectRatio=\"none\">");
+			// the cells not shown are one grey part at the end, without a number
 			List<long[]> parts = new ArrayList<>();
 			for (int i = 0; i < states.size(); i++) {
 				parts.add(new long[] { i, cohort.path("outcomes").path(states.get(i)).asLong(0) });
 			}
-			segments(parts, people, 1000, 20, states);
+			double shown = segments(parts, people, 1000, 20, states);
+			if (shown < 1000 - 0.05) {
+				raw(String.format(Locale.ROOT,
+						"<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"20\" fill=\"#d9d9d9\"><title>", shown,
+						1000 - shown));
+				text("skjult: færre end " + OutcomeTable.SMALLEST + " personer i en celle / hidden: fewer than "
+						+ OutcomeTable.SMALLEST + " people in a cell");
+				raw("</title></rect>");
+			}
 			raw("</svg></div>\n");
 		}
 		raw("</div>\n");
@@ -505,7 +525,8 @@ final class EvaluationReport {
 		raw("</svg>");
 	}
 
-	private void segments(List<long[]> parts, long total, int width, int height, List<String> keys) {
+	// the parts' rectangles; gives where the last one ends
+	private double segments(List<long[]> parts, long total, int width, int height, List<String> keys) {
 		double x = 0;
 		for (long[] part : parts) {
 			if (part[1] == 0) {
@@ -519,6 +540,7 @@ final class EvaluationReport {
 			raw("</title></rect>");
 			x += w;
 		}
+		return x;
 	}
 
 	private void legend(String key) {

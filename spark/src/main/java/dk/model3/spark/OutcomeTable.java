@@ -1,5 +1,6 @@
 package dk.model3.spark;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The outcomes ({@link Outcomes}) counted per cohort: the people who entered the model in
  * the same calendar year with the same tier, or with the same flag, followed for the same
  * number of years. A cohort of fewer than {@value #SMALLEST} people is suppressed, as
- * Danish statistics does: its size and figures are not shown.
+ * Danish statistics does: its size and figures are not shown; in a cohort that is shown,
+ * a cell of fewer than {@value #SMALLEST} people is not shown either
+ * ({@link #hiddenCells}).
  */
 final class OutcomeTable {
 
@@ -88,11 +91,52 @@ final class OutcomeTable {
 			}
 			node.put("people", people);
 			ObjectNode outcomes = node.putObject("outcomes");
+			List<String> hidden = hiddenCells(byOutcome);
 			for (String state : Outcomes.STATES) {
-				outcomes.put(state, byOutcome.getOrDefault(state, 0L));
+				if (hidden.contains(state)) {
+					outcomes.putNull(state);
+				}
+				else {
+					outcomes.put(state, byOutcome.getOrDefault(state, 0L));
+				}
+			}
+			if (!hidden.isEmpty()) {
+				ArrayNode suppressed = node.putArray("suppressedOutcomes");
+				hidden.forEach(suppressed::add);
 			}
 		});
 		return json;
+	}
+
+	/**
+	 * The cells of a shown cohort that are not shown, in the order of the states: every
+	 * cell of 1 to {@value #SMALLEST} - 1 people; and when that is one cell alone, the
+	 * smallest other cell with people too, or the cohort's total would give it away. A
+	 * cell of no one is shown.
+	 */
+	static List<String> hiddenCells(Map<String, Long> byOutcome) {
+		List<String> hidden = new ArrayList<>();
+		for (String state : Outcomes.STATES) {
+			long n = byOutcome.getOrDefault(state, 0L);
+			if (n > 0 && n < SMALLEST) {
+				hidden.add(state);
+			}
+		}
+		if (hidden.size() == 1) {
+			String smallest = null;
+			for (String state : Outcomes.STATES) {
+				long n = byOutcome.getOrDefault(state, 0L);
+				if (n > 0 && !hidden.contains(state)
+						&& (smallest == null || n < byOutcome.getOrDefault(smallest, 0L))) {
+					smallest = state;
+				}
+			}
+			if (smallest != null) {
+				hidden.add(smallest);
+			}
+			hidden.sort(Comparator.comparingInt(Outcomes.STATES::indexOf));
+		}
+		return hidden;
 	}
 
 	private static void add(Map<Cohort, Map<String, Long>> cohorts, Cohort cohort, String outcome, long n) {

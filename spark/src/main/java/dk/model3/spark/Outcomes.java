@@ -1,16 +1,14 @@
 package dk.model3.spark;
 
-import java.sql.Date;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dk.model3.facts.Benefit;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
@@ -18,8 +16,8 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -72,117 +70,72 @@ final class Outcomes {
 	}
 
 	/**
-	 * @param decisions the good rows: at most one per person and period, with the profile
-	 * code and {@code flexJob}
-	 * @param periods every period of the data, oldest first
-	 * @param classes the decision classes by id
+	 * @param decisions the good rows, partitioned by person and sorted by period: at most
+	 * one per person and period, with the profile code, {@code flexJob} and their class's
+	 * and period's columns ({@link ClassAndPeriodColumns})
 	 * @return one row per person and year after the entry that the data covers:
 	 * personKey, entryPeriod, entryDecision, entryTier, entryBenefit, years, atPeriod,
 	 * benefit, flexJob, outcome
 	 */
-	static Dataset<Row> of(Dataset<Row> decisions, List<Date> periods, Map<Long, DecisionClass> classes) {
-		Column placed = element_at(placedClasses(classes), col(Columns.DECISION));
-		Dataset<Row> entries = decisions.filter(placed)
-			.groupBy(Columns.PERSON_KEY)
-			.agg(min_by(struct(col(Columns.PERIOD), col(Columns.DECISION), col(Columns.CODE), col(Columns.FLEX_JOB)),
-					col(Columns.PERIOD))
-				.as("entry"));
+	static Dataset<Row> of(Dataset<Row> decisions) {
+		// each person's rows in period order, in their partition from the shuffle by
+		// person: a window finds the entry, one grouping per person the states at the
+		// horizons
+		WindowSpec person = Window.partitionBy(Columns.PERSON_HASH, Columns.PERSON_KEY)
+			.orderBy(Columns.PERIOD)
+			.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+		List<Column> entryFields = new ArrayList<>(List.of(col(Columns.PERIOD), col(Columns.DECISION),
+				col(Columns.TIER), col(Columns.CODE), col(Columns.FLEX_JOB)));
+		for (int years : YEARS) {
+			entryFields.add(col(ClassAndPeriodColumns.horizon(years)));
+		}
+		Column entry = first(when(col(Columns.STATUS).equalTo("PLACED"), struct(entryFields.toArray(Column[]::new))),
+				true)
+			.over(person);
+		Dataset<Row> withEntry = decisions
+			.select(col(Columns.PERSON_HASH), col(Columns.PERSON_KEY), col(Columns.PERIOD), col(Columns.CODE),
+					col(Columns.FLEX_JOB), entry.as("entry"))
+			.filter(col("entry").isNotNull());
+		List<Column> states = new ArrayList<>();
 		List<Column> horizons = new ArrayList<>();
 		for (int years : YEARS) {
-			horizons.add(struct(lit(years).as(YEARS_AFTER),
-					horizon(periods, years, col("entry." + Columns.PERIOD)).as(AT_PERIOD)));
+			Column at = col("entry." + ClassAndPeriodColumns.horizon(years));
+			states.add(
+					first(when(col(Columns.PERIOD).equalTo(at), struct(col(Columns.CODE), col(Columns.FLEX_JOB))), true)
+						.as("state" + years));
+			horizons.add(struct(lit(years).as(YEARS_AFTER), at.as(AT_PERIOD), col("state" + years).as("state")));
 		}
-		Dataset<Row> followed = entries
+		Dataset<Row> people = withEntry.groupBy(col(Columns.PERSON_HASH), col(Columns.PERSON_KEY))
+			.agg(first(col("entry")).as("entry"), states.toArray(Column[]::new));
+		Dataset<Row> followed = people
 			.select(col(Columns.PERSON_KEY), col("entry." + Columns.PERIOD).as(ENTRY_PERIOD),
-					col("entry." + Columns.DECISION).as(ENTRY_DECISION),
+					col("entry." + Columns.DECISION).as(ENTRY_DECISION), col("entry." + Columns.TIER).as("entryTier"),
 					benefit(col("entry." + Columns.CODE)).as("entryBenefit"),
 					col("entry." + Columns.FLEX_JOB).as("entryFlexJob"),
 					explode(array(horizons.toArray(Column[]::new))).as("h"))
 			.filter(col("h." + AT_PERIOD).isNotNull())
-			.select(col(Columns.PERSON_KEY), col(ENTRY_PERIOD), col(ENTRY_DECISION), col("entryBenefit"),
-					col("entryFlexJob"), col("h." + YEARS_AFTER).as(YEARS_AFTER), col("h." + AT_PERIOD).as(AT_PERIOD));
-		Dataset<Row> states = decisions.select(col(Columns.PERSON_KEY).as("stateKey"),
-				col(Columns.PERIOD).as("statePeriod"), benefit(col(Columns.CODE)).as("benefit"),
-				col(Columns.FLEX_JOB).as("flexJob"));
-		Dataset<Row> joined = followed.join(states,
-				followed.col(Columns.PERSON_KEY)
-					.equalTo(states.col("stateKey"))
-					.and(followed.col(AT_PERIOD).equalTo(states.col("statePeriod"))),
-				"left");
+			.select(col(Columns.PERSON_KEY), col(ENTRY_PERIOD), col(ENTRY_DECISION), col("entryTier"),
+					col("entryBenefit"), col("entryFlexJob"), col("h." + YEARS_AFTER).as(YEARS_AFTER),
+					col("h." + AT_PERIOD).as(AT_PERIOD), col("h.state").isNotNull().as("present"),
+					benefit(col("h.state." + Columns.CODE)).as("benefit"),
+					col("h.state." + Columns.FLEX_JOB).as("flexJob"));
 		Column benefit = col("benefit");
 		Column flexJob = col("flexJob");
-		Column outcome = when(col("stateKey").isNull(), lit("NOT_IN_REGISTER"))
+		Column outcome = when(not(col("present")), lit("NOT_IN_REGISTER"))
 			.when(benefit.equalTo(col("entryBenefit")).and(flexJob.equalTo(col("entryFlexJob"))), lit("SAME_BENEFIT"))
 			.when(flexJob.or(benefit.equalTo(Benefit.FLEXJOB_UNEMPLOYMENT_BENEFIT.name())), lit("FLEX_JOB"))
 			.when(benefit.equalTo(Benefit.DISABILITY_PENSION.name()), lit("DISABILITY_PENSION"))
 			.when(benefit.equalTo(Benefit.EDUCATION_BENEFIT.name()), lit("EDUCATION_BENEFIT"))
 			.when(benefit.equalTo(Benefit.NONE.name()), lit("OFF_BENEFIT"))
 			.otherwise(lit("OTHER_BENEFIT"));
-		return joined.select(col(Columns.PERSON_KEY), col(ENTRY_PERIOD), col(ENTRY_DECISION),
-				element_at(tiers(classes), col(ENTRY_DECISION)).as("entryTier"), col("entryBenefit"), col(YEARS_AFTER),
-				col(AT_PERIOD), benefit, flexJob, outcome.as(OUTCOME));
-	}
-
-	/**
-	 * The period of the data nearest the day {@code years} after each period, within
-	 * {@value #TOLERANCE_DAYS} days, as a map column; null where the data has none.
-	 */
-	static Column horizon(List<Date> periods, int years, Column period) {
-		List<Column> entries = new ArrayList<>();
-		for (Date from : periods) {
-			LocalDate target = from.toLocalDate().plusYears(years);
-			Date nearest = null;
-			long best = Long.MAX_VALUE;
-			for (Date candidate : periods) {
-				long distance = Math.abs(ChronoUnit.DAYS.between(target, candidate.toLocalDate()));
-				if (distance < best) {
-					best = distance;
-					nearest = candidate;
-				}
-			}
-			if (nearest != null && best <= TOLERANCE_DAYS) {
-				entries.add(lit(from));
-				entries.add(lit(nearest));
-			}
-		}
-		if (entries.isEmpty()) {
-			return lit(null).cast("date");
-		}
-		return element_at(map(entries.toArray(Column[]::new)), period);
+		return followed.select(col(Columns.PERSON_KEY), col(ENTRY_PERIOD), col(ENTRY_DECISION), col("entryTier"),
+				col("entryBenefit"), col(YEARS_AFTER), col(AT_PERIOD), benefit, flexJob, outcome.as(OUTCOME));
 	}
 
 	// the benefit's name from the profile code's bits 7-10 (ProfileCodes)
 	private static Column benefit(Column code) {
 		return element_at(expr(ProfileCodes.names(Benefit.values())),
 				shiftright(code, 7).bitwiseAND(15L).cast("int").plus(1));
-	}
-
-	private static Column placedClasses(Map<Long, DecisionClass> classes) {
-		List<Column> entries = new ArrayList<>();
-		for (DecisionClass decisionClass : classes.values()) {
-			if (!decisionClass.isRejected()) {
-				entries.add(lit(decisionClass.id()));
-				entries.add(lit("PLACED".equals(decisionClass.status())));
-			}
-		}
-		if (entries.isEmpty()) {
-			return map().cast("map<bigint,boolean>");
-		}
-		return map(entries.toArray(Column[]::new));
-	}
-
-	private static Column tiers(Map<Long, DecisionClass> classes) {
-		List<Column> entries = new ArrayList<>();
-		for (DecisionClass decisionClass : classes.values()) {
-			if (!decisionClass.isRejected() && decisionClass.tier() != null) {
-				entries.add(lit(decisionClass.id()));
-				entries.add(lit(decisionClass.tier()));
-			}
-		}
-		if (entries.isEmpty()) {
-			return map().cast("map<bigint,string>");
-		}
-		return map(entries.toArray(Column[]::new));
 	}
 
 }

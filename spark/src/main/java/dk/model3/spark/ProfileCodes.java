@@ -83,7 +83,7 @@ final class ProfileCodes {
 	}
 
 	// one bit per problem, without a lambda (Spark runs those interpreted)
-	private static String problemBits() {
+	static String problemBits() {
 		StringBuilder bits = new StringBuilder("(0L");
 		for (Problem problem : PROBLEMS) {
 			bits.append(" | if(coalesce(array_contains(problems, '")

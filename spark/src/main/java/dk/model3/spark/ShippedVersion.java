@@ -29,9 +29,9 @@ record ShippedVersion(String version, String folder, Map<String, String> files, 
 	}
 
 	/**
-	 * Reads the version folder from the rules root, refuses it unless its checksum is the
-	 * expected one, and compiles it and runs its scenarios once here, so that a broken
-	 * version stops the job before any data is read.
+	 * Reads the version folder from the rules root and refuses it unless its checksum is
+	 * the expected one. Compiling it and running its scenarios ({@link #check}) is the
+	 * slow part, which the job does while Spark reads the input.
 	 */
 	static ShippedVersion read(Path rulesRoot, String version, String expectedChecksum) {
 		try {
@@ -50,24 +50,26 @@ record ShippedVersion(String version, String folder, Map<String, String> files, 
 						+ ", not the " + expectedChecksum + " the job was given; refusing to start");
 			}
 			RuleLoader loader = new RuleLoader(RuleFolders.inDirectory(rulesRoot));
-			// the compiler and the scenarios directly, not RuleLoader.load: that also
-			// compiles every other version of the folder ahead, in the background, for a
-			// service that may switch to them; the job needs only this one
-			CompiledRules rules = loader.compiler().compile(files);
-			ScenarioRunner.refuseOnFailure(rules, files);
-			if (!rules.version().equals(version)) {
-				throw new ChecksumMismatch("folder " + version + " declares version " + rules.version());
-			}
-			ShippedVersion shipped = new ShippedVersion(version, files.folder(), files.files(),
-					loader.folders().sourcesYaml(), actual);
-			// with a local master the driver is the executor: its tasks use this compiled
-			// version instead of compiling the same text a second time
-			ExecutorRules.remember(actual, rules);
-			return shipped;
+			return new ShippedVersion(version, files.folder(), files.files(), loader.folders().sourcesYaml(), actual);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Compiles the version and runs its scenarios once here, so that a broken version
+	 * stops the job before any output is written.
+	 */
+	void check() {
+		CompiledRules rules = compile();
+		ScenarioRunner.refuseOnFailure(rules, new RuleVersionFiles(this.folder, this.files, List.of()));
+		if (!rules.version().equals(this.version)) {
+			throw new ChecksumMismatch("folder " + this.version + " declares version " + rules.version());
+		}
+		// with a local master the driver is the executor: its tasks use this compiled
+		// version instead of compiling the same text a second time
+		ExecutorRules.remember(this.checksum, rules);
 	}
 
 	/**

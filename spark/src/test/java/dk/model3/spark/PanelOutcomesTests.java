@@ -69,9 +69,53 @@ class PanelOutcomesTests {
 		// OUT-01 to OUT-08, placed employment-only on 2023-01-02; the states in the order
 		// off benefit, education benefit, flex job, disability pension, same benefit,
 		// other benefit, not in the register
-		assertThat(cohort("tier", "EMPLOYMENT_ONLY", 2023, 1)).isEqualTo(counts(8, 1, 1, 1, 0, 3, 1, 1));
-		assertThat(cohort("tier", "EMPLOYMENT_ONLY", 2023, 2)).isEqualTo(counts(8, 2, 1, 1, 1, 2, 1, 0));
-		assertThat(cohort("tier", "EMPLOYMENT_ONLY", 2023, 3)).isEqualTo(counts(8, 4, 0, 1, 1, 1, 0, 1));
+		// other benefit, not in the register: the rows of outcomes/, before suppression
+		assertThat(entered("out", "EMPLOYMENT_ONLY", 2023, 1)).isEqualTo(counts(8, 1, 1, 1, 0, 3, 1, 1));
+		assertThat(entered("out", "EMPLOYMENT_ONLY", 2023, 2)).isEqualTo(counts(8, 2, 1, 1, 1, 2, 1, 0));
+		assertThat(entered("out", "EMPLOYMENT_ONLY", 2023, 3)).isEqualTo(counts(8, 4, 0, 1, 1, 1, 0, 1));
+	}
+
+	@Test
+	void hidesTheCellsOfOneToFourPeopleInTheShownCohort() {
+		// the cohort of eight is shown, but each of its cells with people has 1 to 4 of
+		// them: only the cells of no one are shown (-1 stands for hidden)
+		assertThat(cohort("tier", "EMPLOYMENT_ONLY", 2023, 1)).isEqualTo(counts(8, -1, -1, -1, 0, -1, -1, -1));
+		assertThat(cohort("tier", "EMPLOYMENT_ONLY", 2023, 2)).isEqualTo(counts(8, -1, -1, -1, -1, -1, -1, 0));
+		assertThat(cohort("tier", "EMPLOYMENT_ONLY", 2023, 3)).isEqualTo(counts(8, -1, 0, -1, -1, -1, 0, -1));
+		for (JsonNode cohort : summary.get("outcomes").get("cohorts")) {
+			if (cohort.has("outcomes")) {
+				List<String> hidden = new ArrayList<>();
+				cohort.get("suppressedOutcomes").forEach((state) -> hidden.add(state.stringValue()));
+				cohort.get("outcomes").properties().forEach((cell) -> {
+					assertThat(cell.getValue().isNull()).as(cell.getKey()).isEqualTo(hidden.contains(cell.getKey()));
+					assertThat(cell.getValue().asLong(0) >= 1 && cell.getValue().asLong(0) <= 4).as(cell.getKey())
+						.isFalse();
+				});
+			}
+		}
+	}
+
+	@Test
+	void hidesASecondCellWhereOneAloneWouldBeHidden() {
+		DecisionClass placed = new DecisionClass("2021.03", "sha256:x", 7L, "PLACED", "CROSS_SECTOR", "EMPLOYMENT",
+				List.of(), List.of("T2-01"), null, null);
+		// nine people: 3 off benefit alone hidden would be 9 - 6 - 0; so the 6 on the
+		// same
+		// benefit go too. Ten: 5 and 5, nothing hidden
+		List<Row> counts = List.of(RowFactory.create(1, 2024, 7L, "OFF_BENEFIT", 3L),
+				RowFactory.create(1, 2024, 7L, "SAME_BENEFIT", 6L), RowFactory.create(2, 2024, 7L, "OFF_BENEFIT", 5L),
+				RowFactory.create(2, 2024, 7L, "SAME_BENEFIT", 5L));
+		JsonNode cohorts = OutcomeTable.of(counts, Map.of(7L, placed)).get("cohorts");
+		JsonNode nine = cohorts.get(0);
+		assertThat(nine.get("people").asLong()).isEqualTo(9);
+		assertThat(nine.get("outcomes").get("OFF_BENEFIT").isNull()).isTrue();
+		assertThat(nine.get("outcomes").get("SAME_BENEFIT").isNull()).isTrue();
+		assertThat(nine.get("outcomes").get("FLEX_JOB").asLong()).isZero();
+		assertThat(nine.get("suppressedOutcomes").toString()).isEqualTo("[\"OFF_BENEFIT\",\"SAME_BENEFIT\"]");
+		JsonNode ten = cohorts.get(1);
+		assertThat(ten.get("outcomes").get("OFF_BENEFIT").asLong()).isEqualTo(5);
+		assertThat(ten.get("outcomes").get("SAME_BENEFIT").asLong()).isEqualTo(5);
+		assertThat(ten.has("suppressedOutcomes")).isFalse();
 	}
 
 	@Test
@@ -112,8 +156,9 @@ class PanelOutcomesTests {
 		JsonNode five = cohorts.get(0);
 		assertThat(five.get("group").stringValue()).isEqualTo("CROSS_SECTOR");
 		assertThat(five.get("people").asLong()).isEqualTo(5);
-		assertThat(five.get("outcomes").get("OFF_BENEFIT").asLong()).isEqualTo(3);
-		assertThat(five.get("outcomes").get("SAME_BENEFIT").asLong()).isEqualTo(2);
+		// its cells of 3 and 2 people are hidden
+		assertThat(five.get("outcomes").get("OFF_BENEFIT").isNull()).isTrue();
+		assertThat(five.get("outcomes").get("SAME_BENEFIT").isNull()).isTrue();
 		assertThat(five.get("outcomes").get("FLEX_JOB").asLong()).isZero();
 		JsonNode four = cohorts.get(1);
 		assertThat(four.get("years").asInt()).isEqualTo(2);
@@ -168,12 +213,38 @@ class PanelOutcomesTests {
 				counts.add(cohort.get("people").asLong());
 				for (String state : List.of("OFF_BENEFIT", "EDUCATION_BENEFIT", "FLEX_JOB", "DISABILITY_PENSION",
 						"SAME_BENEFIT", "OTHER_BENEFIT", "NOT_IN_REGISTER")) {
-					counts.add(cohort.get("outcomes").get(state).asLong());
+					JsonNode cell = cohort.get("outcomes").get(state);
+					counts.add(cell.isNull() ? -1 : cell.asLong());
 				}
 				return counts;
 			}
 		}
 		throw new AssertionError("no cohort " + by + " " + group + " " + entryYear + " " + years);
+	}
+
+	// people by state from the rows of outcomes/ for those who entered with the tier in
+	// the year, followed for the years
+	private static List<Long> entered(String out, String tier, int entryYear, int years) {
+		Map<String, Long> byState = new LinkedHashMap<>();
+		long people = 0;
+		for (Row row : LocalSpark.session()
+			.read()
+			.parquet(work.resolve(out).resolve("outcomes").toString())
+			.collectAsList()) {
+			if (tier.equals(row.getAs("entryTier"))
+					&& row.<Date>getAs("entryPeriod").toLocalDate().getYear() == entryYear
+					&& row.<Integer>getAs("years") == years) {
+				byState.merge(row.<String>getAs("outcome"), 1L, Long::sum);
+				people++;
+			}
+		}
+		List<Long> counts = new ArrayList<>();
+		counts.add(people);
+		for (String state : List.of("OFF_BENEFIT", "EDUCATION_BENEFIT", "FLEX_JOB", "DISABILITY_PENSION",
+				"SAME_BENEFIT", "OTHER_BENEFIT", "NOT_IN_REGISTER")) {
+			counts.add(byState.getOrDefault(state, 0L));
+		}
+		return counts;
 	}
 
 	private static List<Long> counts(long... values) {
