@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dk.model3.facts.Flag;
+import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
+import dk.model3.response.ContractWords;
 import dk.model3.rules.check.ExpectedTierSizes;
 import tools.jackson.databind.JsonNode;
 
@@ -598,29 +601,20 @@ final class EvaluationReport {
 		return String.format(DANISH, "%.0f %%", share * 100);
 	}
 
-	// Danish and English names of the tiers, flags, courses and outcomes (the Danish as
-	// the service writes them)
+	// Danish and English names of the statuses, tiers and flags as the service's pages
+	// and case-file text give them (core's ContractWords), and of the courses and
+	// outcomes
 	private static Map<String, String[]> names() {
 		Map<String, String[]> names = new LinkedHashMap<>();
-		names.put("MANUAL_REVIEW", new String[] { "Kræver manuel vurdering", "needs a manual review" });
-		names.put("OUT_OF_SCOPE", new String[] { "Uden for model 3", "outside model 3" });
-		names.put("EMPLOYMENT_ONLY", new String[] { "Lag 1: kun beskæftigelse", "tier 1: employment only" });
-		names.put("CROSS_SECTOR", new String[] { "Lag 2: tværgående samarbejde", "tier 2: cross-sector" });
-		names.put("PENSION_SOCIAL", new String[] { "Lag 3: pension og socialområdet", "tier 3: pension and social" });
-		names.put("YOUTH_15_17_EXCEPTION", new String[] { "Undtagelse for 15–17-årige", "15–17 exception" });
-		names.put("YOUTH_15_17_SOCIAL_ANCHOR",
-				new String[] { "15–17-årig forankret i socialområdet", "15–17 anchored in the social area" });
-		names.put("BRAIN_INJURY_EXCLUSION",
-				new String[] { "Omfattet af senhjerneskadeordningen", "brain-injury scheme" });
-		names.put("SICKNESS_BENEFIT_STAYS_IN_EMPLOYMENT",
-				new String[] { "Sygedagpengesagen bliver i jobcentret", "sickness benefit stays in employment" });
-		names.put("MEASURES_SENTENCE", new String[] { "Foranstaltningsdom", "measures sentence" });
-		names.put("YOUTH_COORDINATION_COMMITTEE",
-				new String[] { "Koordinations- og visitationsudvalget for unge", "youth coordination committee" });
-		names.put("JOINT_PLAN_OFFER", new String[] { "Tilbud om én samlet plan", "offer of one joint plan" });
-		names.put("KUI_NETWORK_MEETING", new String[] { "Netværksmøde i Den Kommunale Ungeindsats (KUI)",
-				"network meeting in the municipal youth effort" });
-		names.put("TRANSITION_TO_ADULTHOOD", new String[] { "Overgang til voksenlivet", "transition to adulthood" });
+		for (Status status : List.of(Status.MANUAL_REVIEW, Status.OUT_OF_SCOPE)) {
+			names.put(status.name(), contractWords("status." + status.name()));
+		}
+		for (Tier tier : Tier.values()) {
+			names.put(tier.name(), contractWords("tier." + tier.name()));
+		}
+		for (Flag flag : Flag.values()) {
+			names.put(flag.name(), contractWords("flag." + flag.name()));
+		}
 		names.put("ENTERS", new String[] { "kommer ind", "enters" });
 		names.put("STAYS", new String[] { "bliver", "stays" });
 		names.put("CHANGES_TIER", new String[] { "skifter lag", "changes tier" });
@@ -635,6 +629,10 @@ final class EvaluationReport {
 		names.put("OTHER_BENEFIT", new String[] { "anden ydelse", "other benefit" });
 		names.put("NOT_IN_REGISTER", new String[] { "ikke i registret", "not in the register" });
 		return names;
+	}
+
+	private static String[] contractWords(String key) {
+		return new String[] { ContractWords.word(key, "da", key), ContractWords.word(key, "en", key) };
 	}
 
 	private static Map<String, String> colours() {
