@@ -13,6 +13,7 @@ import dk.model3.facts.Flag;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
+import dk.model3.request.RequestReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,21 @@ class ContractWordsTests {
 			Stream.of(Flag.values())
 				.forEach((flag) -> assertThat(ContractWords.word("flag." + flag.name() + ".meaning", lang, ""))
 					.as("the meaning of %s in %s", flag, lang)
-					.isNotBlank());
+					.hasSizeGreaterThan(40)
+					.doesNotContain(flag.name()));
+		}
+	}
+
+	@Test
+	void everyFieldOfTheRequestHasALabelAndAHintInDanishAndEnglish() {
+		for (String lang : List.of("da", "en")) {
+			for (String field : RequestReader.FIELDS) {
+				assertThat(ContractWords.word("field." + field + ".label", lang, ""))
+					.as("label of %s in %s", field, lang)
+					.isNotBlank();
+				assertThat(ContractWords.word("field." + field + ".hint", lang, "")).as("hint of %s in %s", field, lang)
+					.isNotBlank();
+			}
 		}
 	}
 
