@@ -8,26 +8,26 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The intake form as a person fills it in: one control per request field, found by the
- * contract's names.
+ * contract's names. The workbench's browser tests fill it through this too.
  */
-final class IntakePage {
+public final class IntakePage {
 
 	private final Browser browser;
 
 	private final String baseUrl;
 
-	IntakePage(Browser browser, String baseUrl) {
+	public IntakePage(Browser browser, String baseUrl) {
 		this.browser = browser;
 		this.baseUrl = baseUrl;
 	}
 
-	IntakePage open() {
+	public IntakePage open() {
 		this.browser.open(this.baseUrl + "/");
 		return this;
 	}
 
 	/** Fills the form with a request body of the API and submits it. */
-	void submit(JsonNode body) {
+	public void submit(JsonNode body) {
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
 			String name = field.getKey();
 			JsonNode value = field.getValue();

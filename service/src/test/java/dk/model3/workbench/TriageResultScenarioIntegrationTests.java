@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import dk.model3.intake.IntakePage;
 import dk.model3.pages.Browser;
 import dk.model3.rules.scenarios.Scenario;
 import dk.model3.rules.scenarios.ScenarioBlocks;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,6 +44,8 @@ class TriageResultScenarioIntegrationTests {
 	static final Path USERS = usersFile();
 
 	static Browser browser;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -141,15 +145,9 @@ class TriageResultScenarioIntegrationTests {
 
 	// a 27 year old on cash benefit with anxiety and ADHD, two departments involved
 	private void triage(Browser browser) {
-		browser.open(base() + "/");
-		browser.find("#citizenRef").sendKeys("scenario-ref-27");
-		browser.find("#age").sendKeys("27");
-		new Select(browser.find("#benefit")).selectByValue("CASH_BENEFIT");
-		browser.find("label[for='employmentPotential-PRESENT']").click();
-		browser.find("label[for='problems-ANXIETY']").click();
-		browser.find("label[for='problems-ADHD']").click();
-		browser.find("#departmentsInvolved").sendKeys("2");
-		browser.clickAndWait("form.intake-form button[type=submit]");
+		new IntakePage(browser, base()).open().submit(JSON.readTree("""
+				{"citizenRef": "scenario-ref-27", "age": 27, "benefit": "CASH_BENEFIT",
+				 "employmentPotential": "PRESENT", "problems": ["ANXIETY", "ADHD"], "departmentsInvolved": 2}"""));
 		assertThat(browser.all("[data-field='errors']")).isEmpty();
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dk.model3.HttpTestClient;
+import dk.model3.intake.IntakePage;
 import dk.model3.pages.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code service/target/screenshots/workbench-*.png}).
  */
 class WorkbenchPageIntegrationTests extends SharedWorkbenchContext {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -255,17 +259,10 @@ class WorkbenchPageIntegrationTests extends SharedWorkbenchContext {
 		// the caseworker's page answers from 2023.02 with that checksum
 		browser.driver().manage().deleteAllCookies();
 		browser.signIn(base(), "caseworker", "test-caseworker-password");
-		browser.open(base() + "/");
-		browser.find("#citizenRef").sendKeys("sag-2024-1");
-		browser.find("#age").sendKeys("27");
-		new Select(browser.find("#benefit")).selectByValue("CASH_BENEFIT");
-		browser.find("label[for='employmentPotential-PRESENT']").click();
-		browser.find("label[for='problems-ANXIETY']").click();
-		browser.find("label[for='problems-ADHD']").click();
-		browser.find("#departmentsInvolved").sendKeys("2");
 		// 2023.02 comes into force on 2029-01-01: a version never applies backwards
-		browser.find("#assessmentDate").sendKeys("2029-02-01");
-		browser.clickAndWait("form.intake-form button[type=submit]");
+		new IntakePage(browser, base()).open().submit(JSON.readTree("""
+				{"citizenRef": "sag-2024-1", "age": 27, "assessmentDate": "2029-02-01", "benefit": "CASH_BENEFIT",
+				 "employmentPotential": "PRESENT", "problems": ["ANXIETY", "ADHD"], "departmentsInvolved": 2}"""));
 		assertThat(browser.field("rulesVersion")).isEqualTo("2023.02");
 		assertThat(browser.field("rulesChecksum")).isEqualTo(checksum);
 		assertThat(browser.all("[data-flag='KUI_NETWORK_MEETING']")).isNotEmpty();
