@@ -1,6 +1,8 @@
 package dk.model3.workbench;
 
+import java.net.URI;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import dk.model3.rules.language.RuleEdit;
 import dk.model3.versions.ConditionalOnVersionStore;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -141,7 +144,7 @@ class GuidedRulesController {
 		}
 		Map<RuleEdit.TemplateCondition, String> conditions = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> condition : object(body, "conditions").properties()) {
-			RuleEdit.TemplateCondition known = java.util.Arrays.stream(RuleEdit.TemplateCondition.values())
+			RuleEdit.TemplateCondition known = Arrays.stream(RuleEdit.TemplateCondition.values())
 				.filter((each) -> each.name().equals(condition.getKey()))
 				.findFirst()
 				.orElseThrow(() -> new InvalidDraftRequest("/conditions/" + condition.getKey(),
@@ -154,7 +157,7 @@ class GuidedRulesController {
 		}
 		GuidedRules.Saved saved = this.rules.addFlag(id, new RuleEdit.FlagTemplate(ruleId, flag, texts, conditions),
 				string(body, "seen"), user.getName());
-		return ResponseEntity.created(java.net.URI.create("/api/v1/drafts/" + id + "/rules/" + ruleId.strip()))
+		return ResponseEntity.created(URI.create("/api/v1/drafts/" + id + "/rules/" + ruleId.strip()))
 			.body(Map.of("file", saved.file(), "ruleId", ruleId.strip(), "changed", saved.changed(), "problems",
 					saved.problems()));
 	}
@@ -196,7 +199,7 @@ class GuidedRulesController {
 	private static JsonNode object(JsonNode body, String field) {
 		JsonNode value = body.path(field);
 		if (value.isMissingNode() || value.isNull()) {
-			return tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+			return JsonNodeFactory.instance.objectNode();
 		}
 		if (!value.isObject()) {
 			throw new InvalidDraftRequest("/" + field, field + ": an object by name, e.g. {\"da\": \"…\"}");

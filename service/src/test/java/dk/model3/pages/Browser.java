@@ -205,29 +205,20 @@ public final class Browser implements AutoCloseable {
 
 	/** A screenshot of the page's top, {@code height} pixels high. */
 	public void screenshot(Path file, int height) {
-		Dimension size = this.driver.manage().window().getSize();
-		try {
-			this.driver.manage().window().setSize(new Dimension(size.getWidth(), height));
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			this.driver.manage().window().setSize(size);
-		}
+		screenshotAt(file, this.driver.manage().window().getSize().getWidth(), height, null);
 	}
 
 	/**
 	 * A screenshot at this window size after {@code scroll} (a script that scrolls to
-	 * what is shown); the window as it was afterwards.
+	 * what is shown, or null to show the page as it is); the window as it was afterwards.
 	 */
 	public void screenshotAt(Path file, int width, int height, String scroll) {
 		Dimension size = this.driver.manage().window().getSize();
 		try {
 			this.driver.manage().window().setSize(new Dimension(width, height));
-			script(scroll);
+			if (scroll != null) {
+				script(scroll);
+			}
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
 		}
