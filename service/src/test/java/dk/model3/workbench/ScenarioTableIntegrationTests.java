@@ -146,8 +146,7 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		}
 		assertThat(flagsGot).containsKey(KUI_25);
 
-		browser = Browser.start();
-		browser.signIn(base(), "policy", "test-policy-password");
+		Browser browser = policyBrowser();
 		browser.open(base() + "/workbench/drafts/2023.08");
 		browser.clickAndWait("[data-field='scenarios-link']");
 		assertThat(browser.find("h1").getText()).isEqualTo("Scenarier i udkast 2023.08");
@@ -399,11 +398,7 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		assertThat(after).endsWith(before.substring(before.indexOf("\n\n", before.indexOf("  - name: " + WARNED_70))));
 
 		// in the table: shown in words, edited in the row's form in Danish
-		if (browser == null) {
-			browser = Browser.start();
-		}
-		browser.driver().manage().deleteAllCookies();
-		browser.signIn(base(), "policy", "test-policy-password");
+		Browser browser = policyBrowser();
 		browser.open(base() + "/workbench/drafts/2098.02/scenarios");
 		String reviewed = "A 17 year old with severe mental illness is reviewed for two facts";
 		assertThat(row(reviewed).getText())
@@ -475,6 +470,17 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 				body.toString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		return api.json(response).path("errors").path(0).path("field").asString();
+	}
+
+	// the class's one browser, started by whichever test needs it first, signed in afresh
+	// as policy staff
+	private Browser policyBrowser() {
+		if (browser == null) {
+			browser = Browser.start();
+		}
+		browser.driver().manage().deleteAllCookies();
+		browser.signIn(base(), "policy", "test-policy-password");
+		return browser;
 	}
 
 }
