@@ -97,20 +97,20 @@ class RuleChangesTests {
 	void namesScenariosAddedRemovedAndChanged() {
 		String scenarios = FROM.get("scenarios.yaml");
 		String changedFlags = scenarios.replaceFirst(
-				"(?s)(- name: A newborn is outside the model[^\\n]*\\n.*?flags: )\\[\\]", "$1[KUI_NETWORK_MEETING]");
-		String renamed = changedFlags.replace("- name: A 14 year old with anxiety is outside the model",
-				"- name: A fourteen year old with anxiety is outside the model");
+				"(?s)(- name: En nyfødt er uden for model 3[^\\n]*\\n.*?flags: )\\[\\]", "$1[KUI_NETWORK_MEETING]");
+		String renamed = changedFlags.replace("- name: En 14-årig med angst er uden for model 3",
+				"- name: En fjortenårig med angst er uden for model 3");
 		Changes changes = RuleChanges.between(version("2023.01", FROM),
 				version("2023.02", with("scenarios.yaml", renamed)));
 
 		assertThat(changes.rules()).isEmpty();
 		assertThat(changes.scenarios().changed()).singleElement()
 			.satisfies((line) -> assertThat(line.da()).isEqualTo(
-					"A newborn is outside the model and handled by the children and family area: forventede markeringer: ingen → netværksmøde i Den Kommunale Ungeindsats (KUI)"));
+					"En nyfødt er uden for model 3, og sagen hører under børne- og familieområdet: forventede markeringer: ingen → netværksmøde i Den Kommunale Ungeindsats (KUI)"));
 		assertThat(changes.scenarios().added()).singleElement()
-			.satisfies((line) -> assertThat(line.da()).startsWith("scenarie tilføjet: A fourteen year old"));
+			.satisfies((line) -> assertThat(line.da()).startsWith("scenarie tilføjet: En fjortenårig med angst"));
 		assertThat(changes.scenarios().removed()).singleElement()
-			.satisfies((line) -> assertThat(line.da()).startsWith("scenarie fjernet: A 14 year old"));
+			.satisfies((line) -> assertThat(line.da()).startsWith("scenarie fjernet: En 14-årig med angst"));
 	}
 
 	@Test

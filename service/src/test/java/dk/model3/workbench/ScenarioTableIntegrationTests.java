@@ -36,8 +36,9 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	static final String KUI_25 = "A 25 year old with severe substance abuse and two departments involved goes cross-sector"
-			+ " to the youth coordination committee with a joint plan offer and without a KUI network meeting";
+	static final String KUI_25 = "En 25-årig med meget alvorligt misbrug og to involverede afdelinger placeres i lag 2"
+			+ " (tværgående samarbejde), kan forelægges koordinations- og visitationsudvalget for unge og får tilbud om"
+			+ " én samlet plan, men ikke et netværksmøde i KUI";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -69,33 +70,34 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		}, "PLACED", "CROSS_SECTOR"))).as("a name taken").isEqualTo("/name");
 		assertThat(refused(api, body(" ", KUI_25, (given) -> {
 		}, "PLACED", "CROSS_SECTOR"))).isEqualTo("/name");
-		assertThat(refused(api, body("A new case", "", (given) -> given.put("age", 200), "PLACED", "CROSS_SECTOR")))
+		assertThat(
+				refused(api, body("Et nyt scenarie", "", (given) -> given.put("age", 200), "PLACED", "CROSS_SECTOR")))
 			.isEqualTo("/given/age");
 		assertThat(refused(api,
-				body("A new case", "", (given) -> given.put("benefit", "LOTTERY"), "PLACED", "CROSS_SECTOR")))
+				body("Et nyt scenarie", "", (given) -> given.put("benefit", "LOTTERY"), "PLACED", "CROSS_SECTOR")))
 			.isEqualTo("/given/benefit");
 		assertThat(refused(api,
-				body("A new case", "", (given) -> given.put("citizenRef", "sag-1"), "PLACED", "CROSS_SECTOR")))
+				body("Et nyt scenarie", "", (given) -> given.put("citizenRef", "sag-1"), "PLACED", "CROSS_SECTOR")))
 			.isEqualTo("/given/citizenRef");
-		assertThat(refused(api, body("A new case", "", (given) -> {
+		assertThat(refused(api, body("Et nyt scenarie", "", (given) -> {
 		}, "DONE", "CROSS_SECTOR"))).isEqualTo("/expect/status");
-		assertThat(refused(api, body("A new case", "", (given) -> {
+		assertThat(refused(api, body("Et nyt scenarie", "", (given) -> {
 		}, "OUT_OF_SCOPE", "CROSS_SECTOR"))).as("a tier without a placement").isEqualTo("/expect/tier");
-		ObjectNode flag = body("A new case", "", (given) -> {
+		ObjectNode flag = body("Et nyt scenarie", "", (given) -> {
 		}, "PLACED", "CROSS_SECTOR");
 		((ObjectNode) flag.get("expect")).putArray("flags").add("FREE_LUNCH");
 		assertThat(refused(api, flag)).isEqualTo("/expect/flags");
-		ObjectNode rule = body("A new case", "", (given) -> {
+		ObjectNode rule = body("Et nyt scenarie", "", (given) -> {
 		}, "PLACED", "CROSS_SECTOR");
 		((ObjectNode) rule.get("expect")).putArray("rules").add("X-99");
 		assertThat(refused(api, rule)).isEqualTo("/expect/rules");
-		assertThat(refused(api, body("A new case", "No such case", (given) -> {
+		assertThat(refused(api, body("Et nyt scenarie", "No such case", (given) -> {
 		}, "PLACED", "CROSS_SECTOR"))).isEqualTo("/replaces");
 		// nothing refused was written
 		assertThat(api.file("2023.07", "scenarios.yaml")).isEqualTo(before);
 
 		// one scenario edited in place, its name data whatever it holds
-		String name = "A case: with \"quotes\", a # and 'more'";
+		String name = "Et scenarie: med \"citat\", et # og 'mere'";
 		HttpResponse<String> saved = api.putJson("/api/v1/drafts/2023.07/scenarios", WorkbenchApi.POLICY,
 				body(name, KUI_25, (given) -> {
 				}, "PLACED", "CROSS_SECTOR").toString());
@@ -212,7 +214,7 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		assertThat(browser.all("#scenario-form input[type='checkbox']")).isNotEmpty().noneMatch(WebElement::isSelected);
 		assertThat(browser.all("[data-link='new-scenario']")).isEmpty();
 		assertThat(browser.accessibilityViolations()).isEmpty();
-		String written = "A 29 year old on cash benefit with anxiety, ADHD and two departments involved gets a KUI network meeting";
+		String written = "En 29-årig på kontanthjælp med angst, ADHD og to involverede afdelinger får et netværksmøde i KUI";
 		browser.find("#s-name").sendKeys(written);
 		browser.find("#s-age").sendKeys("29");
 		new Select(browser.find("#s-benefit")).selectByValue("CASH_BENEFIT");
@@ -260,12 +262,12 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		assertThat(browser.field("errors")).contains("Skriv scenariets navn");
 		assertThat(browser.find("[data-field='errors'] a").getAttribute("href")).endsWith("#s-name");
 		assertThat(browser.find("#s-age").getAttribute("value")).isEqualTo(facts.path("age").asString());
-		browser.find("#s-name").sendKeys("A citizen of the preview keeps the answer the draft gives");
+		browser.find("#s-name").sendKeys("En borger fra forhåndsvisningen beholder udkastets svar");
 		browser.clickAndWait("#save-scenario");
-		assertThat(browser.field("scenario-saved")).contains("A citizen of the preview");
+		assertThat(browser.field("scenario-saved")).contains("En borger fra forhåndsvisningen");
 		List<Scenario> scenarios = ScenarioBlocks.parse("2023.08", api.file("2023.08", "scenarios.yaml"));
 		Scenario added = scenarios.get(scenarios.size() - 1);
-		assertThat(added.name()).isEqualTo("A citizen of the preview keeps the answer the draft gives");
+		assertThat(added.name()).isEqualTo("En borger fra forhåndsvisningen beholder udkastets svar");
 		assertThat(added.given().path("age").asInt()).isEqualTo(facts.path("age").asInt());
 		assertThat(added.expect().status().name()).isEqualTo(status);
 		assertThat(added.expect().flags()).extracting(Enum::name).containsExactlyInAnyOrderElementsOf(ticked);
@@ -327,11 +329,11 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		return "http://localhost:" + this.port;
 	}
 
-	static final String REVIEW_17 = "A 17 year old with severe mental illness and no Social Services Act measures goes to"
-			+ " manual review";
+	static final String REVIEW_17 = "En 17-årig med svær psykisk sygdom og uden foranstaltninger efter serviceloven kræver"
+			+ " manuel vurdering";
 
-	static final String WARNED_70 = "A 70 year old given as on cash benefit with anxiety alone is answered as not complex,"
-			+ " with a warning on the age and the benefit";
+	static final String WARNED_70 = "En 70-årig angivet med kontanthjælp og angst alene vurderes uden komplekse og"
+			+ " sammensatte problemer, med en advarsel om alder og ydelse";
 
 	@Test
 	void aScenariosExpectedMissingFactsAndWarningsAreEditedInTheTableAndAsJson() {
@@ -341,7 +343,8 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 
 		// JSON: allow-listed to the citizen's facts, missing facts on a manual review
 		// only
-		ObjectNode review = body("A 17 year old with severe mental illness is reviewed for two facts", REVIEW_17,
+		ObjectNode review = body("En 17-årig med svær psykisk sygdom vurderes manuelt for to manglende oplysninger",
+				REVIEW_17,
 				(given) -> given.put("age", 17).put("benefit", "EDUCATION_BENEFIT").put("serviceActMeasures", false),
 				"MANUAL_REVIEW", "");
 		ObjectNode expect = (ObjectNode) review.get("expect");
@@ -364,7 +367,7 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		assertThat(api.json(notReview).path("errors").path(0).path("field").asString())
 			.isEqualTo("/expect/missingFacts");
 		assertThat(api.json(notReview).path("detail").asString()).contains("«Kræver manuel vurdering»");
-		ObjectNode warned = body("A 70 year old on cash benefit placed out of home gets two warnings", WARNED_70,
+		ObjectNode warned = body("En 70-årig på kontanthjælp anbragt uden for hjemmet får to advarsler", WARNED_70,
 				(given) -> given.put("age", 70).put("placedOutOfHome", true), "OUT_OF_SCOPE", "");
 		ObjectNode warnedExpect = (ObjectNode) warned.get("expect");
 		warnedExpect.remove("tier");
@@ -400,11 +403,11 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 		// in the table: shown in words, edited in the row's form in Danish
 		Browser browser = policyBrowser();
 		browser.open(base() + "/workbench/drafts/2098.02/scenarios");
-		String reviewed = "A 17 year old with severe mental illness is reviewed for two facts";
+		String reviewed = "En 17-årig med svær psykisk sygdom vurderes manuelt for to manglende oplysninger";
 		assertThat(row(reviewed).getText())
 			.contains("Manglende oplysninger: modtager foranstaltninger efter serviceloven, beskæftigelsespotentiale")
 			.doesNotContain("serviceActMeasures");
-		String twoWarnings = "A 70 year old on cash benefit placed out of home gets two warnings";
+		String twoWarnings = "En 70-årig på kontanthjælp anbragt uden for hjemmet får to advarsler";
 		assertThat(row(twoWarnings).getText()).contains("Advarsel om: alder, ydelse",
 				"Advarsel om: alder, anbragt uden for hjemmet");
 

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ScenarioBlocksTests {
 
-	static final String KUI_25 = "A 25 year old with severe substance abuse and two departments involved goes cross-sector"
-			+ " to the youth coordination committee with a joint plan offer and without a KUI network meeting";
+	static final String KUI_25 = "En 25-årig med meget alvorligt misbrug og to involverede afdelinger placeres i lag 2"
+			+ " (tværgående samarbejde), kan forelægges koordinations- og visitationsudvalget for unge og får tilbud om"
+			+ " én samlet plan, men ikke et netværksmøde i KUI";
 
 	static String file() throws IOException {
 		return Files.readString(RepoRules.DIRECTORY.resolve("2023.01").resolve("scenarios.yaml"));
@@ -44,8 +45,9 @@ class ScenarioBlocksTests {
 		int end = yaml.indexOf("      rules: [T2-01]\n", start) + "      rules: [T2-01]\n".length();
 		assertThat(edited.substring(0, start)).isEqualTo(yaml.substring(0, start));
 		assertThat(edited).endsWith(yaml.substring(end));
+		// the name has commas, so it is written in quotes (plain in the file before)
 		assertThat(edited.substring(start, edited.length() - (yaml.length() - end))).isEqualTo("""
-				  - name: %s
+				  - name: "%s"
 				    given:
 				      age: 25
 				      benefit: CASH_BENEFIT
@@ -115,7 +117,7 @@ class ScenarioBlocksTests {
 			.isThrownBy(() -> ScenarioBlocks.replace(file(), "No such case", scenario("x", List.of())));
 		// a name is matched whole, never as the start of another
 		assertThatExceptionOfType(ScenarioBlocks.NoSuchScenario.class)
-			.isThrownBy(() -> ScenarioBlocks.replace(file(), "A newborn", scenario("x", List.of())));
+			.isThrownBy(() -> ScenarioBlocks.replace(file(), "En nyfødt", scenario("x", List.of())));
 	}
 
 }
