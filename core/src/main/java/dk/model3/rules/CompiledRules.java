@@ -93,15 +93,9 @@ public final class CompiledRules {
 
 	public CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
 			Map<String, RuleMetadata> rules, OrSides orSides) {
-		this.orSides = orSides;
-		this.descriptor = descriptor;
-		this.files = files;
-		this.checksum = checksum;
-		this.kieBase = kieBase;
-		this.rules = Map.copyOf(rules);
-		this.creates = Conclusions.of(files);
-		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-		this.conditions = ProfileConditions.read(kieBase);
+		this(descriptor, files, checksum, kieBase,
+				kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()), ProfileConditions.read(kieBase),
+				rules, orSides);
 		if (this.conditions.shareable()) {
 			log.info("Rule version {}: profiles that meet the same {} conditions share a decision", version(),
 					this.conditions.conditions().size());
@@ -111,6 +105,30 @@ public final class CompiledRules {
 					this.conditions.refusal());
 		}
 		warmUpEngine();
+	}
+
+	/**
+	 * A version compiled from the same rule files as {@code sameRuleFiles} (its scenarios
+	 * or descriptor differ): it takes that one's compiled rules, their sessions and
+	 * conditions, and has its own descriptor, files, checksum and rule texts.
+	 */
+	public CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum,
+			CompiledRules sameRuleFiles, Map<String, RuleMetadata> rules, OrSides orSides) {
+		this(descriptor, files, checksum, sameRuleFiles.kieBase, sameRuleFiles.sessions, sameRuleFiles.conditions,
+				rules, orSides);
+	}
+
+	private CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
+			KieSessionsPool sessions, ProfileConditions conditions, Map<String, RuleMetadata> rules, OrSides orSides) {
+		this.orSides = orSides;
+		this.descriptor = descriptor;
+		this.files = files;
+		this.checksum = checksum;
+		this.kieBase = kieBase;
+		this.rules = Map.copyOf(rules);
+		this.creates = Conclusions.of(files);
+		this.sessions = sessions;
+		this.conditions = conditions;
 	}
 
 	private static boolean engineWarm;
@@ -152,6 +170,14 @@ public final class CompiledRules {
 
 	public RuleVersionFiles files() {
 		return this.files;
+	}
+
+	/**
+	 * The compiled rules: a compile of the same rule files takes it rather than compiling
+	 * them again ({@code RuleCompiler.compile(files, earlier)}).
+	 */
+	public KieBase kieBase() {
+		return this.kieBase;
 	}
 
 	/** Every rule of the version, sorted by id. */

@@ -84,17 +84,6 @@ final class DraftChecks {
 	record Outcome(CheckResults shown, CheckResults kept, CompiledRules compiled) {
 	}
 
-	/** Compiles a draft's files: the problems, each at its file and line. */
-	static List<CheckResults.Problem> validate(RuleVersionFiles files, List<SourceDocument> sources) {
-		try {
-			new RuleCompiler(sources).compile(files);
-			return List.of();
-		}
-		catch (RuleVersionRefused ex) {
-			return located(files, ex);
-		}
-	}
-
 	/**
 	 * The problems of a refused draft, each at a line: where the rule engine names no
 	 * line (some errors in a constraint come with line -1) but quotes the expression at
@@ -129,6 +118,15 @@ final class DraftChecks {
 	 * @param progress told the name of each check as it starts
 	 */
 	static Outcome run(Input input, Consumer<String> progress) {
+		return run(input, progress, null);
+	}
+
+	/**
+	 * Runs every check, taking the rule base of {@code earlier} when it was compiled from
+	 * the same rule files
+	 * ({@link RuleCompiler#compile(RuleVersionFiles, CompiledRules)}).
+	 */
+	static Outcome run(Input input, Consumer<String> progress, CompiledRules earlier) {
 		RuleVersionFiles files = input.files();
 		List<CheckResults.Problem> clashes = input.clashes();
 		Map<String, Long> millis = new LinkedHashMap<>();
@@ -136,7 +134,7 @@ final class DraftChecks {
 		progress.accept("validation");
 		CompiledRules rules;
 		try {
-			rules = new RuleCompiler(input.sources()).compile(files);
+			rules = new RuleCompiler(input.sources()).compile(files, earlier);
 		}
 		catch (RuleVersionRefused ex) {
 			millis.put("validation", elapsed(started));

@@ -6,11 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dk.model3.facts.Profile;
+import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.RuleVersionRefused;
 import dk.model3.rules.compile.RuleCompiler;
 import dk.model3.rules.SourceDocument;
 
@@ -38,10 +41,23 @@ final class DraftWorker implements AutoCloseable {
 		return thread;
 	}, null, false);
 
+	// the version compiled last: a draft whose rule files did not change since (a
+	// scenario
+	// saved, a row answered) takes its rule base instead of compiling them again
+	private final AtomicReference<CompiledRules> lastCompiled = new AtomicReference<>();
+
 	/** Compiles the files: the problems, each at its file and line. */
 	List<CheckResults.Problem> validate(RuleVersionFiles files, List<SourceDocument> sources) {
 		List<SourceDocument> documents = List.copyOf(sources);
-		return await(this.pool.submit(() -> DraftChecks.validate(files, documents)));
+		return await(this.pool.submit(() -> {
+			try {
+				compile(files, documents);
+				return List.of();
+			}
+			catch (RuleVersionRefused ex) {
+				return DraftChecks.located(files, ex);
+			}
+		}));
 	}
 
 	/**
@@ -49,12 +65,24 @@ final class DraftWorker implements AutoCloseable {
 	 */
 	Decision answer(RuleVersionFiles files, List<SourceDocument> sources, Profile profile) {
 		List<SourceDocument> documents = List.copyOf(sources);
-		return await(this.pool.submit(() -> new RuleCompiler(documents).compile(files).evaluate(profile)));
+		return await(this.pool.submit(() -> compile(files, documents).evaluate(profile)));
 	}
 
 	/** Runs every check; {@code progress} is told each check's name as it starts. */
 	DraftChecks.Outcome check(DraftChecks.Input input, Consumer<String> progress) {
-		return await(this.pool.submit(() -> DraftChecks.run(input, progress)));
+		return await(this.pool.submit(() -> {
+			DraftChecks.Outcome outcome = DraftChecks.run(input, progress, this.lastCompiled.get());
+			if (outcome.compiled() != null) {
+				this.lastCompiled.set(outcome.compiled());
+			}
+			return outcome;
+		}));
+	}
+
+	private CompiledRules compile(RuleVersionFiles files, List<SourceDocument> sources) {
+		CompiledRules rules = new RuleCompiler(sources).compile(files, this.lastCompiled.get());
+		this.lastCompiled.set(rules);
+		return rules;
 	}
 
 	private static <T> T await(Future<T> task) {

@@ -66,6 +66,19 @@ public final class RuleCompiler {
 	}
 
 	public CompiledRules compile(RuleVersionFiles files) {
+		return compile(files, null);
+	}
+
+	/**
+	 * Compiles a version as {@link #compile(RuleVersionFiles)} does, but takes the rule
+	 * base {@code earlier} was compiled to when it came from the same rule files: the
+	 * same version id and every {@code .drl} file the same to the character. A draft
+	 * whose scenarios or descriptor changed is then ready in milliseconds instead of
+	 * compiled again in seconds. Everything else is checked as always: the file names,
+	 * the descriptor, the rule language, the rules' metadata against the sources.
+	 * @param earlier a version compiled before (of the same draft, say), or null
+	 */
+	public CompiledRules compile(RuleVersionFiles files, CompiledRules earlier) {
 		if (!files.problems().isEmpty()) {
 			throw new RuleVersionRefused(files.folder(), files.problems());
 		}
@@ -90,12 +103,19 @@ public final class RuleCompiler {
 		if (!problems.isEmpty()) {
 			throw new RuleVersionRefused(version, problems);
 		}
-		KieBase kieBase = build(files, version);
+		boolean same = sameRuleFiles(earlier, files, version);
+		KieBase kieBase = same ? earlier.kieBase() : build(files, version);
 		Map<String, RuleMetadata> metadata = readMetadata(files, kieBase, problems);
 		if (!problems.isEmpty()) {
 			throw new RuleVersionRefused(version, problems);
 		}
-		return new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata, ConstraintSides.READER);
+		return same ? new CompiledRules(descriptor, files, files.checksum(), earlier, metadata, ConstraintSides.READER)
+				: new CompiledRules(descriptor, files, files.checksum(), kieBase, metadata, ConstraintSides.READER);
+	}
+
+	private static boolean sameRuleFiles(CompiledRules earlier, RuleVersionFiles files, String version) {
+		return earlier != null && earlier.version().equals(version)
+				&& earlier.files().drlFiles().equals(files.drlFiles());
 	}
 
 	/**

@@ -2,8 +2,13 @@ package dk.model3.rules.compile;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import dk.model3.facts.Benefit;
+import dk.model3.facts.EmploymentPotential;
+import dk.model3.facts.Problem;
+import dk.model3.facts.Profile;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.RepoRules;
 import dk.model3.rules.RuleMetadata;
@@ -143,6 +148,57 @@ class RuleCompilerTests {
 
 	private static int lineOf(String text, String needle) {
 		return (int) text.substring(0, text.indexOf(needle)).chars().filter((c) -> c == '\n').count() + 1;
+	}
+
+	@Test
+	void takesTheRuleBaseOfAnEarlierCompileOfTheSameRuleFilesAndAnswersTheSame() {
+		CompiledRules earlier = RepoRules.compiled("2021.03");
+		RuleVersionFiles scenariosChanged = edited("scenarios.yaml", (yaml) -> yaml + "\n# a comment added\n");
+
+		CompiledRules again = RepoRules.loader().compiler().compile(scenariosChanged, earlier);
+
+		assertThat(again.kieBase()).isSameAs(earlier.kieBase());
+		assertThat(again.checksum()).isEqualTo(scenariosChanged.checksum()).isNotEqualTo(earlier.checksum());
+		assertThat(again.files()).isSameAs(scenariosChanged);
+		Profile citizen = new Profile(40, Benefit.CASH_BENEFIT, EmploymentPotential.PRESENT,
+				Set.of(Problem.HOMELESSNESS, Problem.ANXIETY), false, false, false, false, 2);
+		assertThat(again.evaluate(citizen)).usingRecursiveComparison()
+			.ignoringFields("rulesChecksum")
+			.isEqualTo(earlier.evaluate(citizen));
+	}
+
+	@Test
+	void compilesAgainWhenARuleFileChanged() {
+		CompiledRules earlier = RepoRules.compiled("2021.03");
+		RuleVersionFiles ruleChanged = edited("flags.drl", (drl) -> drl + "\n// a comment added\n");
+
+		CompiledRules again = RepoRules.loader().compiler().compile(ruleChanged, earlier);
+
+		assertThat(again.kieBase()).isNotSameAs(earlier.kieBase());
+	}
+
+	@Test
+	void refusesABrokenRuleFileWhateverWasCompiledBefore() {
+		CompiledRules earlier = RepoRules.compiled("2021.03");
+		RuleVersionFiles broken = edited("tiers.drl", (drl) -> drl.replace("\tChild()\nthen", "\tChild(\nthen"));
+
+		assertThatExceptionOfType(RuleVersionRefused.class)
+			.isThrownBy(() -> RepoRules.loader().compiler().compile(broken, earlier));
+	}
+
+	@Test
+	void compilingTheSameRuleFilesAgainAndAgainLeavesNoSessionsBehindOnTheRuleBase() {
+		CompiledRules earlier = RepoRules.loader().compiler().compile(shipped());
+		Profile citizen = new Profile(30, Benefit.CASH_BENEFIT, EmploymentPotential.PRESENT,
+				Set.of(Problem.SEVERE_SUBSTANCE_ABUSE), false, false, false, false, null);
+		earlier.evaluate(citizen);
+		int sessions = earlier.kieBase().getKieSessions().size();
+		for (int i = 0; i < 20; i++) {
+			RuleVersionFiles edit = edited("scenarios.yaml", (yaml) -> yaml + "\n# edit\n");
+			CompiledRules again = RepoRules.loader().compiler().compile(edit, earlier);
+			again.evaluate(citizen);
+		}
+		assertThat(earlier.kieBase().getKieSessions()).hasSizeLessThanOrEqualTo(sessions);
 	}
 
 }
