@@ -59,6 +59,14 @@ final class PrecompiledRules {
 		Path output = Path.of(args[1]);
 		Path folder = output.resolve(FOLDER);
 		Files.createDirectories(folder);
+		// a build without clean keeps the modules of files since edited: only this
+		// build's
+		// go into the jar
+		try (var earlier = Files.newDirectoryStream(folder, "*.jar")) {
+			for (Path module : earlier) {
+				Files.delete(module);
+			}
+		}
 		List<String> written = new ArrayList<>();
 		for (RuleVersionFiles files : RuleFolders.inDirectory(rules).versions()) {
 			if (!files.problems().isEmpty() || !RuleLanguage.check(files).isEmpty()) {

@@ -1,9 +1,13 @@
 package dk.model3.rules.compile;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import dk.model3.rules.RepoRules;
 import dk.model3.rules.RuleVersionFiles;
 import dk.model3.rules.language.RuleFolders;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +35,19 @@ class PrecompiledRulesTests {
 		assertThat(PrecompiledRules.find(files)).isNull();
 		assertThat(RepoRules.loader().compiler().compile(files).checksum()).isEqualTo(files.checksum())
 			.isNotEqualTo(shipped.checksum());
+	}
+
+	@Test
+	void packsOnlyTheModulesOfThisBuildsRulesNotThoseOfAnEarlierBuild(@TempDir Path directory) throws Exception {
+		Path rules = Files.createDirectories(directory.resolve("rules"));
+		Files.copy(RepoRules.DIRECTORY.resolve("sources.yaml"), rules.resolve("sources.yaml"));
+		Path output = directory.resolve("classes");
+		Path stale = Files.createDirectories(output.resolve(PrecompiledRules.FOLDER)).resolve("2023.01-0123.jar");
+		Files.write(stale, new byte[] { 1 });
+
+		PrecompiledRules.main(new String[] { rules.toString(), output.toString() });
+
+		assertThat(stale).doesNotExist();
 	}
 
 }
