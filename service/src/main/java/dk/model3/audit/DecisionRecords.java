@@ -45,9 +45,8 @@ public final class DecisionRecords {
 			+ "d.tier AS recommended_tier, d.responsible_area AS recommended_area, d.rules_version, d.rules_checksum, "
 			+ "d.deciding_rule_id";
 
-	// a caseworker's newest decisions: in the order of the index decisions_by_caseworker,
-	// backwards, so the database reads them off it and stops at the limit, with no sort
-	// of
+	// a caseworker's newest decisions, in the order of the index decisions_by_caseworker
+	// backwards: the database reads them off it and stops at the limit, with no sort of
 	// all the caseworker's decisions in the period
 	static final String OWN_DECISIONS = "SELECT d.decision_id, d.decided_at, d.status, d.tier, "
 			+ "d.responsible_area, d.rules_version, r.result, r.status, r.tier, r.responsible_area "

@@ -114,17 +114,11 @@ final class DraftChecks {
 	}
 
 	/**
-	 * Runs every check.
-	 * @param progress told the name of each check as it starts
-	 */
-	static Outcome run(Input input, Consumer<String> progress) {
-		return run(input, progress, null);
-	}
-
-	/**
 	 * Runs every check, taking the rule base of {@code earlier} when it was compiled from
 	 * the same rule files
 	 * ({@link RuleCompiler#compile(RuleVersionFiles, CompiledRules)}).
+	 * @param progress told the name of each check as it starts
+	 * @param earlier the version the draft worker compiled last, or null
 	 */
 	static Outcome run(Input input, Consumer<String> progress, CompiledRules earlier) {
 		RuleVersionFiles files = input.files();

@@ -42,8 +42,7 @@ final class DraftWorker implements AutoCloseable {
 	}, null, false);
 
 	// the version compiled last: a draft whose rule files did not change since (a
-	// scenario
-	// saved, a row answered) takes its rule base instead of compiling them again
+	// scenario saved, a row answered) takes its rules instead of compiling them again
 	private final AtomicReference<CompiledRules> lastCompiled = new AtomicReference<>();
 
 	/** Compiles the files: the problems, each at its file and line. */

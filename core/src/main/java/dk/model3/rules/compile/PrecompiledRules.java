@@ -59,9 +59,8 @@ final class PrecompiledRules {
 		Path output = Path.of(args[1]);
 		Path folder = output.resolve(FOLDER);
 		Files.createDirectories(folder);
-		// a build without clean keeps the modules of files since edited: only this
-		// build's
-		// go into the jar
+		// a build without clean keeps the modules of files edited since: only this
+		// build's modules go into the jar
 		try (var earlier = Files.newDirectoryStream(folder, "*.jar")) {
 			for (Path module : earlier) {
 				Files.delete(module);
