@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -267,7 +266,7 @@ class GuidedRulesIntegrationTests {
 		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-approval.png"), 1280, 1400,
 				"document.getElementById('publication').scrollIntoView()");
 		browser.clickAndWait("#decide");
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+		browser.waitUpTo(Duration.ofSeconds(120))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
 
@@ -317,17 +316,13 @@ class GuidedRulesIntegrationTests {
 	}
 
 	private static WebElement row(Browser browser, String name) {
-		for (WebElement row : browser.all("tr[data-scenario]")) {
-			if (row.findElement(By.cssSelector("[data-field='scenario-name']")).getText().equals(name)) {
-				return row;
-			}
-		}
-		throw new AssertionError("no row " + name);
+		return ScenarioRows.row(browser, name);
 	}
 
 	private static void runChecks(Browser browser) {
 		browser.clickAndWait("#run-checks");
-		new WebDriverWait(browser.driver(), Duration.ofMinutes(4)).ignoring(RuntimeException.class)
+		browser.waitUpTo(Duration.ofMinutes(4))
+			.ignoring(RuntimeException.class)
 			.until((driver) -> browser.all("[data-field='checks-running']").isEmpty()
 					&& !browser.all("[data-field='checks-result'][data-up-to-date='true']").isEmpty());
 	}

@@ -317,12 +317,7 @@ class ScenarioTableIntegrationTests extends SharedWorkbenchContext {
 	}
 
 	private static WebElement row(String name) {
-		for (WebElement row : browser.all("tr[data-scenario]")) {
-			if (row.findElement(By.cssSelector("[data-field='scenario-name']")).getText().equals(name)) {
-				return row;
-			}
-		}
-		throw new AssertionError("no row " + name);
+		return ScenarioRows.row(browser, name);
 	}
 
 	private String base() {

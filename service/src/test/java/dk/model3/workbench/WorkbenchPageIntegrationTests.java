@@ -220,7 +220,7 @@ class WorkbenchPageIntegrationTests extends SharedWorkbenchContext {
 		browser.find("#comment").sendKeys("KUI til under 30 som aftalt");
 		browser.clickAndWait("#decide");
 		// the publication runs off the request thread; the page follows it and reloads
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+		browser.waitUpTo(Duration.ofSeconds(120))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
 		WebDriverWait wait = browser.waitUpTo(HttpTestClient.HANG_GUARD);
@@ -275,7 +275,8 @@ class WorkbenchPageIntegrationTests extends SharedWorkbenchContext {
 				|| !browser.all("[data-field='checks-running']").isEmpty()) {
 			assertThat(browser.all("[data-field='checks-running'] progress")).isNotEmpty();
 		}
-		new WebDriverWait(browser.driver(), Duration.ofMinutes(4)).ignoring(RuntimeException.class)
+		browser.waitUpTo(Duration.ofMinutes(4))
+			.ignoring(RuntimeException.class)
 			.until((driver) -> browser.all("[data-field='checks-running']").isEmpty()
 					&& !browser.all("[data-field='checks-result'][data-up-to-date='true']").isEmpty());
 	}
