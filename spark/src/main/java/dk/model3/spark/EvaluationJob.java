@@ -83,6 +83,14 @@ final class EvaluationJob {
 
 	private static final String PLANNED_WRITE = "spark.sql.optimizer.plannedWrite.enabled";
 
+	// HotSpot never compiles a method of more than 8,000 bytes of bytecode: it runs
+	// interpreted. The first stage's checks make Spark generate one of about 14,000, at
+	// Spark's default limit (65,535); at HotSpot's, Spark generates that stage's code per
+	// expression instead, which the JIT compiles (its task time halves)
+	private static final String HUGE_METHOD = "spark.sql.codegen.hugeMethodLimit";
+
+	private static final String HOTSPOT_HUGE_METHOD = "8000";
+
 	private static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
 
 	// writers a task keeps open before it sorts by the output's partition instead
@@ -123,30 +131,33 @@ final class EvaluationJob {
 			}
 		});
 		Map<String, String> saved = new LinkedHashMap<>();
-		for (String key : new String[] { OPEN_COST, PLANNED_WRITE, CONCURRENT_WRITERS, ADAPTIVE }) {
+		for (String key : new String[] { OPEN_COST, PLANNED_WRITE, CONCURRENT_WRITERS, ADAPTIVE, HUGE_METHOD }) {
 			saved.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
 		}
 		InputRows.oneSplitPerPartition(spark);
+		spark.conf().set(HUGE_METHOD, HOTSPOT_HUGE_METHOD);
 		try {
-			return run(spark, settings, rules, compare, checked, fs, output);
+			return run(spark, settings, rules, compare, checked, fs, output, saved.get(OPEN_COST));
 		}
 		finally {
 			// no compiling left running behind a job that failed; its own failure, if
 			// any, was thrown where the job waited for it
 			checked.handle((done, failure) -> null).join();
-			saved.forEach((key, value) -> {
-				if (value != null) {
-					spark.conf().set(key, value);
-				}
-				else {
-					spark.conf().unset(key);
-				}
-			});
+			saved.forEach((key, value) -> restore(spark, key, value));
+		}
+	}
+
+	private static void restore(SparkSession spark, String key, String value) {
+		if (value != null) {
+			spark.conf().set(key, value);
+		}
+		else {
+			spark.conf().unset(key);
 		}
 	}
 
 	private static ObjectNode run(SparkSession spark, JobSettings settings, ShippedVersion rules,
-			ShippedVersion compare, CompletableFuture<Void> checked, FileSystem fs, Path output) {
+			ShippedVersion compare, CompletableFuture<Void> checked, FileSystem fs, Path output, String openCost) {
 		InputRows input = InputRows.read(spark, settings.input(), settings.format());
 		sizeShuffles(spark, input);
 		Dataset<Row> read = FastRows.read(input.rows(), new ExactRows(input.csvHeaders()), input.csvHeaders());
@@ -159,6 +170,9 @@ final class EvaluationJob {
 		spark.conf().set(ADAPTIVE, false);
 		Dataset<Row> persons = markDuplicates(read).localCheckpoint(true);
 		spark.conf().set(ADAPTIVE, adaptive);
+		// the input is read: the outputs read back (the courses' and the outcomes' small
+		// files) may share a partition again, as Spark packs them by default
+		restore(spark, OPEN_COST, openCost);
 		awaitChecks(checked);
 		CollectionAccumulator<DecisionClass> found = spark.sparkContext().collectionAccumulator("decision classes");
 		Dataset<Row> classified = persons.withColumn(Columns.DECISION,
