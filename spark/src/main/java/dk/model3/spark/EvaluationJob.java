@@ -135,7 +135,10 @@ final class EvaluationJob {
 			saved.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
 		}
 		InputRows.oneSplitPerPartition(spark);
-		spark.conf().set(HUGE_METHOD, HOTSPOT_HUGE_METHOD);
+		if (saved.get(HUGE_METHOD) == null) {
+			// unless the evaluator set it (a JVM other than HotSpot has other limits)
+			spark.conf().set(HUGE_METHOD, HOTSPOT_HUGE_METHOD);
+		}
 		try {
 			return run(spark, settings, rules, compare, checked, fs, output, saved.get(OPEN_COST));
 		}
