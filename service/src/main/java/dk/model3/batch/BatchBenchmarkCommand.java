@@ -209,6 +209,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 		double[] compact = new double[this.rounds];
 		double[] padded = new double[this.rounds];
 		double[] shortAgainstFull = new double[this.rounds];
+		double[] shortAgainstFullCpu = new double[this.rounds];
 		Path echo = this.dir.resolve("round-baseline.jsonl");
 		for (int round = 0; round < this.rounds; round++) {
 			BatchRun.Totals plain = baseline(population, echo, new byte[0]);
@@ -224,6 +225,7 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 			compact[round] = rate(shorter) / plainRate;
 			padded[round] = rate(full) / paddedRate;
 			shortAgainstFull[round] = rate(shorter) / rate(full);
+			shortAgainstFullCpu[round] = fullCpu / shortCpu;
 			// without a warm-up there is no padding, so no padded baseline
 			String paddedRateText = (sameBytes != null) ? String.format("%,.0f", paddedRate) : "–";
 			String paddedRatioText = (sameBytes != null) ? String.format("%.2f", padded[round]) : "–";
@@ -231,7 +233,8 @@ public final class BatchBenchmarkCommand implements Callable<Integer> {
 					paddedRateText, rate(full), rate(shorter), compact[round], paddedRatioText, shortAgainstFull[round],
 					fullCpu, shortCpu);
 		}
-		out.printf("%s / full, median of %d rounds: %.2f (wall rate)%n", mode, this.rounds, median(shortAgainstFull));
+		out.printf("%s / full, median of %d rounds: %.2f (wall rate), %.2f (CPU per profile)%n", mode, this.rounds,
+				median(shortAgainstFull), median(shortAgainstFullCpu));
 		Files.deleteIfExists(echo);
 		if (!this.keep) {
 			Files.deleteIfExists(this.dir.resolve("full.jsonl"));
