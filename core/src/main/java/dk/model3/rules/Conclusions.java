@@ -18,7 +18,7 @@ import org.drools.drl.parser.DroolsParserException;
  * the explanation follows to say what an absent derived fact rests on. The rule language
  * allows nothing else in a consequence (see {@link ConsequenceGrammar}).
  */
-final class Conclusions {
+public final class Conclusions {
 
 	private static final Pattern CREATED = Pattern
 		.compile("\\b(?:new\\s+([A-Z]\\w*)\\s*\\(|([A-Z]\\w*)\\s*\\.\\s*[a-z]\\w*\\s*\\()");
@@ -27,7 +27,7 @@ final class Conclusions {
 	}
 
 	/** Rule name to the simple names of the types its consequence creates. */
-	static Map<String, Set<String>> of(RuleVersionFiles files) {
+	public static Map<String, Set<String>> of(RuleVersionFiles files) {
 		Map<String, Set<String>> created = new HashMap<>();
 		files.drlFiles().values().forEach((text) -> {
 			PackageDescr descr = parse(text);

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dk.model3.rules.CompiledRules;
+import dk.model3.rules.Conclusions;
+import dk.model3.rules.FactUse;
 import dk.model3.rules.FactUses;
 import dk.model3.rules.RuleLocation;
 import dk.model3.rules.RuleMetadata;
@@ -106,6 +108,9 @@ public final class RuleCompiler {
 		boolean same = sameRuleFiles(earlier, files, version);
 		KieBase kieBase = same ? earlier.kieBase() : build(files, version);
 		Map<String, RuleMetadata> metadata = readMetadata(files, kieBase, problems);
+		if (problems.isEmpty()) {
+			problems.addAll(SalienceConvention.checkOrder(files, rulesOf(kieBase), metadata, Conclusions.of(files)));
+		}
 		if (!problems.isEmpty()) {
 			throw new RuleVersionRefused(version, problems);
 		}
@@ -204,9 +209,7 @@ public final class RuleCompiler {
 			List<RuleProblem> problems) {
 		Map<String, RuleMetadata> byName = new HashMap<>();
 		Map<String, String> idToName = new HashMap<>();
-		Collection<Rule> rules = kieBase.getKiePackage(DRL_PACKAGE) != null
-				? kieBase.getKiePackage(DRL_PACKAGE).getRules() : List.of();
-		for (Rule rule : rules) {
+		for (Rule rule : rulesOf(kieBase)) {
 			RuleLocation location = RuleLocation.find(files, rule.getName());
 			Map<String, String> meta = new HashMap<>();
 			rule.getMetaData().forEach((key, value) -> meta.put(key, unquote(value)));
@@ -234,7 +237,8 @@ public final class RuleCompiler {
 			if (!this.knownSources.contains(meta.get("source"))) {
 				problems.add(location.problem("@source \"" + meta.get("source") + "\" står ikke i rules/sources.yaml"));
 			}
-			problems.addAll(SalienceConvention.check(rule, location));
+			List<FactUse> uses = FactUses.of(rule);
+			problems.addAll(SalienceConvention.check(rule, location, uses));
 			boolean hasNextDa = meta.get("nextDa") != null;
 			if (hasNextDa != (meta.get("nextEn") != null)) {
 				problems.add(location.problem("@nextDa og @nextEn hører sammen: skriv begge eller ingen af dem"));
@@ -248,9 +252,13 @@ public final class RuleCompiler {
 			byName.put(rule.getName(),
 					new RuleMetadata(id, rule.getName(), new Text(meta.get("da"), meta.get("en")),
 							SourceRef.of(meta.get("source"), meta.get("section"), statute, this.sources), next,
-							location.file(), FactUses.of(rule)));
+							location.file(), uses));
 		}
 		return byName;
+	}
+
+	private static Collection<Rule> rulesOf(KieBase kieBase) {
+		return (kieBase.getKiePackage(DRL_PACKAGE) != null) ? kieBase.getKiePackage(DRL_PACKAGE).getRules() : List.of();
 	}
 
 	// the executable model may keep the quotes of a metadata value

@@ -1,17 +1,34 @@
 package dk.model3.rules.compile;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import dk.model3.rules.FactUse;
 import dk.model3.rules.RuleLocation;
+import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.RuleProblem;
+import dk.model3.rules.RuleVersionFiles;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.definition.rule.Rule;
 
 /**
  * Derived facts must all exist before any decision is taken, or a
  * {@code not VeryComplex()} could fire before {@code VeryComplex} is derived. So the
  * rules in {@code derived.drl} run first, with salience 10, and no other rule sets a
- * salience.
+ * salience. A derived rule may require a fact to be absent only when that fact is read
+ * off the profile alone, by a rule with salience 20: those rules have all fired before
+ * any rule at 10 does, so a derived fact, once there, stays there.
  */
 final class SalienceConvention {
 
@@ -19,15 +36,25 @@ final class SalienceConvention {
 
 	static final int DERIVED_SALIENCE = 10;
 
+	static final int PROFILE_FACT_SALIENCE = 20;
+
 	private SalienceConvention() {
 	}
 
-	static List<RuleProblem> check(Rule rule, RuleLocation location) {
-		if (!(rule instanceof RuleImpl impl)) {
-			return List.of();
-		}
-		int salience = impl.getSalience().getValue();
+	static int salienceOf(Rule rule) {
+		return (rule instanceof RuleImpl impl) ? impl.getSalience().getValue() : 0;
+	}
+
+	static List<RuleProblem> check(Rule rule, RuleLocation location, List<FactUse> uses) {
+		int salience = salienceOf(rule);
 		boolean derived = location.file().equals(DERIVED_FILE);
+		if (derived && salience == PROFILE_FACT_SALIENCE) {
+			if (uses.stream().allMatch(FactUse::profileField)) {
+				return List.of();
+			}
+			return List.of(location.problem("reglen \"" + rule.getName() + "\" har \"salience " + PROFILE_FACT_SALIENCE
+					+ "\", som kun en regel, der alene læser borgerens oplysninger, må have"));
+		}
 		if (derived && salience != DERIVED_SALIENCE) {
 			return List.of(location
 				.problem("reglen \"" + rule.getName() + "\" udleder et faktum og skal derfor have \"salience "
@@ -38,6 +65,56 @@ final class SalienceConvention {
 					+ "\" sætter salience; det må kun reglerne i derived.drl, så en afgørelse aldrig afhænger af rækkefølgen"));
 		}
 		return List.of();
+	}
+
+	/**
+	 * Every derived rule that requires a fact to be absent runs after every rule that
+	 * derives it; otherwise which rule the engine took first would decide the answer.
+	 */
+	static List<RuleProblem> checkOrder(RuleVersionFiles files, Collection<Rule> rules,
+			Map<String, RuleMetadata> metadata, Map<String, Set<String>> creates) {
+		Map<String, Integer> saliences = new HashMap<>();
+		rules.forEach((rule) -> saliences.put(rule.getName(), salienceOf(rule)));
+		List<RuleProblem> problems = new ArrayList<>();
+		for (Rule rule : rules) {
+			RuleMetadata meta = metadata.get(rule.getName());
+			if (meta == null || !meta.file().equals(DERIVED_FILE)) {
+				continue;
+			}
+			for (String absent : absentFacts(rule)) {
+				creates.forEach((producer, types) -> {
+					if (types.contains(absent) && saliences.getOrDefault(producer, 0) <= salienceOf(rule)) {
+						problems.add(RuleLocation.find(files, rule.getName())
+							.problem("reglen \"" + rule.getName() + "\" kræver, at " + absent + " ikke findes, men \""
+									+ producer + "\" udleder det uden at komme før; udled det alene af borgerens "
+									+ "oplysninger med \"salience " + PROFILE_FACT_SALIENCE + "\""));
+					}
+				});
+			}
+		}
+		return problems;
+	}
+
+	// the facts a rule requires to be absent: under an odd number of nots (the engine
+	// writes an exists over an or as a not of a not)
+	private static Set<String> absentFacts(Rule rule) {
+		Set<String> absent = new LinkedHashSet<>();
+		if (rule instanceof RuleImpl impl) {
+			collectAbsent(impl.getLhs(), false, absent);
+		}
+		return absent;
+	}
+
+	private static void collectAbsent(RuleConditionElement element, boolean negated, Set<String> absent) {
+		if (element instanceof Pattern pattern) {
+			String className = pattern.getObjectType().getClassName();
+			if (negated && className != null) {
+				absent.add(className.substring(className.lastIndexOf('.') + 1));
+			}
+			return;
+		}
+		boolean inNot = negated ^ (element instanceof GroupElement group && group.isNot());
+		element.getNestedElements().forEach((nested) -> collectAbsent(nested, inNot, absent));
 	}
 
 }

@@ -126,6 +126,25 @@ class RuleCompilerTests {
 	}
 
 	@Test
+	void refusesARuleThatRequiresAFactAbsentWhichAnotherRuleMayDeriveAfterIt() {
+		RuleVersionRefused ex = refused(
+				edited("derived.drl", (drl) -> drl.replace("\tsalience 20\n", "\tsalience 10\n")));
+		assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isEqualTo(lineOf(shipped().files().get("derived.drl"), "rule \"D-09"));
+			assertThat(problem.message()).contains("D-09", "ProblemBeyondLimitedSupport", "D-17", "salience 20");
+		});
+	}
+
+	@Test
+	void refusesTheFirstSalienceForARuleThatReadsMoreThanTheProfile() {
+		RuleVersionRefused ex = refused(edited("derived.drl",
+				(drl) -> drl.replace("\tsalience 20\nwhen\n", "\tsalience 20\nwhen\n\tYouth()\n")));
+		assertThat(ex.problems()).singleElement()
+			.satisfies((problem) -> assertThat(problem.message()).contains("D-17", "salience 20",
+					"alene læser borgerens oplysninger"));
+	}
+
+	@Test
 	void refusesADescriptorWhoseIdIsNotTheFolderName() {
 		RuleVersionRefused ex = refused(edited("version.yaml", (yaml) -> yaml.replace("\"2021.03\"", "\"2021.04\"")));
 		assertThat(ex.problems()).singleElement().satisfies((problem) -> {

@@ -121,7 +121,7 @@ class RuleEditTests {
 			.orElseThrow();
 		assertThat(placed.value()).isEqualTo("false");
 		assertThat(RuleEdit.apply(drl, "D-09", Map.of(placed.index(), "true"), Map.of(), SOURCES))
-			.contains("Profile( problems.size() >= 1, placedOutOfHome, !measuresSentence,");
+			.contains("Profile( problems.size() >= 1, placedOutOfHome, !measuresSentence )");
 	}
 
 	@Test
