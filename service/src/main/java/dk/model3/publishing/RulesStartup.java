@@ -5,6 +5,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.aop.framework.AopInfrastructureBean;
+
 /**
  * The start-up sequence of the rules, explicit and in one place: every
  * {@link BeforeFirstLoad} step in its order (seed the repository of versions, write the
@@ -35,8 +37,13 @@ class RulesStartup {
 		return new FirstLoad(this.reloader.start());
 	}
 
-	/** The first load, done: what it loaded. */
-	record FirstLoad(ReloadResult result) {
+	/**
+	 * The first load, done: what it loaded. A token no aspect advises: marked so that the
+	 * auto-proxy creator does not look up the advisors from the background thread, which
+	 * Spring refuses while a start that failed elsewhere (a short password) closes the
+	 * context, burying the operator's one-line report under a stack trace.
+	 */
+	record FirstLoad(ReloadResult result) implements AopInfrastructureBean {
 	}
 
 }

@@ -12,9 +12,7 @@ final class PasswordRules {
 
 	static void check(String setting, String password, boolean devMode) {
 		if (!devMode && password.length() < SecurityProperties.MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException(setting + " is " + password.length() + " characters long; at least "
-					+ SecurityProperties.MIN_PASSWORD_LENGTH
-					+ " are required (triage.security.dev-mode=true allows shorter ones, for development only)");
+			throw new PasswordTooShort(setting, password.length());
 		}
 	}
 
