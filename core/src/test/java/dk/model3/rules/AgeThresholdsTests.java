@@ -33,11 +33,7 @@ class AgeThresholdsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "2021.03", "2023.01" })
 	void noDecidingRuleComparesTheAgeWithALimitADerivedFactHolds(String version) {
-		RuleVersionFiles files = RepoRules.versions()
-			.stream()
-			.filter((each) -> each.folder().equals(version))
-			.findFirst()
-			.orElseThrow();
+		RuleVersionFiles files = RepoRules.version(version);
 		Map<Integer, List<String>> derived = limits(files.drlFiles().get("derived.drl"));
 		assertThat(derived).as("the age limits derived facts hold in %s", version).containsKeys(15, 18);
 

@@ -34,11 +34,7 @@ class ProblemListsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "2021.03", "2023.01" })
 	void noTwoRulesNameTheSameListOfProblems(String version) {
-		RuleVersionFiles files = RepoRules.versions()
-			.stream()
-			.filter((each) -> each.folder().equals(version))
-			.findFirst()
-			.orElseThrow();
+		RuleVersionFiles files = RepoRules.version(version);
 		Map<Set<String>, List<String>> rulesByList = new HashMap<>();
 		files.drlFiles().values().forEach((drl) -> {
 			Matcher rule = RULE.matcher(drl);

@@ -30,6 +30,11 @@ public final class RepoRules {
 		return RuleFolders.inDirectory(DIRECTORY).versions();
 	}
 
+	/** The files of one shipped version. */
+	public static RuleVersionFiles version(String id) {
+		return versions().stream().filter((files) -> files.folder().equals(id)).findFirst().orElseThrow();
+	}
+
 	/** The files of one version folder among those a loader reads. */
 	public static RuleVersionFiles files(RuleLoader loader, String version) {
 		return loader.folders()
@@ -41,8 +46,7 @@ public final class RepoRules {
 	}
 
 	public static CompiledRules compiled(String version) {
-		return COMPILED.computeIfAbsent(version, (id) -> loader().compiler()
-			.compile(versions().stream().filter((files) -> files.folder().equals(id)).findFirst().orElseThrow()));
+		return COMPILED.computeIfAbsent(version, (id) -> loader().compiler().compile(version(id)));
 	}
 
 }

@@ -22,11 +22,7 @@ class ParserMessagesTests {
 	private static final String F05_PROFILE = "\tProfile( departmentsInvolved != null, departmentsInvolved >= 2 )\n";
 
 	private static RuleVersionFiles edited(String file, UnaryOperator<String> edit) {
-		RuleVersionFiles shipped = RepoRules.versions()
-			.stream()
-			.filter((files) -> files.folder().equals("2023.01"))
-			.findFirst()
-			.orElseThrow();
+		RuleVersionFiles shipped = RepoRules.version("2023.01");
 		Map<String, String> files = new HashMap<>(shipped.files());
 		String before = files.get(file);
 		String after = edit.apply(before);

@@ -28,7 +28,7 @@ class RuleEditTests {
 			"002_4817490280accf0b.txt");
 
 	private static RuleVersionFiles version(String id) {
-		return RepoRules.versions().stream().filter((files) -> files.folder().equals(id)).findFirst().orElseThrow();
+		return RepoRules.version(id);
 	}
 
 	private static Rule rule(String drl, String id) {
