@@ -88,7 +88,7 @@ public final class CompiledRules {
 	/** A decision without the profile's own values: what a class of profiles shares. */
 	private record Shape(Status status, Tier tier, Area area, Set<Flag> flags, List<RuleMetadata> explanation,
 			List<List<String>> fields, List<TierReason> whyNot, List<String> missingFacts, Text nextStep,
-			String decidingRuleId, List<Warning> warnings) {
+			String decidingRuleId, List<Warning> warnings, Decision withoutFacts) {
 	}
 
 	public CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
@@ -223,17 +223,43 @@ public final class CompiledRules {
 				shape.warnings());
 	}
 
+	/**
+	 * The decision for a profile with each rule's facts left out (empty), for a caller
+	 * that shows only the outcome, its flags and rules: the batch's short lines. Every
+	 * profile of a class that shares a decision gets the same instance.
+	 */
+	public Decision evaluateWithoutFacts(Profile profile) {
+		if (!this.conditions.shareable()) {
+			return shape(evaluateUnshared(profile)).withoutFacts();
+		}
+		ProfileConditions.Bits key = new ProfileConditions.Bits(this.conditions.memoriesOf(profile));
+		Shape shape = this.shared.get(key);
+		if (shape == null) {
+			shape = shape(evaluateUnshared(profile));
+			if (this.shared.size() < SHARED_DECISIONS) {
+				Shape raced = this.shared.putIfAbsent(key, shape);
+				shape = (raced != null) ? raced : shape;
+			}
+		}
+		return shape.withoutFacts();
+	}
+
 	/** Runs the rules on the profile, whatever was decided for others. */
 	Decision evaluateUnshared(Profile profile) {
 		return decide(profile, run(profile));
 	}
 
 	private static Shape shape(Decision decision) {
+		Decision withoutFacts = new Decision(decision.status(), decision.tier(), decision.responsibleArea(),
+				decision.flags(),
+				decision.explanation().stream().map((fired) -> new FiredRule(fired.rule(), Map.of())).toList(),
+				decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
+				decision.rulesChecksum(), decision.decidingRuleId(), decision.warnings());
 		return new Shape(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
 				decision.explanation().stream().map(FiredRule::rule).toList(),
 				decision.explanation().stream().map((fired) -> List.copyOf(fired.facts().keySet())).toList(),
 				decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.decidingRuleId(),
-				decision.warnings());
+				decision.warnings(), withoutFacts);
 	}
 
 	/**

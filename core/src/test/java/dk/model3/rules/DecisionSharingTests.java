@@ -2,7 +2,9 @@ package dk.model3.rules;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dk.model3.authoring.RuleCopies;
 import dk.model3.facts.Profile;
@@ -50,6 +52,23 @@ class DecisionSharingTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "2021.03", "2023.01" })
+	void givesAnOutcomeViewTheRulesAnswerWithoutFactsOneInstancePerClass(String version) {
+		CompiledRules rules = RepoRules.compiled(version);
+		List<Profile> profiles = GoldenAnswers.sample(7_000_002L, 10_000);
+		Map<ProfileConditions.Bits, Decision> byClass = new HashMap<>();
+		for (Profile profile : profiles) {
+			Decision alone = rules.evaluateUnshared(profile);
+			Decision withoutFacts = rules.evaluateWithoutFacts(profile);
+			assertThat(withoutFacts).as("%s", profile).isEqualTo(factsLeftOut(alone));
+			Decision first = byClass.computeIfAbsent(new ProfileConditions.Bits(rules.conditions().memoriesOf(profile)),
+					(key) -> withoutFacts);
+			assertThat(withoutFacts).as("one instance for the profiles of a class").isSameAs(first);
+		}
+		assertThat(byClass).as("classes among the profiles").hasSizeLessThan(profiles.size() / 2);
+	}
+
 	@Test
 	void turnsSharingOffWhenARuleBindsAVariable() {
 		Path rules = RuleCopies.copy(this.dir);
@@ -91,6 +110,13 @@ class DecisionSharingTests {
 		assertThat(ProfileConditions.refusal("age > limit")).contains("reads limit");
 		assertThat(ProfileConditions.refusal("age > departmentsInvolved"))
 			.contains("compares age with departmentsInvolved");
+	}
+
+	private static Decision factsLeftOut(Decision decision) {
+		return new Decision(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
+				decision.explanation().stream().map((fired) -> new FiredRule(fired.rule(), Map.of())).toList(),
+				decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
+				decision.rulesChecksum(), decision.decidingRuleId(), decision.warnings());
 	}
 
 	private static String json(Decision decision) {

@@ -31,6 +31,8 @@ final class Classifier {
 
 	private final Explain explain;
 
+	private final Map<Instance, ResponseTemplates.Shape> shapes = new ConcurrentHashMap<>();
+
 	private final ShortAnswers shortAnswers;
 
 	Classifier(ResponseTemplates templates, boolean remember, int maxEntries) {
@@ -91,10 +93,37 @@ final class Classifier {
 
 	private Evaluated evaluated(CompiledRules rules, Profile profile) {
 		this.evaluations.increment();
-		Decision decision = rules.evaluate(profile);
-		// a short line needs only the shape: the facts are never cut into parts
-		return (this.explain == Explain.FULL) ? new Evaluated(this.templates.prepare(decision))
-				: new Evaluated(this.templates.shapeOf(decision));
+		if (this.explain == Explain.FULL) {
+			return new Evaluated(this.templates.prepare(rules.evaluate(profile)));
+		}
+		// a short line needs only the shape: no facts, and for the instance the rules
+		// give
+		// every profile of a class, the shape found once
+		Decision decision = rules.evaluateWithoutFacts(profile);
+		Instance key = new Instance(decision);
+		ResponseTemplates.Shape shape = this.shapes.get(key);
+		if (shape == null) {
+			shape = this.templates.shapeOf(decision);
+			if (this.shapes.size() < this.maxEntries) {
+				this.shapes.putIfAbsent(key, shape);
+			}
+		}
+		return new Evaluated(shape);
+	}
+
+	/** A decision by identity: the instance, not its contents, which are slow to hash. */
+	private record Instance(Decision decision) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Instance that && that.decision == this.decision;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this.decision);
+		}
+
 	}
 
 }
