@@ -26,9 +26,8 @@ class ProblemListsTests {
 
 	private static final Pattern PROBLEM = Pattern.compile("\\bProblem\\.([A-Z_]+)");
 
-	// two or three problems together are a reading of their own (a marker, a pair); a
-	// list
-	// is longer
+	// two or three problems together are a reading of their own (a marker, a pair);
+	// a list is longer
 	private static final int LIST = 4;
 
 	@ParameterizedTest

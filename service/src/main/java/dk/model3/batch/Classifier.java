@@ -96,9 +96,8 @@ final class Classifier {
 		if (this.explain == Explain.FULL) {
 			return new Evaluated(this.templates.prepare(rules.evaluate(profile)));
 		}
-		// a short line needs only the shape: no facts, and for the instance the rules
-		// give
-		// every profile of a class, the shape found once
+		// a short line needs only the shape: no facts, and the shape found once for
+		// the instance the rules give every profile of a class
 		Decision decision = rules.evaluateWithoutFacts(profile);
 		Instance key = new Instance(decision);
 		ResponseTemplates.Shape shape = this.shapes.get(key);

@@ -136,7 +136,7 @@ class RuleCompilerTests {
 	}
 
 	@Test
-	void refusesTheFirstSalienceForARuleThatReadsMoreThanTheProfile() {
+	void refusesSalience20ForARuleThatReadsMoreThanTheProfile() {
 		RuleVersionRefused ex = refused(edited("derived.drl",
 				(drl) -> drl.replace("\tsalience 20\nwhen\n", "\tsalience 20\nwhen\n\tYouth()\n")));
 		assertThat(ex.problems()).singleElement()
