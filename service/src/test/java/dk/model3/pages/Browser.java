@@ -139,6 +139,16 @@ public final class Browser implements AutoCloseable {
 		return new WebDriverWait(this.driver, timeout, POLL);
 	}
 
+	/**
+	 * Waits until the element marked {@code data-field="<name>"} reads the text, on a
+	 * page that reloads itself while it follows a job (a publication). An element found
+	 * just before a reload is gone when its text is asked for, which Chromium answers as
+	 * stale or as an error about a node of a document that is gone: both are asked again.
+	 */
+	public void awaitField(String name, String text, Duration timeout) {
+		waitUpTo(timeout).ignoring(WebDriverException.class).until((driver) -> text.equals(field(name)));
+	}
+
 	/** The text of the element marked {@code data-field="<name>"}. */
 	public String field(String name) {
 		return find("[data-field='" + name + "']").getText().strip();

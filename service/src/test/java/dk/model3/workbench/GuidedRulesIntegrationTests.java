@@ -266,9 +266,7 @@ class GuidedRulesIntegrationTests {
 		browser.screenshotAt(SCREENSHOTS.resolve("workbench-guided-approval.png"), 1280, 1400,
 				"document.getElementById('publication').scrollIntoView()");
 		browser.clickAndWait("#decide");
-		browser.waitUpTo(Duration.ofSeconds(120))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
+		browser.awaitField("state", "Offentliggjort", Duration.ofSeconds(120));
 
 		// served: listed active, and a 27 year old assessed in its force now gets the
 		// meeting

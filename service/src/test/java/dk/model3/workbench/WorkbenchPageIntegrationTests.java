@@ -220,9 +220,7 @@ class WorkbenchPageIntegrationTests extends SharedWorkbenchContext {
 		browser.find("#comment").sendKeys("KUI til under 30 som aftalt");
 		browser.clickAndWait("#decide");
 		// the publication runs off the request thread; the page follows it and reloads
-		browser.waitUpTo(Duration.ofSeconds(120))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until((driver) -> "Offentliggjort".equals(browser.field("state")));
+		browser.awaitField("state", "Offentliggjort", Duration.ofSeconds(120));
 		WebDriverWait wait = browser.waitUpTo(HttpTestClient.HANG_GUARD);
 		long published = sequence.get();
 		wait.until((driver) -> sequence.get() > published + 20);
