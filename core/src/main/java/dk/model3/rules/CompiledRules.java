@@ -1,7 +1,6 @@
 package dk.model3.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,8 +21,6 @@ import dk.model3.facts.ImplausibleInput;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
-import dk.model3.facts.Status;
-import dk.model3.facts.Area;
 import dk.model3.facts.ProfileFields;
 import dk.model3.facts.Tier;
 import dk.model3.facts.TierRuledOut;
@@ -85,10 +82,21 @@ public final class CompiledRules {
 	/** The profile fields behind each derived fact or conclusion, by type. */
 	private final Map<String, Set<String>> behind = new ConcurrentHashMap<>();
 
-	/** A decision without the profile's own values: what a class of profiles shares. */
-	private record Shape(Status status, Tier tier, Area area, Set<Flag> flags, List<RuleMetadata> explanation,
-			List<List<String>> fields, List<TierReason> whyNot, List<String> missingFacts, Text nextStep,
-			String decidingRuleId, List<Warning> warnings, Decision withoutFacts) {
+	/**
+	 * What a class of profiles shares: the decision with each rule's facts left out, and
+	 * the profile fields each rule's facts are read from.
+	 */
+	private record Shape(Decision withoutFacts, List<List<String>> fields) {
+
+		static Shape of(Decision decision) {
+			return new Shape(new Decision(decision.status(), decision.tier(), decision.responsibleArea(),
+					decision.flags(),
+					decision.explanation().stream().map((fired) -> new FiredRule(fired.rule(), Map.of())).toList(),
+					decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
+					decision.rulesChecksum(), decision.decidingRuleId(), decision.warnings()),
+					decision.explanation().stream().map((fired) -> List.copyOf(fired.facts().keySet())).toList());
+		}
+
 	}
 
 	public CompiledRules(VersionDescriptor descriptor, RuleVersionFiles files, String checksum, KieBase kieBase,
@@ -205,22 +213,22 @@ public final class CompiledRules {
 		if (!this.conditions.shareable()) {
 			return evaluateUnshared(profile);
 		}
-		ProfileConditions.Bits key = new ProfileConditions.Bits(this.conditions.memoriesOf(profile));
+		ProfileConditions.Bits key = classOf(profile);
 		Shape shape = this.shared.get(key);
 		if (shape == null) {
 			Decision decision = evaluateUnshared(profile);
-			if (this.shared.size() < SHARED_DECISIONS) {
-				this.shared.putIfAbsent(key, shape(decision));
-			}
+			remember(key, decision);
 			return decision;
 		}
-		List<FiredRule> explanation = new ArrayList<>(shape.explanation().size());
-		for (int i = 0; i < shape.explanation().size(); i++) {
-			explanation.add(new FiredRule(shape.explanation().get(i), factsUsed(shape.fields().get(i), profile)));
+		Decision shared = shape.withoutFacts();
+		List<FiredRule> explanation = new ArrayList<>(shared.explanation().size());
+		for (int i = 0; i < shared.explanation().size(); i++) {
+			explanation
+				.add(new FiredRule(shared.explanation().get(i).rule(), factsUsed(shape.fields().get(i), profile)));
 		}
-		return new Decision(shape.status(), shape.tier(), shape.area(), shape.flags(), explanation, shape.whyNot(),
-				shape.missingFacts(), shape.nextStep(), version(), this.checksum, shape.decidingRuleId(),
-				shape.warnings());
+		return new Decision(shared.status(), shared.tier(), shared.responsibleArea(), shared.flags(), explanation,
+				shared.whyNot(), shared.missingFacts(), shared.nextStep(), shared.rulesVersion(),
+				shared.rulesChecksum(), shared.decidingRuleId(), shared.warnings());
 	}
 
 	/**
@@ -230,18 +238,11 @@ public final class CompiledRules {
 	 */
 	public Decision evaluateWithoutFacts(Profile profile) {
 		if (!this.conditions.shareable()) {
-			return shape(evaluateUnshared(profile)).withoutFacts();
+			return Shape.of(evaluateUnshared(profile)).withoutFacts();
 		}
-		ProfileConditions.Bits key = new ProfileConditions.Bits(this.conditions.memoriesOf(profile));
+		ProfileConditions.Bits key = classOf(profile);
 		Shape shape = this.shared.get(key);
-		if (shape == null) {
-			shape = shape(evaluateUnshared(profile));
-			if (this.shared.size() < SHARED_DECISIONS) {
-				Shape raced = this.shared.putIfAbsent(key, shape);
-				shape = (raced != null) ? raced : shape;
-			}
-		}
-		return shape.withoutFacts();
+		return ((shape != null) ? shape : remember(key, evaluateUnshared(profile))).withoutFacts();
 	}
 
 	/** Runs the rules on the profile, whatever was decided for others. */
@@ -249,17 +250,15 @@ public final class CompiledRules {
 		return decide(profile, run(profile));
 	}
 
-	private static Shape shape(Decision decision) {
-		Decision withoutFacts = new Decision(decision.status(), decision.tier(), decision.responsibleArea(),
-				decision.flags(),
-				decision.explanation().stream().map((fired) -> new FiredRule(fired.rule(), Map.of())).toList(),
-				decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
-				decision.rulesChecksum(), decision.decidingRuleId(), decision.warnings());
-		return new Shape(decision.status(), decision.tier(), decision.responsibleArea(), decision.flags(),
-				decision.explanation().stream().map(FiredRule::rule).toList(),
-				decision.explanation().stream().map((fired) -> List.copyOf(fired.facts().keySet())).toList(),
-				decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.decidingRuleId(),
-				decision.warnings(), withoutFacts);
+	private ProfileConditions.Bits classOf(Profile profile) {
+		return new ProfileConditions.Bits(this.conditions.memoriesOf(profile));
+	}
+
+	// the shape of a class's first decision, kept for the class while there is room
+	private Shape remember(ProfileConditions.Bits key, Decision decision) {
+		Shape shape = Shape.of(decision);
+		Shape raced = (this.shared.size() < SHARED_DECISIONS) ? this.shared.putIfAbsent(key, shape) : null;
+		return (raced != null) ? raced : shape;
 	}
 
 	/**

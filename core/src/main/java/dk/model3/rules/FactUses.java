@@ -35,6 +35,8 @@ public final class FactUses {
 		return new ArrayList<>(uses.values());
 	}
 
+	// under an odd number of nots a fact is required absent (the engine writes an exists
+	// over an or as a not of a not)
 	private static void walk(RuleConditionElement element, boolean negated, Map<String, FactUse> uses) {
 		if (element instanceof org.drools.base.rule.Pattern pattern) {
 			String className = pattern.getObjectType().getClassName();
@@ -51,7 +53,7 @@ public final class FactUses {
 			}
 			return;
 		}
-		boolean inNot = negated || (element instanceof GroupElement group && group.isNot());
+		boolean inNot = negated ^ (element instanceof GroupElement group && group.isNot());
 		for (RuleConditionElement nested : element.getNestedElements()) {
 			walk(nested, inNot, uses);
 		}

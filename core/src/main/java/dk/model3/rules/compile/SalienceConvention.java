@@ -3,7 +3,6 @@ package dk.model3.rules.compile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +13,6 @@ import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.RuleProblem;
 import dk.model3.rules.RuleVersionFiles;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.GroupElement;
-import org.drools.base.rule.Pattern;
-import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -78,40 +74,19 @@ final class SalienceConvention {
 			if (meta == null || !meta.file().equals(DERIVED_FILE)) {
 				continue;
 			}
-			for (String absent : absentFacts(rule)) {
+			for (FactUse absent : meta.uses().stream().filter(FactUse::negated).toList()) {
 				creates.forEach((producer, types) -> {
-					if (types.contains(absent) && saliences.getOrDefault(producer, 0) <= salienceOf(rule)) {
+					if (types.contains(absent.name()) && saliences.getOrDefault(producer, 0) <= salienceOf(rule)) {
 						problems.add(RuleLocation.find(files, rule.getName())
-							.problem("reglen \"" + rule.getName() + "\" kræver, at " + absent + " ikke findes, men \""
-									+ producer + "\" udleder det uden at komme før; udled det alene af borgerens "
+							.problem("reglen \"" + rule.getName() + "\" kræver, at " + absent.name()
+									+ " ikke findes, men \"" + producer
+									+ "\" udleder det uden at komme før; udled det alene af borgerens "
 									+ "oplysninger med \"salience " + PROFILE_FACT_SALIENCE + "\""));
 					}
 				});
 			}
 		}
 		return problems;
-	}
-
-	// the facts a rule requires to be absent: under an odd number of nots (the engine
-	// writes an exists over an or as a not of a not)
-	private static Set<String> absentFacts(Rule rule) {
-		Set<String> absent = new LinkedHashSet<>();
-		if (rule instanceof RuleImpl impl) {
-			collectAbsent(impl.getLhs(), false, absent);
-		}
-		return absent;
-	}
-
-	private static void collectAbsent(RuleConditionElement element, boolean negated, Set<String> absent) {
-		if (element instanceof Pattern pattern) {
-			String className = pattern.getObjectType().getClassName();
-			if (negated && className != null) {
-				absent.add(className.substring(className.lastIndexOf('.') + 1));
-			}
-			return;
-		}
-		boolean inNot = negated ^ (element instanceof GroupElement group && group.isNot());
-		element.getNestedElements().forEach((nested) -> collectAbsent(nested, inNot, absent));
 	}
 
 }
