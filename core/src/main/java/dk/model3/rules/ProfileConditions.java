@@ -342,9 +342,23 @@ final class ProfileConditions {
 			return other instanceof Bits key && Arrays.equals(this.bits, key.bits);
 		}
 
+		/**
+		 * Every bit moves the whole hash (a 64-bit mix, as MurmurHash3 finishes). The
+		 * conditions' bits come in runs (age below 15, below 18, …), and
+		 * {@link Arrays#hashCode(long[])} folds the high half of a word onto the low one:
+		 * 678 classes of a population shared 40 buckets of 8 or more in a table of 1,024,
+		 * which a concurrent map then searched as trees on every evaluation.
+		 */
 		@Override
 		public int hashCode() {
-			return Arrays.hashCode(this.bits);
+			long hash = 0;
+			for (long word : this.bits) {
+				hash = (hash ^ word) * 0xff51afd7ed558ccdL;
+				hash ^= hash >>> 33;
+			}
+			hash *= 0xc4ceb9fe1a85ec53L;
+			hash ^= hash >>> 33;
+			return (int) (hash ^ (hash >>> 32));
 		}
 
 	}

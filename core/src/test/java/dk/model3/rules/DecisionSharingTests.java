@@ -2,9 +2,12 @@ package dk.model3.rules;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dk.model3.authoring.RuleCopies;
 import dk.model3.facts.Profile;
@@ -67,6 +70,26 @@ class DecisionSharingTests {
 			assertThat(withoutFacts).as("one instance for the profiles of a class").isSameAs(first);
 		}
 		assertThat(byClass).as("classes among the profiles").hasSizeLessThan(profiles.size() / 2);
+	}
+
+	// every evaluation looks its class up in a concurrent map: a bucket of 8 or more
+	// turns into a tree, searched on every lookup
+	@ParameterizedTest
+	@ValueSource(strings = { "2021.03", "2023.01" })
+	void spreadsTheClassesOfAPopulationOverTheBucketsOfAHashTable(String version) {
+		CompiledRules rules = RepoRules.compiled(version);
+		Set<ProfileConditions.Bits> classes = new HashSet<>();
+		for (Profile profile : GoldenAnswers.sample(7_000_003L, 20_000)) {
+			classes.add(new ProfileConditions.Bits(rules.conditions().memoriesOf(profile)));
+		}
+		int buckets = Integer.highestOneBit(classes.size() * 4 / 3) * 2;
+		Map<Integer, Integer> perBucket = new HashMap<>();
+		for (ProfileConditions.Bits key : classes) {
+			int hash = key.hashCode();
+			perBucket.merge((hash ^ (hash >>> 16)) & (buckets - 1), 1, Integer::sum);
+		}
+		assertThat(classes).as("classes among the profiles").hasSizeGreaterThan(300);
+		assertThat(Collections.max(perBucket.values())).as("most classes in one of %d buckets", buckets).isLessThan(8);
 	}
 
 	@Test
