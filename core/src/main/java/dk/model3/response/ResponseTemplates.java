@@ -97,7 +97,8 @@ public final class ResponseTemplates {
 				out.accept(date(date));
 			}
 			else {
-				out.accept(facts(decision.explanation().get(kind)));
+				FiredRule fired = decision.explanation().get(kind);
+				out.accept(facts(fired.rule().id(), fired.facts()));
 			}
 		}
 		out.accept(template.parts[template.kinds.length]);
@@ -118,11 +119,20 @@ public final class ResponseTemplates {
 	 * its shape, and its response as parts with the facts already in place.
 	 */
 	public Prepared prepare(Decision decision) {
-		Shape shape = shapeOf(decision);
+		return prepare(shapeOf(decision), (rule) -> decision.explanation().get(rule).facts());
+	}
+
+	/**
+	 * The same for a decision whose shape the caller found already (the batch, by the
+	 * rules' instance for a class of profiles): nothing of the decision is hashed.
+	 * @param facts the facts of the rule at each place in the shape's explanation
+	 */
+	public Prepared prepare(Shape shape, IntFunction<Map<String, Object>> facts) {
 		Template template = shape.template(this, false);
 		if (template == Template.WHOLE) {
-			return new Prepared(shape, null, decision);
+			return new Prepared(shape, null, withFacts(shape.decision, facts));
 		}
+		List<FiredRule> rules = shape.decision.explanation();
 		List<byte[]> pieces = new ArrayList<>(2 * template.kinds.length + 1);
 		for (int i = 0; i < template.kinds.length; i++) {
 			if (template.parts[i].length > 0) {
@@ -130,7 +140,7 @@ public final class ResponseTemplates {
 			}
 			int kind = template.kinds[i];
 			pieces.add((kind == REF_HOLE) ? REF_PIECE
-					: (kind == DATE_HOLE) ? DATE_PIECE : facts(decision.explanation().get(kind)));
+					: (kind == DATE_HOLE) ? DATE_PIECE : facts(rules.get(kind).rule().id(), facts.apply(kind)));
 		}
 		pieces.add(template.parts[template.kinds.length]);
 		return new Prepared(shape, pieces.toArray(new byte[0][]), null);
@@ -220,11 +230,11 @@ public final class ResponseTemplates {
 		return bytes;
 	}
 
-	private byte[] facts(FiredRule fired) {
-		FactsKey key = new FactsKey(fired.rule().id(), fired.facts());
+	private byte[] facts(String ruleId, Map<String, Object> facts) {
+		FactsKey key = new FactsKey(ruleId, facts);
 		byte[] bytes = this.facts.get(key);
 		if (bytes == null) {
-			bytes = this.mapper.writeValueAsBytes(fired.facts());
+			bytes = this.mapper.writeValueAsBytes(facts);
 			if (this.facts.size() < MAX_FACTS) {
 				this.facts.putIfAbsent(key, bytes);
 			}

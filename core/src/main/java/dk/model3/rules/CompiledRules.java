@@ -21,7 +21,6 @@ import dk.model3.facts.ImplausibleInput;
 import dk.model3.facts.Outcome;
 import dk.model3.facts.Problem;
 import dk.model3.facts.Profile;
-import dk.model3.facts.ProfileFields;
 import dk.model3.facts.Tier;
 import dk.model3.facts.TierRuledOut;
 import org.kie.api.KieBase;
@@ -95,6 +94,10 @@ public final class CompiledRules {
 					decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
 					decision.rulesChecksum(), decision.decidingRuleId(), decision.warnings()),
 					decision.explanation().stream().map((fired) -> List.copyOf(fired.facts().keySet())).toList());
+		}
+
+		SharedDecision of(Profile profile) {
+			return new SharedDecision(this.withoutFacts, this.fields, profile);
 		}
 
 	}
@@ -210,25 +213,7 @@ public final class CompiledRules {
 
 	/** Runs the rules on one profile, or reuses what they concluded for its class. */
 	public Decision evaluate(Profile profile) {
-		if (!this.conditions.shareable()) {
-			return evaluateUnshared(profile);
-		}
-		ProfileConditions.Bits key = classOf(profile);
-		Shape shape = this.shared.get(key);
-		if (shape == null) {
-			Decision decision = evaluateUnshared(profile);
-			remember(key, decision);
-			return decision;
-		}
-		Decision shared = shape.withoutFacts();
-		List<FiredRule> explanation = new ArrayList<>(shared.explanation().size());
-		for (int i = 0; i < shared.explanation().size(); i++) {
-			explanation
-				.add(new FiredRule(shared.explanation().get(i).rule(), factsUsed(shape.fields().get(i), profile)));
-		}
-		return new Decision(shared.status(), shared.tier(), shared.responsibleArea(), shared.flags(), explanation,
-				shared.whyNot(), shared.missingFacts(), shared.nextStep(), shared.rulesVersion(),
-				shared.rulesChecksum(), shared.decidingRuleId(), shared.warnings());
+		return this.conditions.shareable() ? classify(profile).decision() : evaluateUnshared(profile);
 	}
 
 	/**
@@ -237,12 +222,22 @@ public final class CompiledRules {
 	 * profile of a class that shares a decision gets the same instance.
 	 */
 	public Decision evaluateWithoutFacts(Profile profile) {
+		return classify(profile).withoutFacts();
+	}
+
+	/**
+	 * The decision for a profile as its class shares it: the class's decision without
+	 * facts, the same instance for every profile of the class, and the profile's facts
+	 * when asked. In a version whose profiles share nothing, each profile is a class of
+	 * its own.
+	 */
+	public SharedDecision classify(Profile profile) {
 		if (!this.conditions.shareable()) {
-			return Shape.of(evaluateUnshared(profile)).withoutFacts();
+			return Shape.of(evaluateUnshared(profile)).of(profile);
 		}
 		ProfileConditions.Bits key = classOf(profile);
 		Shape shape = this.shared.get(key);
-		return ((shape != null) ? shape : remember(key, evaluateUnshared(profile))).withoutFacts();
+		return ((shape != null) ? shape : remember(key, evaluateUnshared(profile))).of(profile);
 	}
 
 	/** Runs the rules on the profile, whatever was decided for others. */
@@ -397,7 +392,7 @@ public final class CompiledRules {
 		}
 		List<FiredRule> explanation = new ArrayList<>(fieldsByRule.size());
 		fieldsByRule.forEach((name, fields) -> explanation
-			.add(new FiredRule(this.rules.get(name), factsUsed(List.copyOf(fields), profile))));
+			.add(new FiredRule(this.rules.get(name), SharedDecision.factsOf(List.copyOf(fields), profile))));
 		return explanation;
 	}
 
@@ -491,14 +486,6 @@ public final class CompiledRules {
 				}
 			}
 		});
-	}
-
-	private static Map<String, Object> factsUsed(List<String> fields, Profile profile) {
-		Map<String, Object> facts = new LinkedHashMap<>();
-		for (String field : fields) {
-			facts.put(field, ProfileFields.value(profile, field));
-		}
-		return facts;
 	}
 
 }

@@ -8,6 +8,7 @@ import dk.model3.response.Explain;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.Decision;
+import dk.model3.rules.SharedDecision;
 
 /**
  * Evaluates profiles under a rule version, remembering the decision per distinct profile.
@@ -93,21 +94,24 @@ final class Classifier {
 
 	private Evaluated evaluated(CompiledRules rules, Profile profile) {
 		this.evaluations.increment();
-		if (this.explain == Explain.FULL) {
-			return new Evaluated(this.templates.prepare(rules.evaluate(profile)));
-		}
-		// a short line needs only the shape: no facts, and the shape found once for
-		// the instance the rules give every profile of a class
-		Decision decision = rules.evaluateWithoutFacts(profile);
-		Instance key = new Instance(decision);
+		SharedDecision decision = rules.classify(profile);
+		ResponseTemplates.Shape shape = shapeOf(decision.withoutFacts());
+		return (this.explain == Explain.FULL) ? new Evaluated(this.templates.prepare(shape, decision::facts))
+				: new Evaluated(shape);
+	}
+
+	// the shape found once for the instance the rules give every profile of a class,
+	// instead of hashing the decision, texts included, for every distinct profile
+	private ResponseTemplates.Shape shapeOf(Decision withoutFacts) {
+		Instance key = new Instance(withoutFacts);
 		ResponseTemplates.Shape shape = this.shapes.get(key);
 		if (shape == null) {
-			shape = this.templates.shapeOf(decision);
+			shape = this.templates.shapeOf(withoutFacts);
 			if (this.shapes.size() < this.maxEntries) {
 				this.shapes.putIfAbsent(key, shape);
 			}
 		}
-		return new Evaluated(shape);
+		return shape;
 	}
 
 	/** A decision by identity: the instance, not its contents, which are slow to hash. */
