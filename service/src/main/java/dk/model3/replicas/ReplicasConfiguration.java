@@ -3,7 +3,7 @@ package dk.model3.replicas;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import dk.model3.audit.DataDirectoryProperties;
+import dk.model3.audit.DataDirectory;
 import dk.model3.publishing.BeforeFirstLoad;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.versions.RuleVersions;
@@ -35,15 +35,14 @@ class ReplicasConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnExpression(FOLLOWING)
-	PublishedRules publishedRules(VersionsProperties replicas, RulesProperties rules, DataDirectoryProperties data,
-			Clock clock) {
+	PublishedRules publishedRules(VersionsProperties replicas, RulesProperties rules, DataDirectory data, Clock clock) {
 		if (rules.directory() == null) {
 			throw new IllegalStateException("triage.versions.remote is set, so the instance follows "
 					+ replicas.remoteForLog()
 					+ ", but triage.rules.dir is empty: set it to the folder the published versions are written to "
 					+ "(e.g. /var/lib/triage/rules)");
 		}
-		Path mirror = Path.of(data.dataDir()).resolve(MIRROR);
+		Path mirror = data.path().resolve(MIRROR);
 		return new PublishedRules(VersionStore.following(mirror, replicas.remote()), rules.directory(), clock);
 	}
 

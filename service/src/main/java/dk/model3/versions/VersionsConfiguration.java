@@ -2,7 +2,7 @@ package dk.model3.versions;
 
 import java.nio.file.Path;
 
-import dk.model3.audit.DataDirectoryProperties;
+import dk.model3.audit.DataDirectory;
 import dk.model3.publishing.BeforeFirstLoad;
 import dk.model3.publishing.RuleReloader;
 import dk.model3.rules.language.RuleFolders;
@@ -33,8 +33,8 @@ class VersionsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(VersionsConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	VersionStore versionStore(VersionsProperties properties, DataDirectoryProperties data, MeterRegistry meters) {
-		Path repository = properties.repositoryIn(Path.of(data.dataDir()));
+	VersionStore versionStore(VersionsProperties properties, DataDirectory data, MeterRegistry meters) {
+		Path repository = properties.repositoryIn(data);
 		VersionStore store = new VersionStore(repository, properties.remote());
 		FunctionCounter.builder("triage.versions.fetches", store, VersionStore::fetches)
 			.description("Fetches from the shared repository of versions (one per read or write of the workbench)")
@@ -80,8 +80,8 @@ class VersionsConfiguration {
 
 	@Bean
 	@ConditionalOnExpression(ALONE)
-	ServedFolder servedFolder(VersionsProperties properties, DataDirectoryProperties data) {
-		return new ServedFolder(properties.servedIn(Path.of(data.dataDir())));
+	ServedFolder servedFolder(VersionsProperties properties, DataDirectory data) {
+		return new ServedFolder(properties.servedIn(data));
 	}
 
 	/**

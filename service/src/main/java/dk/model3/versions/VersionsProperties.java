@@ -4,6 +4,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dk.model3.audit.DataDirectory;
+
 import org.eclipse.jgit.transport.URIish;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -50,12 +52,12 @@ public record VersionsProperties(@DefaultValue("true") boolean enabled, @Default
 		}
 	}
 
-	Path repositoryIn(Path dataDir) {
-		return this.repository.isBlank() ? dataDir.resolve("versions.git") : Path.of(this.repository);
+	Path repositoryIn(DataDirectory data) {
+		return this.repository.isBlank() ? data.path().resolve("versions.git") : Path.of(this.repository);
 	}
 
-	Path servedIn(Path dataDir) {
-		return this.served.isBlank() ? dataDir.resolve("versions-served") : Path.of(this.served);
+	Path servedIn(DataDirectory data) {
+		return this.served.isBlank() ? data.path().resolve("versions-served") : Path.of(this.served);
 	}
 
 }
