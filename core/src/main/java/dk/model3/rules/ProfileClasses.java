@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
@@ -64,6 +65,23 @@ public final class ProfileClasses {
 			return Optional.empty();
 		}
 		return Optional.of(new ProfileClasses(combine(conditions, groups)));
+	}
+
+	/**
+	 * The classes of the profiles listed (the part of the space a check was given), each
+	 * counted and stood for by its first profile; empty when the version does not share
+	 * decisions.
+	 */
+	public static Optional<ProfileClasses> of(CompiledRules rules, Stream<Profile> profiles) {
+		ProfileConditions conditions = rules.conditions();
+		if (conditions == null) {
+			return Optional.empty();
+		}
+		Map<ProfileConditions.Bits, ProfileClass> classes = new LinkedHashMap<>();
+		profiles.forEachOrdered((profile) -> classes.merge(new ProfileConditions.Bits(conditions.memoriesOf(profile)),
+				new ProfileClass(profile, 1),
+				(seen, another) -> new ProfileClass(seen.representative(), seen.profiles() + 1)));
+		return Optional.of(new ProfileClasses(new ArrayList<>(classes.values())));
 	}
 
 	public List<ProfileClass> classes() {

@@ -51,8 +51,9 @@ public final class CheckCommand extends AuthoringCommand {
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		print(rules, report, printer, out);
 		if (report.classes() > 0) {
-			out.printf("Checked the whole input space, %,d profiles, as %,d classes of profiles that share a decision,"
-					+ " in %.1f s.%n", report.profiles(), report.classes(), took.toMillis() / 1000.0);
+			out.printf("Checked %s, %,d profiles, as %,d classes of profiles that share a decision, in %.1f s.%n",
+					this.spaceOptions.narrowed() ? "the narrowed space" : "the whole input space", report.profiles(),
+					report.classes(), took.toMillis() / 1000.0);
 		}
 		else {
 			out.printf("Checked %,d profiles in %d s.%n", report.profiles(), took.toSeconds());

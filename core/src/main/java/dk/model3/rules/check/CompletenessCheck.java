@@ -23,9 +23,10 @@ import dk.model3.rules.Trace;
  * somebody. Asked for the bounded space, it checks more: the whole input space (every age
  * 0-125, every set of problems, 0-20 departments or none), one profile per class of
  * profiles that share a decision ({@link ProfileClasses}), each counted for its class; in
- * seconds. A version whose decisions the analysis cannot prove shareable, and a narrowed
- * space, are checked by running every profile of the space. Work runs in parallel on the
- * common fork-join pool (all cores).
+ * seconds. A narrowed space is listed and its profiles grouped by class, so the rules run
+ * once per class there too. A version whose decisions the analysis cannot prove shareable
+ * is checked by running every profile of the space. Work runs in parallel on the common
+ * fork-join pool (all cores).
  */
 public final class CompletenessCheck {
 
@@ -36,13 +37,19 @@ public final class CompletenessCheck {
 	 * @param progress told after each age is done, e.g. "age 17 done: 8 of 38 ages"
 	 */
 	public static CheckReport run(CompiledRules rules, ProfileSpace space, Consumer<String> progress) {
-		if (space.equals(ProfileSpace.bounded())) {
-			Optional<ProfileClasses> classes = ProfileClasses.of(rules);
-			if (classes.isPresent()) {
-				return run(rules, classes.get(), progress);
-			}
-			progress.accept("checking every profile of the bounded space: " + rules.sharing());
+		// the whole space's classes are found without listing it; a part is listed and
+		// its profiles grouped, and either way the rules run once per class
+		Optional<ProfileClasses> classes = space.equals(ProfileSpace.bounded()) ? ProfileClasses.of(rules)
+				: ProfileClasses.of(rules, space.stream());
+		if (classes.isPresent()) {
+			return run(rules, classes.get(), progress);
 		}
+		progress.accept("checking every profile of the space: " + rules.sharing());
+		return everyProfile(rules, space, progress);
+	}
+
+	/** The space profile by profile, each run through the rules. */
+	static CheckReport everyProfile(CompiledRules rules, ProfileSpace space, Consumer<String> progress) {
 		List<ProfileSpace.Slice> slices = space.slices();
 		int perAge = space.benefits().size();
 		AtomicInteger done = new AtomicInteger();
@@ -58,11 +65,11 @@ public final class CompletenessCheck {
 		return withDeadRules(rules, report);
 	}
 
-	/** The whole input space, one profile per class, each counted for its class. */
+	/** The space by class, one profile per class, each counted for its class. */
 	static CheckReport run(CompiledRules rules, ProfileClasses classes, Consumer<String> progress) {
 		List<ProfileClasses.ProfileClass> all = classes.classes();
-		progress.accept(String.format("checking the whole input space, %,d profiles, in %,d classes: %s",
-				classes.profiles(), all.size(), rules.sharing()));
+		progress.accept(String.format("checking %,d profiles in %,d classes: %s", classes.profiles(), all.size(),
+				rules.sharing()));
 		int parts = Math.max(1, Runtime.getRuntime().availableProcessors() * 4);
 		CheckReport report = IntStream.range(0, parts).parallel().mapToObj((part) -> {
 			CheckReport partial = new CheckReport();
