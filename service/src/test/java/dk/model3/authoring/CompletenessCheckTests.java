@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dk.model3.facts.Benefit;
-import dk.model3.facts.EmploymentPotential;
 import dk.model3.rules.CompiledRules;
 import dk.model3.rules.ProfileClasses;
 import dk.model3.rules.check.CheckReport;
@@ -26,10 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompletenessCheckTests {
 
 	// ages around each threshold: 15, 18, 25/26, 29/30
-	static final ProfileSpace SMALL = new ProfileSpace(
-			List.of(14, 15, 17, 18, 25, 26, 30), List.of(Benefit.CASH_BENEFIT, Benefit.SICKNESS_BENEFIT,
-					Benefit.DISABILITY_PENSION, Benefit.OLD_AGE_PENSION, Benefit.NONE),
-			List.of(EmploymentPotential.values()), 1, List.of(0, 2));
+	static final ProfileSpace SMALL = ProfileSpace.aroundThresholds();
 
 	@TempDir
 	Path temp;
