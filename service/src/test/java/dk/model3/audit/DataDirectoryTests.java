@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The data directory is its user's only whichever part of the service writes in it first:
- * the repository of versions now does, while the records' beans are made.
+ * The data directory is its user's only whichever part of the service writes in it first
+ * (the records, their key or the repository of versions, as the beans happen to be made).
  */
 class DataDirectoryTests {
 

@@ -33,8 +33,7 @@ class NarrowedSpaceTests {
 	@Test
 	void findsByClassTheGapAndTheOverlapsEveryProfileFinds() {
 		Path rules = RuleCopies.copy(this.temp);
-		// TB-04 (the brain-injury scheme, not complex) no longer covers cash benefit: a
-		// gap
+		// a gap: TB-04 (brain-injury scheme, not complex) leaves cash benefit out
 		RuleCopies.edit(rules.resolve("2021.03/tiers.drl"), "\tBrainInjuryScheme()\n\tnot Complex()\nthen",
 				"\tBrainInjuryScheme()\n\tnot Complex()\n\tProfile( benefit != Benefit.CASH_BENEFIT )\nthen");
 		// T1-01 no longer gives way to the very complex: overlaps with T2-01
