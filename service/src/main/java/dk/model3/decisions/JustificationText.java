@@ -77,12 +77,16 @@ final class JustificationText {
 				.map((flag) -> Labels.flag(flag, lang()))
 				.collect(Collectors.joining("; ")) + ".");
 		}
-		if (!outcome.missingFacts().isEmpty()) {
+		// a yes/no the caseworker gave (the contract reads one left out as no) is not
+		// missing: a 15-17 year old without social measures needs an assessment, which
+		// the next step names, not an answer
+		List<String> missing = outcome.missingFacts()
+			.stream()
+			.filter((field) -> !(this.decision.facts().get(field) instanceof Boolean))
+			.toList();
+		if (!missing.isEmpty()) {
 			line(t("Oplysninger, der mangler for at afgøre sagen: ", "Facts missing to decide the case: ")
-					+ outcome.missingFacts()
-						.stream()
-						.map((field) -> Labels.field(field, lang()))
-						.collect(Collectors.joining(", "))
+					+ missing.stream().map((field) -> Labels.field(field, lang())).collect(Collectors.joining(", "))
 					+ ".");
 		}
 		line("");

@@ -53,6 +53,30 @@ class JustificationTextTests {
 				"the municipality's interpretation, adopted in rule version 2023.01.", "- Age: 14 years");
 	}
 
+	// domain: the text says an assessment is needed, not that an answer is missing when
+	// the caseworker answered "no"
+	@Test
+	void callsNoAnsweredYesOrNoMissingButAnUnknownFactMissing() {
+		List<RuleMetadata> rules = List
+			.of(rule("TY-02", "Borgeren skal vurderes.", "The citizen needs an assessment."));
+		DecisionRecord youth = new DecisionRecord("decision", "d-3", Instant.parse("2024-03-01T09:00:00Z"), "h",
+				LocalDate.parse("2024-03-01"), "2023.01", false, "sha256:abc",
+				Map.of("age", 16, "serviceActMeasures", false), new DecisionRecord.Result(Status.MANUAL_REVIEW, null,
+						Area.CHILDREN_AND_FAMILY, List.of(), List.of("serviceActMeasures")),
+				List.of("TY-02"), "TY-02", List.of(), null);
+		DecisionRecord adult = new DecisionRecord("decision", "d-4", Instant.parse("2024-03-01T09:00:00Z"), "h",
+				LocalDate.parse("2024-03-01"), "2023.01", false, "sha256:abc",
+				Map.of("age", 40, "employmentPotential", "UNKNOWN"), new DecisionRecord.Result(Status.MANUAL_REVIEW,
+						null, Area.EMPLOYMENT, List.of(), List.of("employmentPotential")),
+				List.of("TY-02"), "TY-02", List.of(), null);
+
+		assertThat(JustificationText.write(youth, null, rules, "da")).doesNotContain("mangler")
+			.contains("Modtager foranstaltninger efter serviceloven: nej");
+		assertThat(JustificationText.write(youth, null, rules, "en")).doesNotContain("missing");
+		assertThat(JustificationText.write(adult, null, rules, "da"))
+			.contains("Oplysninger, der mangler for at afgøre sagen: beskæftigelsespotentiale.");
+	}
+
 	@Test
 	void namesTheStatuteOfARuleWhereASourceNamesOneAndNoneElsewhere() {
 		DecisionRecord decision = new DecisionRecord("decision", "d-2", Instant.parse("2024-03-01T09:00:00Z"), "h",
