@@ -27,9 +27,6 @@ public final class CsvRows implements Serializable {
 
 	private static final Set<String> INTEGERS = Set.of("age", "departmentsInvolved");
 
-	private static final Set<String> BOOLEANS = Set.of("brainInjuryCoordination", "measuresSentence", "placedOutOfHome",
-			"serviceActMeasures");
-
 	private final List<String> columns;
 
 	private CsvRows(List<String> columns) {
@@ -86,7 +83,7 @@ public final class CsvRows implements Serializable {
 					throw new BadRow("column " + name + " must be a whole number");
 				}
 			}
-			else if (BOOLEANS.contains(name)) {
+			else if (RequestReader.YES_NO_FIELDS.contains(name)) {
 				if (!cell.equalsIgnoreCase("true") && !cell.equalsIgnoreCase("false")) {
 					throw new BadRow("column " + name + " must be true, false or empty");
 				}

@@ -29,6 +29,13 @@ public final class RequestReader {
 			"employmentPotential", "problems", "brainInjuryCoordination", "measuresSentence", "placedOutOfHome",
 			"serviceActMeasures", "departmentsInvolved");
 
+	/**
+	 * The yes/no facts: one left out is read as "no", so the citizen always has an answer
+	 * to each of them, and none is ever missing.
+	 */
+	public static final Set<String> YES_NO_FIELDS = Set.of("brainInjuryCoordination", "measuresSentence",
+			"placedOutOfHome", "serviceActMeasures");
+
 	// looked up once per field of every line of a batch
 	private static final Set<String> KNOWN = Set.copyOf(FIELDS);
 

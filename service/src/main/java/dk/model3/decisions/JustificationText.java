@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dk.model3.audit.DecisionRecord;
 import dk.model3.audit.ReviewRecord;
+import dk.model3.request.RequestReader;
 import dk.model3.rules.RuleMetadata;
 import dk.model3.rules.SourceRef;
 import dk.model3.rules.Text;
@@ -77,12 +78,11 @@ final class JustificationText {
 				.map((flag) -> Labels.flag(flag, lang()))
 				.collect(Collectors.joining("; ")) + ".");
 		}
-		// a yes/no the caseworker gave (the contract reads one left out as no) is not
-		// missing: a 15-17 year old without social measures needs an assessment, which
-		// the next step names, not an answer
+		// a yes/no is always answered: a 15-17 year old without social measures needs an
+		// assessment, which the next step names, not an answer
 		List<String> missing = outcome.missingFacts()
 			.stream()
-			.filter((field) -> !(this.decision.facts().get(field) instanceof Boolean))
+			.filter((field) -> !RequestReader.YES_NO_FIELDS.contains(field))
 			.toList();
 		if (!missing.isEmpty()) {
 			line(t("Oplysninger, der mangler for at afgøre sagen: ", "Facts missing to decide the case: ")

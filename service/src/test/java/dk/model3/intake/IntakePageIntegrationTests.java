@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import dk.model3.HttpTestClient;
 import dk.model3.audit.DecisionRecords;
 import dk.model3.pages.Browser;
+import dk.model3.request.RequestReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,8 +117,9 @@ class IntakePageIntegrationTests {
 		assertThat(browser.field("rulesChecksum")).isEqualTo(api.path("rulesChecksum").asString());
 		assertThat(browser.field("nextStep")).isEqualTo(api.path("nextStep").path("da").asString());
 		assertThat(attributes("[data-flag]", "data-flag")).containsExactlyInAnyOrderElementsOf(values(api, "flags"));
-		assertThat(attributes("[data-missing]", "data-missing"))
-			.containsExactlyInAnyOrderElementsOf(values(api, "missingFacts"));
+		// a yes/no is always answered on the form (an unticked box is "no")
+		assertThat(attributes("[data-missing]", "data-missing")).containsExactlyInAnyOrderElementsOf(
+				values(api, "missingFacts").stream().filter((f) -> !RequestReader.YES_NO_FIELDS.contains(f)).toList());
 		assertThat(attributes("[data-rule]", "data-rule")).containsExactlyElementsOf(
 				api.path("explanation").valueStream().map((rule) -> rule.path("ruleId").asString()).toList());
 		assertThat(attributes("[data-why-not]", "data-why-not")).containsExactlyElementsOf(
@@ -246,6 +248,18 @@ class IntakePageIntegrationTests {
 		assertThat(attributes("[data-field='errors'] a", "data-error-field")).containsExactly("rulesVersion");
 		assertThat(browser.find("#rulesVersion-error").getText()).contains("ikke den, der gælder");
 		assertThat(browser.all("[data-field='status']")).isEmpty();
+	}
+
+	// domain.md: a 15-17 year old with more complex problems and no social measures reads
+	// that an assessment is needed, not that an answer is missing after a "no"
+	@Test
+	void namesTheAssessmentNotAMissingAnswerForAYouthWithoutSocialMeasures() {
+		this.page.open().submit(JSON.readTree("""
+				{"citizenRef":"youth-1","age":16,"benefit":"NONE","problems":["ANXIETY","SUBSTANCE_ABUSE"]}"""));
+		assertThat(browser.field("status")).isEqualTo("MANUAL_REVIEW");
+		assertThat(browser.field("nextStep")).contains("børnefaglig undersøgelse");
+		assertThat(browser.all("#missing-heading")).isEmpty();
+		assertThat(browser.find("main").getText()).doesNotContain("mangler");
 	}
 
 	@Test
