@@ -9,6 +9,7 @@ import dk.model3.facts.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,14 +24,29 @@ class RequestReaderTests {
 		return JSON.readTree(text.replace('\'', '"'));
 	}
 
+	// every test reads its request both ways, from a tree (a CSV row, the intake form)
+	// and from the parser (an API body, a batch line), and the two must agree
+	private static TriageRequest read(String text) {
+		TriageRequest fromTree = RequestReader.read(json(text));
+		assertThat(RequestReader.read(JSON.createParser(text.replace('\'', '"')))).isEqualTo(fromTree);
+		return fromTree;
+	}
+
 	private static InvalidRequest refused(String text) {
-		return assertThatExceptionOfType(InvalidRequest.class).isThrownBy(() -> RequestReader.read(json(text)))
+		InvalidRequest fromTree = assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> RequestReader.read(json(text)))
 			.actual();
+		InvalidRequest fromParser = assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> RequestReader.read(JSON.createParser(text.replace('\'', '"'))))
+			.actual();
+		assertThat(fromParser.errors()).isEqualTo(fromTree.errors());
+		assertThat(fromParser.omitted()).isEqualTo(fromTree.omitted());
+		return fromTree;
 	}
 
 	@Test
 	void readsAMinimalRequestWithTheContractDefaults() {
-		TriageRequest request = RequestReader.read(json("{'citizenRef':'case-1','age':30,'benefit':'CASH_BENEFIT'}"));
+		TriageRequest request = read("{'citizenRef':'case-1','age':30,'benefit':'CASH_BENEFIT'}");
 		assertThat(request.citizenRef()).isEqualTo("case-1");
 		assertThat(request.employmentPotential()).isEqualTo(EmploymentPotential.UNKNOWN);
 		assertThat(request.problems()).isEmpty();
@@ -42,11 +58,10 @@ class RequestReaderTests {
 
 	@Test
 	void readsEveryField() {
-		TriageRequest request = RequestReader
-			.read(json("{'citizenRef':'a.b_c:d-1','age':16,'assessmentDate':'2023-02-01',"
-					+ "'rulesVersion':'2021.03','benefit':'NONE','employmentPotential':'PRESENT','problems':['ADHD','ANXIETY'],"
-					+ "'brainInjuryCoordination':true,'measuresSentence':true,'placedOutOfHome':true,"
-					+ "'serviceActMeasures':true,'departmentsInvolved':3}"));
+		TriageRequest request = read("{'citizenRef':'a.b_c:d-1','age':16,'assessmentDate':'2023-02-01',"
+				+ "'rulesVersion':'2021.03','benefit':'NONE','employmentPotential':'PRESENT','problems':['ADHD','ANXIETY'],"
+				+ "'brainInjuryCoordination':true,'measuresSentence':true,'placedOutOfHome':true,"
+				+ "'serviceActMeasures':true,'departmentsInvolved':3}");
 		assertThat(request.assessmentDate()).isEqualTo(LocalDate.of(2023, 2, 1));
 		assertThat(request.rulesVersion()).isEqualTo("2021.03");
 		assertThat(request.benefit()).isEqualTo(Benefit.NONE);
@@ -107,8 +122,7 @@ class RequestReaderTests {
 	@ValueSource(strings = { "case-12345", "2024-000123", "12345678901", "320190-1234", "011390-1234", "300290-1234",
 			"2024-01-15" })
 	void acceptsReferencesThatAreNotCprShaped(String ref) {
-		assertThat(RequestReader.read(json("{'citizenRef':'" + ref + "','age':30,'benefit':'NONE'}")).citizenRef())
-			.isEqualTo(ref);
+		assertThat(read("{'citizenRef':'" + ref + "','age':30,'benefit':'NONE'}").citizenRef()).isEqualTo(ref);
 	}
 
 	@ParameterizedTest
@@ -129,8 +143,8 @@ class RequestReaderTests {
 
 	@Test
 	void treatsJsonNullInAnOptionalFieldAsAbsent() {
-		TriageRequest request = RequestReader
-			.read(json("{'citizenRef':'c','age':30,'benefit':'NONE','employmentPotential':null,'problems':null}"));
+		TriageRequest request = read(
+				"{'citizenRef':'c','age':30,'benefit':'NONE','employmentPotential':null,'problems':null}");
 		assertThat(request.employmentPotential()).isEqualTo(EmploymentPotential.UNKNOWN);
 		assertThat(request.problems()).isEmpty();
 	}
@@ -197,14 +211,44 @@ class RequestReaderTests {
 	@ValueSource(strings = { "1900-01-01", "2200-12-31" })
 	void acceptsTheFirstAndLastDayOfTheDateRange(String date) {
 		assertThat(
-				RequestReader.read(json("{'citizenRef':'c','age':30,'benefit':'NONE','assessmentDate':'" + date + "'}"))
-					.assessmentDate())
+				read("{'citizenRef':'c','age':30,'benefit':'NONE','assessmentDate':'" + date + "'}").assessmentDate())
 			.isEqualTo(LocalDate.parse(date));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "[1,2]", "null", "'text'", "3" })
+	void refusesABodyThatIsNotAnObject(String body) {
+		assertThat(refused(body).errors()).extracting(FieldError::field).containsExactly("");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{'citizenRef':'c','age':30,'benefit':'NONE'} {}", "{'citizenRef':'c'} x", "[1] 2" })
+	void refusesContentAfterTheObjectWhereItIs(String body) {
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> RequestReader.read(JSON.createParser(body.replace('\'', '"'))))
+			.satisfies((ex) -> assertThat(ex.getLocation().getColumnNr()).isEqualTo(body.indexOf(' ') + 2));
+	}
+
 	@Test
-	void refusesABodyThatIsNotAnObject() {
-		assertThat(refused("[1,2]").errors()).extracting(FieldError::field).containsExactly("");
+	void readsAValueOfTheWrongKindFromTheParserAsFromTheTree() {
+		InvalidRequest ex = refused("{'citizenRef':{'a':1},'age':[30],'benefit':{},'problems':'ADHD',"
+				+ "'departmentsInvolved':3000000000,'placedOutOfHome':'yes','assessmentDate':20230101,'extra':{'x':[1]}}");
+		assertThat(ex.errors()).extracting(FieldError::field)
+			.containsExactly("/extra", "/citizenRef", "/age", "/assessmentDate", "/benefit", "/problems",
+					"/placedOutOfHome", "/departmentsInvolved");
+		assertThat(refused("{'citizenRef':'c','age':30.0,'benefit':'NONE'}").errors()).extracting(FieldError::field)
+			.containsExactly("/age");
+		assertThat(refused("{'citizenRef':'c','age':123456789012345678901234567890,'benefit':'NONE'}").errors())
+			.extracting(FieldError::field)
+			.containsExactly("/age");
+	}
+
+	@Test
+	void findsEachContractFieldAtItsPlace() {
+		for (int i = 0; i < RequestReader.FIELDS.size(); i++) {
+			assertThat(RequestReader.indexOf(RequestReader.FIELDS.get(i))).isEqualTo(i);
+		}
+		assertThat(RequestReader.indexOf("Age")).isNegative();
 	}
 
 	@Test

@@ -17,7 +17,6 @@ import dk.model3.rules.NoSingleOutcome;
 import dk.model3.rules.versions.NoVersionInForce;
 import dk.model3.rules.versions.UnknownVersion;
 import dk.model3.triage.JsonBodyReader;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One line through the same steps as an API request: strict JSON parse (or CSV row to
@@ -51,7 +50,7 @@ final class LineProcessor implements LineHandler {
 		long outputMark = result.output.length();
 		long changedMark = result.changed.length();
 		try {
-			TriageRequest request = RequestReader.read(parse(line));
+			TriageRequest request = read(line);
 			LocalDate date = (request.assessmentDate() != null) ? request.assessmentDate()
 					: this.settings.defaultDate();
 			String pinned = (this.settings.pinned() != null) ? this.settings.pinned() : request.rulesVersion();
@@ -117,7 +116,7 @@ final class LineProcessor implements LineHandler {
 		return rules;
 	}
 
-	private JsonNode parse(Line line) throws BadLine {
+	private TriageRequest read(Line line) throws BadLine {
 		if (line.tooLong()) {
 			throw new BadLine("too long", "is longer than " + LineReader.MAX_LINE_BYTES + " bytes");
 		}
@@ -126,16 +125,16 @@ final class LineProcessor implements LineHandler {
 		}
 		if (this.csv != null) {
 			try {
-				return this.csv.toObject(new String(line.bytes(), StandardCharsets.UTF_8));
+				return RequestReader.read(this.csv.toObject(new String(line.bytes(), StandardCharsets.UTF_8)));
 			}
 			catch (CsvRows.BadRow ex) {
 				throw new BadLine(CsvRows.KIND, ex.getMessage());
 			}
 		}
 		try {
-			return this.json.read(line.bytes());
+			return this.json.request(line.bytes());
 		}
-		catch (InvalidRequest ex) {
+		catch (JsonBodyReader.MalformedJson ex) {
 			throw new BadLine("bad JSON", ex.errors().get(0).message());
 		}
 	}

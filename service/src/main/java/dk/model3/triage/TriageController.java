@@ -11,7 +11,6 @@ import dk.model3.response.Explain;
 import dk.model3.response.OutcomeView;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.response.TriageResponse;
-import dk.model3.request.RequestReader;
 import dk.model3.request.TriageRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -72,7 +71,7 @@ class TriageController {
 					.orElseThrow(() -> new InvalidRequest(
 							List.of(new FieldError("explain", "must be full (the default), ids or none; not \""
 									+ asked.replaceAll("[^A-Za-z0-9]", "?") + "\""))));
-		TriageRequest request = RequestReader.read(this.bodies.read(http.getInputStream().readAllBytes()));
+		TriageRequest request = this.bodies.request(http.getInputStream().readAllBytes());
 		Triage.Decided decided = this.triage.decided(request,
 				http.isUserInRole("POLICY") ? Triage.Pinning.ANY_ACTIVE : Triage.Pinning.IN_FORCE_ONLY);
 		// the decision id and the outcome, never the case reference or the profile: the
