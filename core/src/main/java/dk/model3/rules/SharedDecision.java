@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dk.model3.facts.Profile;
 import dk.model3.facts.ProfileFields;
+import dk.model3.facts.ProfileKey;
 
 /**
  * A profile's decision as its class of profiles shares it
@@ -39,6 +40,20 @@ public final class SharedDecision {
 	/** The profile's facts the rule at this place in the explanation rests on. */
 	public Map<String, Object> facts(int rule) {
 		return factsOf(this.fields.get(rule), this.profile);
+	}
+
+	/** The profile fields the rule at this place in the explanation rests on. */
+	public List<String> fields(int rule) {
+		return this.fields.get(rule);
+	}
+
+	/**
+	 * The profile's values of those fields as one key ({@link ProfileKey}): the same for
+	 * two profiles exactly when the rule's facts are, so what is made of the facts can be
+	 * kept by it without reading them.
+	 */
+	public long factsKey(int rule) {
+		return ProfileKey.of(this.profile, this.fields.get(rule));
 	}
 
 	/** The profile's values of these fields, in their order. */

@@ -10,6 +10,7 @@ import dk.model3.rules.Decision;
 import dk.model3.rules.GoldenAnswers;
 import dk.model3.rules.RepoRules;
 import dk.model3.rules.RuleVersionFiles;
+import dk.model3.rules.SharedDecision;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The templates write Jackson's bytes: for profiles drawn from the whole input space,
  * under every shipped version, each way of writing (with a decision id as the API does,
- * without as evaluations do, and prepared as the batch keeps decisions) gives exactly
- * what the mapper writes for the same {@link TriageResponse}.
+ * without as evaluations do, and prepared as the batch keeps decisions, from the decision
+ * or from its class) gives exactly what the mapper writes for the same
+ * {@link TriageResponse}.
  */
 class ResponseTemplatesTests {
 
@@ -44,6 +46,14 @@ class ResponseTemplatesTests {
 				ByteArrayOutputStream prepared = new ByteArrayOutputStream();
 				templates.write(templates.prepare(decision), ref, date, prepared::writeBytes);
 				assertThat(prepared.toString(java.nio.charset.StandardCharsets.UTF_8))
+					.isEqualTo(jackson(TriageResponse.of(ref, date, decision)));
+				// as the batch prepares it: the class's shape and the facts by their key
+				SharedDecision shared = rules.classify(profile);
+				ByteArrayOutputStream byClass = new ByteArrayOutputStream();
+				templates.write(templates.prepare(templates.shapeOf(shared.withoutFacts()), shared), ref, date,
+						byClass::writeBytes);
+				assertThat(byClass.toString(java.nio.charset.StandardCharsets.UTF_8))
+					.as("%s %s", files.folder(), profile)
 					.isEqualTo(jackson(TriageResponse.of(ref, date, decision)));
 			}
 		}

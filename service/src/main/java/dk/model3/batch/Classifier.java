@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dk.model3.facts.Profile;
+import dk.model3.facts.ProfileKey;
 import dk.model3.response.Explain;
 import dk.model3.response.ResponseTemplates;
 import dk.model3.rules.CompiledRules;
@@ -96,7 +97,7 @@ final class Classifier {
 		this.evaluations.increment();
 		SharedDecision decision = rules.classify(profile);
 		ResponseTemplates.Shape shape = shapeOf(decision.withoutFacts());
-		return (this.explain == Explain.FULL) ? new Evaluated(this.templates.prepare(shape, decision::facts))
+		return (this.explain == Explain.FULL) ? new Evaluated(this.templates.prepare(shape, decision))
 				: new Evaluated(shape);
 	}
 

@@ -1,20 +1,17 @@
-package dk.model3.batch;
+package dk.model3.facts;
 
-import dk.model3.facts.Benefit;
-import dk.model3.facts.EmploymentPotential;
-import dk.model3.facts.Problem;
-import dk.model3.facts.Profile;
+import java.util.List;
 
 /**
- * A profile packed into one long, as the memo's key: hashing and comparing a long costs
- * next to nothing, where a {@link Profile} record hashes and compares a set. Two profiles
- * get the same key only when they are equal; a profile with a value that does not fit
- * (none that {@code RequestReader} lets through) gets {@link #NONE} and is not
- * remembered.
+ * A profile packed into one long, as a key for what is kept per profile (the batch's
+ * decisions, the facts a rule shows): hashing and comparing a long costs next to nothing,
+ * where a {@link Profile} record hashes and compares a set. Two profiles get the same key
+ * only when they are equal; a profile with a value that does not fit (none that
+ * {@code RequestReader} lets through) gets {@link #NONE} and is not kept.
  */
-final class ProfileKey {
+public final class ProfileKey {
 
-	static final long NONE = -1;
+	public static final long NONE = -1;
 
 	// bits: age 0-7, benefit 8-12, employment potential 13-16, problems 17-48, the four
 	// yes/no facts 49-52, departments involved 53-59; 0 stands for an absent value
@@ -24,7 +21,7 @@ final class ProfileKey {
 	private ProfileKey() {
 	}
 
-	static long of(Profile profile) {
+	public static long of(Profile profile) {
 		if (!FITS || profile.age() < 0 || profile.age() > 255) {
 			return NONE;
 		}
@@ -54,11 +51,39 @@ final class ProfileKey {
 	 * the halves onto each other, which made hash maps of raw keys collide by the
 	 * thousand.
 	 */
-	static long mixed(long key) {
+	public static long mixed(long key) {
 		long z = key;
 		z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
 		z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
 		return z ^ (z >>> 33);
+	}
+
+	/**
+	 * The key of only these fields of the profile: two profiles get the same one exactly
+	 * when these fields are equal (the facts a rule rests on).
+	 */
+	public static long of(Profile profile, List<String> fields) {
+		long key = of(profile);
+		return (key == NONE) ? NONE : key & mask(fields);
+	}
+
+	private static long mask(List<String> fields) {
+		long mask = 0;
+		for (String field : fields) {
+			mask |= switch (field) {
+				case "age" -> 0xFFL;
+				case "benefit" -> 0x1FL << 8;
+				case "employmentPotential" -> 0xFL << 13;
+				case "problems" -> 0xFFFF_FFFFL << 17;
+				case "brainInjuryCoordination" -> 1L << 49;
+				case "measuresSentence" -> 1L << 50;
+				case "placedOutOfHome" -> 1L << 51;
+				case "serviceActMeasures" -> 1L << 52;
+				case "departmentsInvolved" -> 0x7FL << 53;
+				default -> throw new IllegalArgumentException("the profile has no field " + field);
+			};
+		}
+		return mask;
 	}
 
 	private static int ordinal(Enum<?> value) {

@@ -1,20 +1,21 @@
-package dk.model3.batch;
+package dk.model3.facts;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
-import dk.model3.facts.Benefit;
-import dk.model3.facts.EmploymentPotential;
-import dk.model3.facts.Problem;
-import dk.model3.facts.Profile;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The memo's key: one per profile, or a profile would be given another's decision. */
+/**
+ * The key: one per profile, or a profile would be given another's decision; one per value
+ * of a rule's fields, or a rule would show another profile's facts.
+ */
 class ProfileKeyTests {
 
 	@Test
@@ -59,6 +60,36 @@ class ProfileKeyTests {
 		assertThat(keys).hasSize(12).doesNotContain(ProfileKey.NONE);
 		assertThat(ProfileKey.of(new Profile(300, null, null, Set.of(), false, false, false, false, null)))
 			.isEqualTo(ProfileKey.NONE);
+	}
+
+	@Test
+	void givesProfilesTheSameKeyOfSomeFieldsExactlyWhenThoseFieldsAreEqual() {
+		Random random = new Random(7);
+		List<List<String>> fieldLists = List.of(List.of("age"), List.of("problems", "serviceActMeasures"),
+				List.of("benefit", "employmentPotential", "departmentsInvolved"),
+				List.of("brainInjuryCoordination", "measuresSentence", "placedOutOfHome"),
+				List.copyOf(ProfileFields.NAMES));
+		for (int i = 0; i < 50_000; i++) {
+			// few values, so that many pairs agree on some fields
+			Profile one = random(random, 3);
+			Profile other = random(random, 3);
+			for (List<String> fields : fieldLists) {
+				boolean equal = fields.stream()
+					.allMatch((field) -> Objects.equals(ProfileFields.value(one, field),
+							ProfileFields.value(other, field)));
+				assertThat(ProfileKey.of(one, fields) == ProfileKey.of(other, fields))
+					.as("%s of %s and %s", fields, one, other)
+					.isEqualTo(equal);
+			}
+		}
+	}
+
+	private static Profile random(Random random, int values) {
+		Profile profile = random(random);
+		return new Profile(profile.age() % values, profile.benefit(), profile.employmentPotential(),
+				EnumSet.of(Problem.values()[random.nextInt(values)]), profile.brainInjuryCoordination(),
+				profile.measuresSentence(), profile.placedOutOfHome(), profile.serviceActMeasures(),
+				profile.departmentsInvolved());
 	}
 
 	private static Profile random(Random random) {
