@@ -63,7 +63,11 @@ public final class ProfileKey {
 	 * when these fields are equal (the facts a rule rests on).
 	 */
 	public static long of(Profile profile, List<String> fields) {
-		long key = of(profile);
+		return only(of(profile), fields);
+	}
+
+	/** The same from the whole profile's key. */
+	public static long only(long key, List<String> fields) {
 		return (key == NONE) ? NONE : key & mask(fields);
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import dk.model3.facts.Benefit;
 import dk.model3.facts.EmploymentPotential;
@@ -75,6 +76,8 @@ public final class CompiledRules {
 
 	private final Map<ProfileConditions.Bits, Shape> shared = new ConcurrentHashMap<>();
 
+	private final Map<List<String>, List<String>> fieldLists = new ConcurrentHashMap<>();
+
 	/** Rule name to the types its consequence creates. */
 	private final Map<String, Set<String>> creates;
 
@@ -87,13 +90,16 @@ public final class CompiledRules {
 	 */
 	private record Shape(Decision withoutFacts, List<List<String>> fields) {
 
-		static Shape of(Decision decision) {
+		static Shape of(Decision decision, UnaryOperator<List<String>> oneInstance) {
 			return new Shape(new Decision(decision.status(), decision.tier(), decision.responsibleArea(),
 					decision.flags(),
 					decision.explanation().stream().map((fired) -> new FiredRule(fired.rule(), Map.of())).toList(),
 					decision.whyNot(), decision.missingFacts(), decision.nextStep(), decision.rulesVersion(),
 					decision.rulesChecksum(), decision.decidingRuleId(), decision.warnings()),
-					decision.explanation().stream().map((fired) -> List.copyOf(fired.facts().keySet())).toList());
+					decision.explanation()
+						.stream()
+						.map((fired) -> oneInstance.apply(List.copyOf(fired.facts().keySet())))
+						.toList());
 		}
 
 		SharedDecision of(Profile profile) {
@@ -233,11 +239,19 @@ public final class CompiledRules {
 	 */
 	public SharedDecision classify(Profile profile) {
 		if (!this.conditions.shareable()) {
-			return Shape.of(evaluateUnshared(profile)).of(profile);
+			return Shape.of(evaluateUnshared(profile), this::oneInstance).of(profile);
 		}
 		ProfileConditions.Bits key = classOf(profile);
 		Shape shape = this.shared.get(key);
 		return ((shape != null) ? shape : remember(key, evaluateUnshared(profile))).of(profile);
+	}
+
+	// one instance of each list of fields a rule's facts are read from, whichever class
+	// fired the rule: what is kept by the list (the facts' bytes) compares it by
+	// identity
+	private List<String> oneInstance(List<String> fields) {
+		List<String> kept = this.fieldLists.putIfAbsent(fields, fields);
+		return (kept != null) ? kept : fields;
 	}
 
 	/** Runs the rules on the profile, whatever was decided for others. */
@@ -251,7 +265,7 @@ public final class CompiledRules {
 
 	// the shape of a class's first decision, kept for the class while there is room
 	private Shape remember(ProfileConditions.Bits key, Decision decision) {
-		Shape shape = Shape.of(decision);
+		Shape shape = Shape.of(decision, this::oneInstance);
 		Shape raced = (this.shared.size() < SHARED_DECISIONS) ? this.shared.putIfAbsent(key, shape) : null;
 		return (raced != null) ? raced : shape;
 	}

@@ -24,6 +24,12 @@ public final class SharedDecision {
 
 	private final Profile profile;
 
+	// the whole profile's key, packed once for all its rules (one call's object, on one
+	// thread)
+	private long key;
+
+	private boolean keyed;
+
 	SharedDecision(Decision withoutFacts, List<List<String>> fields, Profile profile) {
 		this.withoutFacts = withoutFacts;
 		this.fields = fields;
@@ -53,7 +59,11 @@ public final class SharedDecision {
 	 * kept by it without reading them.
 	 */
 	public long factsKey(int rule) {
-		return ProfileKey.of(this.profile, this.fields.get(rule));
+		if (!this.keyed) {
+			this.key = ProfileKey.of(this.profile);
+			this.keyed = true;
+		}
+		return ProfileKey.only(this.key, this.fields.get(rule));
 	}
 
 	/** The profile's values of these fields, in their order. */

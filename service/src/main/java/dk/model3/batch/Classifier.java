@@ -75,7 +75,11 @@ final class Classifier {
 		Long key = ProfileKey.mixed(packed);
 		Map<Long, Evaluated> known = this.memory.get(rules);
 		if (known == null) {
-			known = this.memory.computeIfAbsent(rules, (each) -> new ConcurrentHashMap<>());
+			// sized for the most it keeps (up to a million): growing it moved every
+			// entry,
+			// again and again, under the workers' feet (a twentieth of a batch's time)
+			known = this.memory.computeIfAbsent(rules,
+					(each) -> new ConcurrentHashMap<>(Math.min(this.maxEntries, 1 << 20)));
 		}
 		Evaluated evaluated = known.get(key);
 		if (evaluated == null) {
