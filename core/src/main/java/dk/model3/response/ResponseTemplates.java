@@ -315,6 +315,20 @@ public final class ResponseTemplates {
 	 */
 	private record PackedFactsKey(List<String> fields, long values) {
 
+		// the values mixed: a record's hash folds a long's high half onto its low one,
+		// where most of a profile's packed bits are, and put thousands of keys in a few
+		// buckets
+		@Override
+		public int hashCode() {
+			return 31 * this.fields.hashCode() + Long.hashCode(ProfileKey.mixed(this.values));
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof PackedFactsKey that && that.values == this.values
+					&& that.fields.equals(this.fields);
+		}
+
 	}
 
 	/**
