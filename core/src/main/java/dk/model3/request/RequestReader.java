@@ -97,8 +97,9 @@ public final class RequestReader {
 		return fields.request();
 	}
 
-	// a scalar as the tree would hold it; an array or object (only the problems are
-	// one) read as a tree
+	// a value as the tree would hold it: a scalar as its node, an array (the problems)
+	// item by item, an object (never a valid value) as a tree; the parser limits how
+	// deep arrays nest
 	private static JsonNode value(JsonParser parser, JsonToken token) {
 		return switch (token) {
 			case VALUE_STRING -> NODES.stringNode(parser.getString());
