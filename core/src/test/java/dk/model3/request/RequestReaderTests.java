@@ -230,6 +230,13 @@ class RequestReaderTests {
 	}
 
 	@Test
+	void leavesArraysNestedTooDeepToTheParsersLimit() {
+		String deep = "{\"problems\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> RequestReader.read(JSON.createParser(deep)))
+			.withMessageContaining("nesting depth");
+	}
+
+	@Test
 	void readsAValueOfTheWrongKindFromTheParserAsFromTheTree() {
 		InvalidRequest ex = refused("{'citizenRef':{'a':1},'age':[30],'benefit':{},'problems':'ADHD',"
 				+ "'departmentsInvolved':3000000000,'placedOutOfHome':'yes','assessmentDate':20230101,'extra':{'x':[1]}}");
