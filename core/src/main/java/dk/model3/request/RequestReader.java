@@ -53,6 +53,14 @@ public final class RequestReader {
 	private RequestReader() {
 	}
 
+	/**
+	 * Of the facts a decision names as deciding it, those a caseworker can be said not to
+	 * have answered: never a yes/no, which always has an answer.
+	 */
+	public static List<String> notAnswered(List<String> decidingFacts) {
+		return decidingFacts.stream().filter((field) -> !YES_NO_FIELDS.contains(field)).toList();
+	}
+
 	/** Reads a request already parsed into a tree (a CSV row, the intake form). */
 	public static TriageRequest read(JsonNode node) {
 		if (!node.isObject()) {

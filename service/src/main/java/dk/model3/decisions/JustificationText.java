@@ -80,10 +80,7 @@ final class JustificationText {
 		}
 		// a yes/no is always answered: a 15-17 year old without social measures needs an
 		// assessment, which the next step names, not an answer
-		List<String> missing = outcome.missingFacts()
-			.stream()
-			.filter((field) -> !RequestReader.YES_NO_FIELDS.contains(field))
-			.toList();
+		List<String> missing = RequestReader.notAnswered(outcome.missingFacts());
 		if (!missing.isEmpty()) {
 			line(t("Oplysninger, der mangler for at afgøre sagen: ", "Facts missing to decide the case: ")
 					+ missing.stream().map((field) -> Labels.field(field, lang())).collect(Collectors.joining(", "))

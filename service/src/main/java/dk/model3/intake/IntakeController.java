@@ -185,9 +185,8 @@ class IntakeController {
 	// a 15-17 year old without social measures reads the assessment the next step names,
 	// not a fact to go back for
 	private List<MissingFact> missing(TriageResponse result, Locale locale) {
-		return result.missingFacts()
+		return RequestReader.notAnswered(result.missingFacts())
 			.stream()
-			.filter((field) -> !RequestReader.YES_NO_FIELDS.contains(field))
 			.map((field) -> new MissingFact(field,
 					this.messages.getMessage("field." + field + ".label", null, field, locale), Controls.anchor(field)))
 			.toList();
