@@ -10,6 +10,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,12 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wait together and go into the next transaction, one commit for all of them. A request
  * returns only once its row is committed (and, on the embedded database, written to its
  * file); if that fails or takes longer than {@code commitWait} it throws
- * {@link RecordsUnavailable} and the decision is not answered.
+ * {@link RecordsUnavailable} and the decision is not answered. How long each decision
+ * waited for its commit is the timer {@value #COMMIT_WAIT}.
  */
 final class DecisionWriter implements DisposableBean {
 
 	// enough to keep a commit's cost shared under any load a few cores give
 	private static final int MAX_BATCH = 256;
+
+	static final String COMMIT_WAIT = "triage.records.commit";
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
@@ -38,17 +44,28 @@ final class DecisionWriter implements DisposableBean {
 
 	private final Duration commitWait;
 
+	private final Timer committed;
+
 	private final Thread thread;
 
 	private volatile boolean running = true;
 
 	DecisionWriter(JdbcTemplate jdbc, TransactionTemplate transactions, Durability durability, RecordsHealth health,
-			Duration commitWait) {
+			Duration commitWait, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.durability = durability;
 		this.health = health;
 		this.commitWait = commitWait;
+		this.committed = Timer.builder(COMMIT_WAIT)
+			.description("Time a decision waited for its row to be committed, before it was answered")
+			.tag("database", durability.embedded() ? "embedded" : "external")
+			.publishPercentileHistogram()
+			// from a tenth of a millisecond (a commit on a quiet machine) to the longest
+			// wait
+			.minimumExpectedValue(Duration.ofNanos(100_000))
+			.maximumExpectedValue(commitWait)
+			.register(meters);
 		this.thread = new Thread(this::run, "decision-writer");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -57,9 +74,11 @@ final class DecisionWriter implements DisposableBean {
 	/** Stores the decision; returns once it is committed. */
 	void write(DecisionRecord decision, String caseworker) {
 		Pending pending = new Pending(DecisionRecords.row(decision, caseworker), new CompletableFuture<>());
+		long queued = System.nanoTime();
 		this.queue.add(pending);
 		try {
 			pending.done().get(this.commitWait.toMillis(), TimeUnit.MILLISECONDS);
+			this.committed.record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			throw new RecordsUnavailable(ex.getCause());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import dk.model3.instance.InstanceId;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,8 @@ class RecordsConfiguration {
 
 	@Bean
 	DecisionWriter decisionWriter(JdbcTemplate jdbc, TransactionTemplate recordsTransactions, Durability durability,
-			RecordsHealth health, AuditProperties properties) {
-		return new DecisionWriter(jdbc, recordsTransactions, durability, health, properties.commitWait());
+			RecordsHealth health, AuditProperties properties, MeterRegistry meters) {
+		return new DecisionWriter(jdbc, recordsTransactions, durability, health, properties.commitWait(), meters);
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import dk.model3.facts.Area;
 import dk.model3.facts.Status;
 import dk.model3.facts.Tier;
 import org.flywaydb.core.Flyway;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class DecisionWriterTests {
 		DecisionRecords records = new DecisionRecords(jdbc, new Durability(jdbc, true), "i1");
 		DecisionWriter writer = new DecisionWriter(new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new Durability(jdbc, true),
-				new RecordsHealth(jdbc, Clock.systemUTC()), Duration.ofSeconds(10));
+				new RecordsHealth(jdbc, Clock.systemUTC()), Duration.ofSeconds(10), new SimpleMeterRegistry());
 		// another connection, as another instance would read
 		SingleConnectionDataSource reader = new SingleConnectionDataSource(EmbeddedDatabase.url(this.directory),
 				"triage", "", true);
@@ -93,7 +94,7 @@ class DecisionWriterTests {
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		DecisionWriter writer = new DecisionWriter(new JdbcTemplate(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new Durability(jdbc, true),
-				new RecordsHealth(jdbc, Clock.systemUTC()), Duration.ofSeconds(10));
+				new RecordsHealth(jdbc, Clock.systemUTC()), Duration.ofSeconds(10), new SimpleMeterRegistry());
 		try {
 			// one commit, and so one chunk written to the file, per decision
 			for (int i = 0; i < 2000; i++) {

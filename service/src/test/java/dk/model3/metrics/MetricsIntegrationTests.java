@@ -48,6 +48,9 @@ class MetricsIntegrationTests {
 			.isEqualTo(1.0);
 		assertThat(delta(before, after, "triage_evaluation_seconds_count{version=\"2023.01\"}")).isEqualTo(1.0);
 		assertThat(after).contains("triage_evaluation_seconds_bucket{version=\"2023.01\"");
+		// the wait for the decision's row to be committed, before the answer
+		assertThat(delta(before, after, "triage_records_commit_seconds_count{database=\"embedded\"}")).isEqualTo(1.0);
+		assertThat(after).contains("triage_records_commit_seconds_bucket{database=\"embedded\",le=");
 	}
 
 	@Test
