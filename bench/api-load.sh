@@ -3,7 +3,10 @@
 # drives GET /api/v1/ping (the trivial baseline) and POST /api/v1/triage with wrk at
 # 1, 8 and 32 connections and prints requests/s, p50 and p99 for each, and the service's
 # own CPU time per request, user and kernel apart, and the bytes it wrote per request (on the
-# embedded database: its file; steady however busy the machine is).
+# embedded database: its file; steady however busy the machine is). For the triage it also prints
+# the p99 the service measured itself (from the request's start in Tomcat to its answer) and the
+# p99 of the wait for the decision's commit, read off the service's own histograms: a client's
+# tail beyond them is spent outside the service's handling (scheduling, sockets, the client).
 #
 #   bench/api-load.sh                      # 20 s per run after a 120 s warm-up
 #   DURATION=30s WARMUP=20s bench/api-load.sh
@@ -30,8 +33,11 @@ export TRIAGE_POLICY_PASSWORD=bench-policy
 # SPRING_DATASOURCE_URL (with _USERNAME and _PASSWORD) names a PostgreSQL
 export TRIAGE_DATA_DIR="$WORK/data"
 AUTH="Authorization: Basic $(printf 'caseworker:bench-caseworker' | base64)"
+METRICS_AUTH="policy:bench-policy"
 
-java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/service.log" 2>&1 &
+# the request timer's histogram is off by default (its series per endpoint and status); on here
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+	--management.metrics.distribution.percentiles-histogram.http.server.requests=true >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 # under set -e a failing command in the trap becomes the exit status: the stopped service's 143 is expected
 trap 'kill "$SERVICE" 2>/dev/null; wait "$SERVICE" 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -47,8 +53,33 @@ curl -fs "$URL/actuator/health" >/dev/null || { echo "service did not start; log
 cpu_ticks() { awk '{print $14, $15}' "/proc/$SERVICE/stat"; }
 written() { awk '$1 == "wchar:" {print $2}' "/proc/$SERVICE/io"; }
 
+scrape() { curl -fs -u "$METRICS_AUTH" "$URL/actuator/prometheus" >"$1"; }
+
+# a quantile of a Prometheus histogram between two scrapes: the smallest bucket bound (in ms) that
+# holds that share of the observations made between them; "-" when there were none
+quantile_between() { # quantile before after series-pattern
+	awk -v q="$1" -v pattern="$4" '
+		$0 ~ pattern && /_bucket\{/ {
+			match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+			if (FILENAME == ARGV[1]) before[le] += $NF; else after[le] += $NF
+		}
+		END {
+			total = after["+Inf"] - before["+Inf"]
+			if (total <= 0) { print "-"; exit }
+			best = ""
+			for (le in after) if (le != "+Inf" && after[le] - before[le] >= q * total && (best == "" || le + 0 < best + 0)) best = le
+			if (best == "") print ">max"; else printf "%.1fms\n", best * 1000
+		}' "$2" "$3"
+}
+
+# p99 and p99.9 as "p99/p99.9"
+tail_between() { # before after series-pattern
+	echo "$(quantile_between 0.99 "$@")/$(quantile_between 0.999 "$@")"
+}
+
 run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(user+kernel) bytes-written-per-request"
 	local name=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out before after wbefore wafter
+	scrape "$WORK/before.prom"
 	before=$(cpu_ticks)
 	wbefore=$(written)
 	if [ "$name" = ping ]; then
@@ -58,6 +89,7 @@ run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(u
 	fi
 	after=$(cpu_ticks)
 	wafter=$(written)
+	scrape "$WORK/after.prom"
 	if echo "$out" | grep -q "Non-2xx"; then
 		echo "$name: non-2xx answers:" >&2; echo "$out" >&2; exit 1
 	fi
@@ -71,7 +103,10 @@ run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(u
 	# the kernel's part apart: the answer's bytes and the decision log's write are spent there
 	cpu=$(echo "$before $after" | awk -v hz="$(getconf CLK_TCK)" -v n="$total" \
 		'{u = ($3 - $1) * 1e6 / hz / n; k = ($4 - $2) * 1e6 / hz / n; printf "%.0f(%.0f+%.0f)", u + k, u, k}')
-	echo "$rps $p50 $p99 $cpu $(( (wafter - wbefore) / total ))"
+	local served committed
+	served=$(tail_between "$WORK/before.prom" "$WORK/after.prom" 'http_server_requests_seconds.*status="200".*uri="/api/v1/triage"')
+	committed=$(tail_between "$WORK/before.prom" "$WORK/after.prom" 'triage_records_commit_seconds')
+	echo "$rps $p50 $p99 $cpu $(( (wafter - wbefore) / total )) $served $committed"
 }
 
 echo "warming up ($WARMUP each)..." >&2
@@ -79,15 +114,15 @@ run triage 8 "$WARMUP" >/dev/null
 run ping 8 20s >/dev/null
 
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-printf '| connections | ping req/s | ping p50 | ping p99 | ping CPU µs/req (user+kernel) | triage req/s | triage p50 | triage p99 | triage CPU µs/req (user+kernel) | triage/ping req/s | ping/triage CPU | triage bytes written/req |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| connections | ping req/s | ping p50 | ping p99 | ping CPU µs/req (user+kernel) | triage req/s | triage p50 | triage p99 | triage CPU µs/req (user+kernel) | triage/ping req/s | ping/triage CPU | triage bytes written/req | triage p99/p99.9 in the service | commit wait p99/p99.9 |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for c in $CONNECTIONS; do
 	read -r prps pp50 pp99 pcpu _ <<<"$(run ping "$c" "$DURATION")"
-	read -r trps tp50 tp99 tcpu twritten <<<"$(run triage "$c" "$DURATION")"
+	read -r trps tp50 tp99 tcpu twritten tserved tcommitted <<<"$(run triage "$c" "$DURATION")"
 	ratio=$(awk -v t="$trps" -v p="$prps" 'BEGIN {printf "%.2f", t / p}')
 	cratio=$(awk -v t="$tcpu" -v p="$pcpu" 'BEGIN {printf "%.2f", p / t}')
-	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$prps" "$pp50" "$pp99" "$pcpu" \
-		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio" "$twritten"
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$prps" "$pp50" "$pp99" "$pcpu" \
+		"$trps" "$tp50" "$tp99" "$tcpu" "$ratio" "$cratio" "$twritten" "$tserved" "$tcommitted"
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 [ -f "$WORK/data/records.mv.db" ] && echo "embedded database: $(du -b "$WORK/data/records.mv.db" | cut -f1) bytes" >&2
