@@ -127,10 +127,14 @@ class DraftCheckRuns implements DisposableBean {
 
 	/** The state of the draft's checks, with the last results as a page shows them. */
 	Drafts.ChecksView view(String id) {
+		// whether a run is under way is read first: a run is marked done only after its
+		// results are written and its population's citizens kept, so a view that finds no
+		// run shows that run's results whole. Read after the results, a run ending in
+		// between would show the results before it as the last ones, not running.
+		AtomicReference<String> check = this.running.get(id);
 		Optional<CheckResults> results = this.records.results(id).map((kept) -> this.uploadedPreviews.shown(id, kept));
 		String current = this.records.files(id).checksum();
 		boolean upToDate = results.map((r) -> r.checksum().equals(current)).orElse(false);
-		AtomicReference<String> check = this.running.get(id);
 		return new Drafts.ChecksView(check != null, (check != null) ? check.get() : null, upToDate,
 				upToDate && results.get().passed(), results.orElse(null));
 	}
