@@ -4,9 +4,9 @@
 # 1, 8 and 32 connections and prints requests/s, p50 and p99 for each, and the service's
 # own CPU time per request, user and kernel apart, and the bytes it wrote per request (on the
 # embedded database: its file; steady however busy the machine is). For the triage it also prints
-# the p99 the service measured itself (from the request's start in Tomcat to its answer) and the
-# p99 of the wait for the decision's commit, read off the service's own histograms: a client's
-# tail beyond them is spent outside the service's handling (scheduling, sockets, the client).
+# the p99 and p99.9 the service measured itself (Spring's request timer, from its first filter to
+# the answer) and those of the wait for the decision's commit, read off the service's own
+# histograms: a client's tail beyond them is spent outside the service's own handling.
 #
 #   bench/api-load.sh                      # 20 s per run after a 120 s warm-up
 #   DURATION=30s WARMUP=20s bench/api-load.sh
@@ -77,7 +77,8 @@ tail_between() { # before after series-pattern
 	echo "$(quantile_between 0.99 "$@")/$(quantile_between 0.999 "$@")"
 }
 
-run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(user+kernel) bytes-written-per-request"
+run() { # name connections duration -> "rps p50 p99 service-cpu-us-per-request(user+kernel) bytes-written-per-request
+	#                                       in-service-p99/p99.9 commit-wait-p99/p99.9"
 	local name=$1 c=$2 d=$3 threads=$(( $2 < 2 ? 1 : 2 )) out before after wbefore wafter
 	scrape "$WORK/before.prom"
 	before=$(cpu_ticks)
