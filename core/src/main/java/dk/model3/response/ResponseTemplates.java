@@ -316,8 +316,7 @@ public final class ResponseTemplates {
 	private record PackedFactsKey(List<String> fields, long values) {
 
 		// the values mixed, as the memo's key is: a record's hash folds a long's high
-		// half
-		// onto its low one, where most of a profile's packed bits are
+		// half onto its low one, where most of a profile's packed bits are
 		@Override
 		public int hashCode() {
 			return 31 * this.fields.hashCode() + Long.hashCode(ProfileKey.mixed(this.values));
